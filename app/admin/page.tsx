@@ -1,0 +1,19 @@
+import { getTranslations } from 'next-intl/server';
+import { WorkspaceHeading } from '../_components/workspace-heading';
+import { requireRole } from '../_lib/guard';
+import { DealersPanel } from './dealers-panel';
+import { UsersPanel } from './users-panel';
+
+export default async function AdminPage() {
+  const actor = await requireRole('admin', '/admin');
+  const t = await getTranslations('workspace.admin');
+  return (
+    <>
+      <WorkspaceHeading title={t('title')} intro={t('intro')} />
+      <div className="grid gap-8">
+        <UsersPanel currentUserId={actor.id} />
+        <DealersPanel />
+      </div>
+    </>
+  );
+}

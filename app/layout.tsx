@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import './globals.css';
+import { AppHeader } from './_components/app-header';
+import { TRPCReactProvider } from './_components/trpc-provider';
+
+export const metadata: Metadata = {
+  title: 'Dealer Desk',
+  description: 'Serving subscribers at points of sale through an online chat with an operator',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('app');
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <NextIntlClientProvider>
+          <TRPCReactProvider>
+            <a href="#main" className="sr-only focus:not-sr-only">
+              {t('skipToContent')}
+            </a>
+            <AppHeader />
+            <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+              {children}
+            </main>
+          </TRPCReactProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

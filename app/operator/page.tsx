@@ -1,0 +1,14 @@
+import { getTranslations } from 'next-intl/server';
+import { EmptyState, WorkspaceHeading } from '../_components/workspace-heading';
+import { requireRole } from '../_lib/guard';
+
+export default async function OperatorConsole() {
+  await requireRole('operator', '/operator');
+  const t = await getTranslations('workspace.operator');
+  return (
+    <>
+      <WorkspaceHeading title={t('title')} intro={t('intro')} />
+      <EmptyState text={t('empty')} />
+    </>
+  );
+}

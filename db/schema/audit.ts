@@ -1,0 +1,23 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { timestamp } from './columns';
+
+/**
+ * Append-only, hash-chained log of every change: each row stores the previous row's hash and
+ * its own hash over its content, so a deleted or edited row breaks the chain.
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer().primaryKey({ autoIncrement: true }),
+    at: timestamp().notNull(),
+    actorId: text(),
+    actorRole: text(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    data: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull().unique(),
+  },
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId)],
+);

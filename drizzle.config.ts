@@ -1,0 +1,9 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './db/schema/index.ts',
+  out: './db/migrations',
+  dbCredentials: { url: `${process.env.DATA_DIR ?? './data'}/dealer-desk.sqlite` },
+  casing: 'snake_case',
+});

@@ -1,0 +1,15 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./app/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and server-only packages stay outside the bundle.
+  serverExternalPackages: ['better-sqlite3', 'pino'],
+  // `forbidden()` renders app/forbidden.tsx with HTTP 403 for another role's workspace.
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,3 @@
+import { buildIfNeeded } from './lib/build-if-needed.mjs';
+
+buildIfNeeded({ force: process.argv.includes('--force') });

@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { inTransaction } from '@/db/client';
+import { dealers } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { SignedInContext } from '@/server/context';
+import { conflict } from '@/server/errors/domain-error';
+import type { CreateDealerInput, DealerDto } from './schemas';
+
+export function createDealer({ ctx, input }: { ctx: SignedInContext; input: CreateDealerInput }): DealerDto {
+  return inTransaction(ctx.db, (tx) => {
+    const existing = tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.edrpou, input.edrpou)).get();
+    if (existing) throw conflict('errors.edrpouTaken', `A dealer company with EDRPOU ${input.edrpou} already exists`);
+    const row = tx
+      .insert(dealers)
+      .values({ name: input.name, edrpou: input.edrpou, createdAt: ctx.clock.now() })
+      .returning()
+      .get();
+    writeAuditEvent(tx, {
+      at: ctx.clock.now(),
+      actorId: ctx.actor.id,
+      actorRole: ctx.actor.role,
+      action: 'dealer.create',
+      entityType: 'dealer',
+      entityId: row.id,
+      data: { name: row.name, edrpou: row.edrpou },
+    });
+    return { ...row, pointsOfSale: 0, users: 0 };
+  });
+}

@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { inTransaction } from '@/db/client';
+import { dealers, pointsOfSale } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { SignedInContext } from '@/server/context';
+import { notFound } from '@/server/errors/domain-error';
+import type { CreatePointOfSaleInput, PointOfSaleDto } from './schemas';
+
+export function createPointOfSale({ ctx, input }: { ctx: SignedInContext; input: CreatePointOfSaleInput }): PointOfSaleDto {
+  return inTransaction(ctx.db, (tx) => {
+    const dealer = tx.select({ id: dealers.id, name: dealers.name }).from(dealers).where(eq(dealers.id, input.dealerId)).get();
+    if (!dealer) throw notFound('Dealer company');
+    const row = tx
+      .insert(pointsOfSale)
+      .values({ ...input, createdAt: ctx.clock.now() })
+      .returning()
+      .get();
+    writeAuditEvent(tx, {
+      at: ctx.clock.now(),
+      actorId: ctx.actor.id,
+      actorRole: ctx.actor.role,
+      action: 'point_of_sale.create',
+      entityType: 'point_of_sale',
+      entityId: row.id,
+      data: { dealerId: row.dealerId, name: row.name, town: row.town, address: row.address },
+    });
+    return { ...row, dealerName: dealer.name };
+  });
+}

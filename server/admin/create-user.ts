@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import { hashPassword } from 'better-auth/crypto';
+import { inTransaction, type Db } from '@/db/client';
+import { accounts, pointsOfSale, users } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { Actor, Clock } from '@/server/context';
+import { conflict, invalid } from '@/server/errors/domain-error';
+import { findUser } from './list-users';
+import type { CreateUserInput, UserDto } from './schemas';
+
+/**
+ * Creates a person who can sign in: the user row and better-auth's credential account, in one
+ * transaction. The password is hashed (scrypt) before the transaction opens, since hashing is async.
+ * `actor` is null only for the first admin created at start-up.
+ */
+export async function createUser({
+  ctx,
+  input,
+}: {
+  ctx: { db: Db; actor: Actor | null; clock: Clock };
+  input: CreateUserInput;
+}): Promise<UserDto> {
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx.db, (tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+      throw conflict('errors.emailTaken', `A user with e-mail ${input.email} already exists`);
+    }
+    if (input.role === 'dealer' && input.dealerId && input.pointOfSaleId) {
+      const pos = tx
+        .select({ id: pointsOfSale.id })
+        .from(pointsOfSale)
+        .where(and(eq(pointsOfSale.id, input.pointOfSaleId), eq(pointsOfSale.dealerId, input.dealerId)))
+        .get();
+      if (!pos) throw invalid('errors.pointOfSaleNotOfDealer', 'The point of sale does not belong to this dealer company');
+    }
+    const now = ctx.clock.now();
+    const id = crypto.randomUUID();
+    tx.insert(users)
+      .values({
+        id,
+        name: input.name,
+        email: input.email,
+        emailVerified: true,
+        role: input.role,
+        dealerId: input.role === 'dealer' ? (input.dealerId ?? null) : null,
+        pointOfSaleId: input.role === 'dealer' ? (input.pointOfSaleId ?? null) : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    tx.insert(accounts)
+      .values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash, createdAt: now, updatedAt: now })
+      .run();
+    writeAuditEvent(tx, {
+      at: now,
+      actorId: ctx.actor?.id ?? null,
+      actorRole: ctx.actor?.role ?? 'system',
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      data: { email: input.email, role: input.role, dealerId: input.dealerId ?? null, pointOfSaleId: input.pointOfSaleId ?? null },
+    });
+    const created = findUser(tx, id);
+    if (!created) throw new Error('created user vanished inside its own transaction');
+    return created;
+  });
+}

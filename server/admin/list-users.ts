@@ -1,0 +1,32 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { dealers, pointsOfSale, users } from '@/db/schema';
+import type { VerbContext } from '@/server/context';
+import type { UserDto } from './schemas';
+
+function selectUsers(db: DbOrTx) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      dealerId: users.dealerId,
+      dealerName: dealers.name,
+      pointOfSaleId: users.pointOfSaleId,
+      pointOfSaleName: pointsOfSale.name,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(dealers, eq(dealers.id, users.dealerId))
+    .leftJoin(pointsOfSale, eq(pointsOfSale.id, users.pointOfSaleId));
+}
+
+export function listUsers({ ctx }: { ctx: VerbContext }): UserDto[] {
+  return selectUsers(ctx.db).orderBy(asc(users.role), asc(users.email)).all();
+}
+
+export function findUser(db: DbOrTx, userId: string): UserDto | undefined {
+  return selectUsers(db).where(eq(users.id, userId)).get();
+}

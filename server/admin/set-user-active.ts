@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { inTransaction } from '@/db/client';
+import { sessions, users } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { SignedInContext } from '@/server/context';
+import { conflict, notFound } from '@/server/errors/domain-error';
+import { findUser } from './list-users';
+import type { UserDto } from './schemas';
+
+/**
+ * Deactivates or reactivates a user. Deactivation deletes the user's sessions in the same
+ * transaction, and every request re-checks `active`, so a deactivated user is out at once.
+ */
+export function setUserActive({ ctx, input }: { ctx: SignedInContext; input: { userId: string; active: boolean } }): UserDto {
+  return inTransaction(ctx.db, (tx) => {
+    const user = findUser(tx, input.userId);
+    if (!user) throw notFound('User');
+    if (!input.active && user.id === ctx.actor.id) {
+      throw conflict('errors.cannotDeactivateSelf', 'You cannot deactivate your own account');
+    }
+    if (user.active === input.active) return user;
+    tx.update(users).set({ active: input.active, updatedAt: ctx.clock.now() }).where(eq(users.id, user.id)).run();
+    if (!input.active) tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+    writeAuditEvent(tx, {
+      at: ctx.clock.now(),
+      actorId: ctx.actor.id,
+      actorRole: ctx.actor.role,
+      action: input.active ? 'user.reactivate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: user.id,
+      data: { email: user.email },
+    });
+    return { ...user, active: input.active };
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { BodyTooLargeError, clientIp, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
+import { getAuth } from './auth';
+import { checkSignInAllowed, recordSignInAttempt } from './sign-in-throttle';
+
+const AUTH_BODY_LIMIT = 16 * 1024;
+const signInBody = z.object({ email: z.string().max(320) }).loose();
+
+/**
+ * Entry point for /api/auth/*: a body limit for everything, and the sign-in throttle around
+ * better-auth's e-mail sign-in. Other auth paths go straight to better-auth.
+ */
+export async function handleAuthRequest(original: Request): Promise<Response> {
+  let req: Request;
+  try {
+    req = await withLimitedBody(original, AUTH_BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLargeResponse(error.limit);
+    throw error;
+  }
+  const auth = getAuth();
+  if (req.method !== 'POST' || !new URL(req.url).pathname.endsWith('/sign-in/email')) return auth.handler(req);
+
+  const parsed = signInBody.safeParse(await req.clone().json().catch(() => null));
+  if (!parsed.success) {
+    return jsonError(400, 'BAD_REQUEST', 'Send a JSON body with email and password.', {
+      messageUk: 'Надішліть JSON з полями email і password.',
+    });
+  }
+  const db = getDb();
+  const ip = clientIp(req.headers);
+  const email = parsed.data.email;
+  const decision = checkSignInAllowed(db, { email, ip, now: new Date() });
+  if (!decision.allowed) {
+    const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+    return jsonError(
+      429,
+      'TOO_MANY_ATTEMPTS',
+      `Too many failed sign-in attempts. Try again in ${minutes} minutes.`,
+      { messageUk: `Забагато невдалих спроб входу. Спробуйте ще раз через ${minutes} хв.`, retryAfterSeconds: decision.retryAfterSeconds },
+      { 'Retry-After': String(decision.retryAfterSeconds) },
+    );
+  }
+  const response = await auth.handler(req);
+  if (response.status === 200 || response.status === 401) {
+    recordSignInAttempt(db, { email, ip, succeeded: response.status === 200, now: new Date() });
+  }
+  return response;
+}

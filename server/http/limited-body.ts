@@ -1,0 +1,57 @@
+/** Request bodies larger than this are refused with 413 before anything parses them. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body is larger than ${limit} bytes`);
+  }
+}
+
+/**
+ * Reads the body with a hard limit (also for chunked uploads without Content-Length) and returns
+ * an equivalent request whose body is the buffered bytes.
+ */
+export async function withLimitedBody(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<Request> {
+  if (req.method === 'GET' || req.method === 'HEAD' || !req.body) return req;
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > limit) {
+    await req.body.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(limit);
+  }
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
+}
+
+export function jsonError(status: number, code: string, message: string, extra?: Record<string, unknown>, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message, ...extra } }, { status, headers });
+}
+
+export function tooLargeResponse(limit: number): Response {
+  return jsonError(413, 'PAYLOAD_TOO_LARGE', `The request is too large (limit ${Math.round(limit / 1024)} KB).`, {
+    messageUk: `Запит завеликий (не більше ${Math.round(limit / 1024)} КБ).`,
+  });
+}
+
+/** Best-effort client address; behind a proxy, the proxy must set X-Forwarded-For. */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip') || 'unknown';
+}

@@ -1,0 +1,68 @@
+import { inTransaction, type Db } from '@/db/client';
+import { dealers, pointsOfSale, type Role } from '@/db/schema';
+import { createUser } from '@/server/admin/create-user';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { Clock } from '@/server/context';
+
+export const DEMO_PASSWORD = 'demo12345';
+
+/** Demo companies: real-looking names, EDRPOU codes with valid check digits. */
+const DEMO_DEALERS = [
+  {
+    name: 'ТОВ «Подільський зв’язок»',
+    edrpou: '34000003',
+    points: [
+      { key: 'bar', name: 'Магазин «Зв’язок» на Соборній', town: 'Бар, Вінницька обл.', address: 'вул. Соборна, 14' },
+      { key: 'khmilnyk', name: 'Кіоск на автостанції', town: 'Хмільник, Вінницька обл.', address: 'вул. Столярчука, 2а' },
+    ],
+  },
+  {
+    name: 'ТОВ «Карпати-Мобайл»',
+    edrpou: '34000134',
+    points: [{ key: 'kosiv', name: 'Салон «Карпати-Мобайл»', town: 'Косів, Івано-Франківська обл.', address: 'вул. Незалежності, 31' }],
+  },
+] as const;
+
+const DEMO_USERS: { email: string; name: string; role: Role; point?: string }[] = [
+  { email: 'dealer@demo.local', name: 'Оксана Мельник', role: 'dealer', point: 'bar' },
+  { email: 'dealer2@demo.local', name: 'Тарас Бойко', role: 'dealer', point: 'kosiv' },
+  { email: 'operator@demo.local', name: 'Ірина Коваль', role: 'operator' },
+  { email: 'operator2@demo.local', name: 'Андрій Шевчук', role: 'operator' },
+  { email: 'backoffice@demo.local', name: 'Наталія Гнатюк', role: 'backoffice' },
+  { email: 'admin@demo.local', name: 'Петро Савчук', role: 'admin' },
+];
+
+export async function seedDemoData({ db, clock }: { db: Db; clock: Clock }): Promise<void> {
+  const pointIds = inTransaction(db, (tx) => {
+    const ids = new Map<string, { dealerId: string; pointOfSaleId: string }>();
+    for (const dealer of DEMO_DEALERS) {
+      const row = tx.insert(dealers).values({ name: dealer.name, edrpou: dealer.edrpou, createdAt: clock.now() }).returning().get();
+      for (const point of dealer.points) {
+        const pos = tx
+          .insert(pointsOfSale)
+          .values({ dealerId: row.id, name: point.name, town: point.town, address: point.address, createdAt: clock.now() })
+          .returning()
+          .get();
+        ids.set(point.key, { dealerId: row.id, pointOfSaleId: pos.id });
+      }
+    }
+    writeAuditEvent(tx, {
+      at: clock.now(),
+      actorId: null,
+      actorRole: 'system',
+      action: 'demo.seed',
+      entityType: 'system',
+      entityId: 'demo',
+      data: { dealers: DEMO_DEALERS.length },
+    });
+    return ids;
+  });
+
+  for (const user of DEMO_USERS) {
+    const place = user.point ? pointIds.get(user.point) : undefined;
+    await createUser({
+      ctx: { db, actor: null, clock },
+      input: { email: user.email, name: user.name, role: user.role, password: DEMO_PASSWORD, ...place },
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { logger } from '@/server/config/logger';
+import packageJson from '@/package.json';
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  version: string;
+  database: 'ok' | 'unreachable';
+  time: string;
+}
+
+/** The database answers a query, and which version of the app is running. */
+export function checkHealth(): Health {
+  let database: Health['database'] = 'ok';
+  try {
+    getDb().get(sql`select 1`);
+  } catch (error) {
+    logger().error({ err: error }, 'health check: database unreachable');
+    database = 'unreachable';
+  }
+  return { status: database === 'ok' ? 'ok' : 'degraded', version: packageJson.version, database, time: new Date().toISOString() };
+}

@@ -1,0 +1,41 @@
+import { count } from 'drizzle-orm';
+import { databaseFile, getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { dataDir } from '@/server/config/data-dir';
+import { env } from '@/server/config/env';
+import { logger } from '@/server/config/logger';
+import { systemClock } from '@/server/context';
+import { createUser } from '@/server/admin/create-user';
+import { seedDemoData } from '@/server/seed/demo-data';
+
+/**
+ * Opens and migrates the database, then fills an empty one: demo data by default, or with
+ * DEMO=off only the first admin from ADMIN_EMAIL / ADMIN_PASSWORD (no default password exists).
+ */
+export async function startUp(): Promise<void> {
+  const log = logger();
+  const config = env();
+  const db = getDb();
+  log.info({ dataDir: dataDir(), database: databaseFile() }, 'database ready (migrated)');
+  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+
+  if (config.DEMO === 'on') {
+    log.warn('*** DEMO MODE: demo accounts with the password demo12345 exist. Set DEMO=off for real use. ***');
+    if (empty) {
+      await seedDemoData({ db, clock: systemClock });
+      log.warn('*** DEMO MODE: the empty database was filled with demo data ***');
+    }
+    return;
+  }
+
+  log.info('*** PRODUCTION MODE (DEMO=off): no demo data, no default passwords ***');
+  if (!empty) return;
+  if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) {
+    throw new Error('DEMO=off and the database is empty: set ADMIN_EMAIL and ADMIN_PASSWORD (10+ characters) to create the first admin.');
+  }
+  await createUser({
+    ctx: { db, actor: null, clock: systemClock },
+    input: { name: 'Administrator', email: config.ADMIN_EMAIL.toLowerCase(), password: config.ADMIN_PASSWORD, role: 'admin' },
+  });
+  log.warn({ email: config.ADMIN_EMAIL }, 'created the first admin from ADMIN_EMAIL');
+}

@@ -1,0 +1,67 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { Db } from '@/db/client';
+import type { Role } from '@/db/schema';
+import type { Actor, Clock } from '@/server/context';
+import { fieldErrorsOf, INTERNAL_MESSAGE, messageUkOf, summarize, toTRPCError } from './error-mapping';
+
+export interface TRPCContext {
+  db: Db;
+  actor: Actor | null;
+  clock: Clock;
+  ip: string;
+  userAgent: string;
+}
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  sse: { ping: { enabled: true, intervalMs: 5000 } },
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    const fieldErrors = zod ? fieldErrorsOf(zod) : null;
+    // Internal failures (also those outside procedures, e.g. in createContext) never show their text.
+    const internal = shape.data.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      message: fieldErrors ? summarize(fieldErrors) : internal ? INTERNAL_MESSAGE : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        messageUk: fieldErrors ? 'Перевірте виділені поля.' : messageUkOf(error),
+        fieldErrors,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors become tRPC errors here (unknown ones are logged by the HTTP handler's onError). */
+const errorBoundary = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (mapped !== result.error && mapped.code !== 'INTERNAL_SERVER_ERROR') throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary);
+
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** Role belongs to the procedure; ownership is checked by the verb. */
+export function roleProcedure(...roles: Role[]) {
+  return signedInProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role may not do this.' });
+    }
+    return next();
+  });
+}

@@ -1,0 +1,1 @@
+export { isValidEdrpou } from './edrpou';
