@@ -11,7 +11,7 @@ export const createDealerInput = z.object({
   edrpou: z
     .string()
     .trim()
-    .regex(/^\d{8}$/, 'edrpouFormat')
+    .regex(/^\d{8}$/, { message: 'edrpouFormat', abort: true })
     .refine(isValidEdrpou, 'edrpouChecksum'),
 });
 

@@ -20,7 +20,7 @@ export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try ag
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof DomainError) return new TRPCError({ code: CODE_OF[error.kind], message: error.message, cause: error });
-  if (error instanceof ZodError) return new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input', cause: error });
+  if (error instanceof ZodError) return new TRPCError({ code: 'BAD_REQUEST', message: summarize(fieldErrorsOf(error)), cause: error });
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE, cause: error });
 }
 

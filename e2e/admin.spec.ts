@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { isValidEdrpou } from '../templates/validators';
+import { expectWorkspace, signIn } from './helpers';
+
+/** A valid EDRPOU for a 7-digit stem, using the app's own validator to find the check digit. */
+function edrpouFor(stem: string): string {
+  const digit = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((d) => isValidEdrpou(`${stem}${d}`));
+  if (digit === undefined) throw new Error(`no valid EDRPOU starts with ${stem}`);
+  return `${stem}${digit}`;
+}
+
+test('admin creates a dealer company, a point of sale and a dealer, who can then sign in; deactivation signs them out', async ({ page, browser }) => {
+  const stem = String(3100000 + Math.floor(Math.random() * 800000));
+  const edrpou = edrpouFor(stem);
+  const email = `rep-${stem}@example.com`;
+  page.on('dialog', (dialog) => dialog.accept());
+
+  await signIn(page, 'admin@demo.local');
+  await expectWorkspace(page, '/admin', 'Адміністрування');
+
+  // A wrong check digit is refused with a field message; nothing is created.
+  const dealerForm = page.getByTestId('create-dealer-form');
+  await dealerForm.getByLabel('Назва компанії').fill(`ТОВ «Зв’язок ${stem}»`);
+  await dealerForm.getByLabel('Код ЄДРПОУ').fill(`${stem}${(Number(edrpou.at(-1)) + 1) % 10}`);
+  await dealerForm.getByRole('button', { name: 'Зберегти' }).click();
+  await expect(dealerForm.getByText('Код ЄДРПОУ не проходить перевірку контрольної цифри.')).toBeVisible();
+
+  await dealerForm.getByLabel('Код ЄДРПОУ').fill(edrpou);
+  await dealerForm.getByRole('button', { name: 'Зберегти' }).click();
+  await expect(page.getByTestId('dealers-list')).toContainText(edrpou);
+
+  const posForm = page.getByTestId('create-pos-form');
+  await posForm.getByLabel('Компанія-дилер').selectOption({ label: `ТОВ «Зв’язок ${stem}»` });
+  await posForm.getByLabel('Назва точки').fill('Магазин біля пошти');
+  await posForm.getByLabel('Населений пункт').fill('Вижниця, Чернівецька обл.');
+  await posForm.getByLabel('Адреса').fill('вул. Українська, 5');
+  await posForm.getByRole('button', { name: 'Зберегти' }).click();
+  await expect(page.getByTestId('points-list')).toContainText('Магазин біля пошти');
+
+  const userForm = page.getByTestId('create-user-form');
+  await userForm.getByLabel('Ім’я').fill('Марія Гуцул');
+  await userForm.getByLabel('Електронна пошта').fill(email);
+  await userForm.getByLabel('Початковий пароль').fill('starting-pass-1');
+  await userForm.getByLabel('Роль', { exact: true }).selectOption('dealer');
+  await userForm.getByLabel('Компанія-дилер').selectOption({ label: `ТОВ «Зв’язок ${stem}»` });
+  await userForm.getByLabel('Точка продажу').selectOption({ label: 'Магазин біля пошти, Вижниця, Чернівецька обл.' });
+  await userForm.getByRole('button', { name: 'Зберегти' }).click();
+  await expect(page.getByTestId(`user-row-${email}`)).toContainText('Активний');
+
+  // The new dealer signs in, in a separate browser context, and sees their company.
+  const dealerContext = await browser.newContext();
+  const dealerPage = await dealerContext.newPage();
+  await signIn(dealerPage, email, 'starting-pass-1');
+  await expectWorkspace(dealerPage, '/dealer', 'Робоче місце дилера');
+  await expect(dealerPage.getByTestId('dealer-point-of-sale')).toContainText('Вижниця');
+
+  // Deactivation ends the dealer's session at once.
+  await page.getByTestId(`user-row-${email}`).getByRole('button', { name: 'Деактивувати' }).click();
+  await expect(page.getByTestId(`user-row-${email}`)).toContainText('Деактивований');
+  await dealerPage.reload();
+  await expect(dealerPage).toHaveURL(/\/sign-in\?next=%2Fdealer$/);
+  await dealerContext.close();
+});

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { seedWorld } from '../helpers/test-db';
+
+// The real route modules, on a real SQLite file under a temporary DATA_DIR.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-http-'));
+process.env.DATA_DIR = dataDir;
+const { POST: authPost, GET: authGet } = await import('@/app/api/auth/[...all]/route');
+const { POST: trpcPost, GET: trpcGet } = await import('@/app/api/trpc/[trpc]/route');
+const { GET: health } = await import('@/app/api/health/route');
+
+const BASE = 'http://localhost:3999';
+let world: Awaited<ReturnType<typeof seedWorld>>;
+
+beforeAll(async () => {
+  world = await seedWorld(getDb());
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function signIn(email: string, password: string, ip = '10.1.1.1') {
+  return authPost(
+    new Request(`${BASE}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE, 'x-forwarded-for': ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+/** The cookie header a browser would send back. */
+function cookieOf(response: Response): string {
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  return setCookie.split(';')[0] ?? '';
+}
+
+function trpcQuery(procedure: string, cookie?: string) {
+  return trpcGet(new Request(`${BASE}/api/trpc/${procedure}`, { headers: cookie ? { cookie } : {} }));
+}
+
+describe('sign-in', () => {
+  it('sets an HttpOnly, SameSite session cookie that identifies the user', async () => {
+    const response = await signIn('operator@demo.local', 'demo12345');
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const profile = await trpcQuery('account.profile', cookieOf(response));
+    expect(profile.status).toBe(200);
+    expect(JSON.stringify(await profile.json())).toContain('operator@demo.local');
+  });
+
+  it('answers a wrong password and an unknown e-mail identically', async () => {
+    const wrong = await signIn('backoffice@demo.local', 'not-the-password', '10.2.2.2');
+    const unknown = await signIn('nobody@demo.local', 'not-the-password', '10.2.2.3');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it('throttles repeated wrong passwords for an e-mail, even from new addresses, and says when to retry', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await signIn('dealer2@demo.local', `guess-${i}`, `10.3.3.${i}`)).status).toBe(401);
+    const blocked = await signIn('dealer2@demo.local', 'demo12345', '10.3.3.99');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await blocked.json()).error.code).toBe('TOO_MANY_ATTEMPTS');
+    // Another account is not affected.
+    expect((await signIn('dealer@demo.local', 'demo12345', '10.3.3.99')).status).toBe(200);
+  });
+
+  it('a deactivated user is signed out at once and cannot sign in again', async () => {
+    const session = cookieOf(await signIn('operator2@demo.local', 'demo12345', '10.4.4.4'));
+    expect((await trpcQuery('account.profile', session)).status).toBe(200);
+    const adminCookie = cookieOf(await signIn('admin@demo.local', 'demo12345', '10.4.4.5'));
+    const deactivate = await trpcPost(
+      new Request(`${BASE}/api/trpc/admin.users.deactivate`, {
+        method: 'POST',
+        headers: { cookie: adminCookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ json: { userId: world.operator2.id } }),
+      }),
+    );
+    expect(deactivate.status).toBe(200);
+    expect((await trpcQuery('account.profile', session)).status).toBe(401);
+    expect((await signIn('operator2@demo.local', 'demo12345', '10.4.4.6')).status).toBe(401);
+  });
+
+  it('signs out', async () => {
+    const cookie = cookieOf(await signIn('backoffice@demo.local', 'demo12345', '10.5.5.5'));
+    const out = await authPost(new Request(`${BASE}/api/auth/sign-out`, { method: 'POST', headers: { cookie, origin: BASE, 'content-type': 'application/json' }, body: '{}' }));
+    expect(out.status).toBe(200);
+    expect((await trpcQuery('account.profile', cookie)).status).toBe(401);
+  });
+
+  it('answers a malformed sign-in body with 400', async () => {
+    const response = await authPost(new Request(`${BASE}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: '{nope' }));
+    expect(response.status).toBe(400);
+  });
+
+  it('still answers session reads through GET', async () => {
+    const response = await authGet(new Request(`${BASE}/api/auth/get-session`));
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('bad requests get a clear 4xx, never a 500', () => {
+  const tenMegabytes = 'x'.repeat(10 * 1024 * 1024);
+
+  it('413 for a 10 MB tRPC body, with and without Content-Length', async () => {
+    const declared = await trpcPost(
+      new Request(`${BASE}/api/trpc/admin.dealers.create`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(tenMegabytes.length) }, body: tenMegabytes }),
+    );
+    expect(declared.status).toBe(413);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 10; i += 1) controller.enqueue(new TextEncoder().encode('x'.repeat(1024 * 1024)));
+        controller.close();
+      },
+    });
+    const chunked = await trpcPost(new Request(`${BASE}/api/trpc/admin.dealers.create`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit));
+    expect(chunked.status).toBe(413);
+    expect((await chunked.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('413 for a 10 MB sign-in body', async () => {
+    const response = await authPost(new Request(`${BASE}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: tenMegabytes }));
+    expect(response.status).toBe(413);
+  });
+
+  it('404 for an unknown procedure', async () => {
+    expect((await trpcQuery('nothing.here')).status).toBe(404);
+  });
+
+  it('400 with field paths for malformed input, in English and Ukrainian', async () => {
+    const cookie = cookieOf(await signIn('admin@demo.local', 'demo12345', '10.6.6.6'));
+    const response = await trpcPost(
+      new Request(`${BASE}/api/trpc/admin.dealers.create`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ json: { name: 'X', edrpou: '12' } }),
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    const fieldErrors = body.error.json.data.fieldErrors as { path: string; message: string; messageUk: string }[];
+    expect(fieldErrors.map((f) => f.path).sort()).toEqual(['edrpou', 'name']);
+    expect(fieldErrors.find((f) => f.path === 'edrpou')?.messageUk).toBe('Код ЄДРПОУ — це 8 цифр.');
+    expect(body.error.json.message).toContain('edrpou: An EDRPOU code is 8 digits.');
+  });
+
+  it('400 for a body that is not JSON', async () => {
+    const cookie = cookieOf(await signIn('admin@demo.local', 'demo12345', '10.6.6.7'));
+    const response = await trpcPost(new Request(`${BASE}/api/trpc/admin.dealers.create`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{oops' }));
+    expect(response.status).toBe(400);
+  });
+
+  it('401 for a signed-out visitor and 403 for another role', async () => {
+    expect((await trpcQuery('admin.users.list')).status).toBe(401);
+    const dealer = cookieOf(await signIn('dealer@demo.local', 'demo12345', '10.7.7.7'));
+    expect((await trpcQuery('admin.users.list', dealer)).status).toBe(403);
+  });
+});
+
+describe('health', () => {
+  it('reports the database and the version', async () => {
+    const response = health();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+});
