@@ -10,7 +10,7 @@ export default async function AdminPage() {
   return (
     <>
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
-      <div className="grid gap-8">
+      <div className="grid grid-cols-1 gap-8">
         <UsersPanel currentUserId={actor.id} />
         <DealersPanel />
       </div>

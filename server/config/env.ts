@@ -12,16 +12,12 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-let cached: Env | undefined;
-
-/** Validated environment; a bad value stops the app with a message naming the variable. */
+/** Validated environment (read anew on each call; it is small); a bad value stops the app with a message naming the variable. */
 export function env(): Env {
-  if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }

@@ -1,0 +1,5 @@
+// Migrates the database under DATA_DIR (the server also does this on start).
+import { databaseFile, getDb } from '../db/client';
+
+getDb();
+console.log(`migrated ${databaseFile()}`);
