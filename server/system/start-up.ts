@@ -1,12 +1,15 @@
 import { count } from 'drizzle-orm';
-import { databaseFile, getDb } from '@/db/client';
+import { databaseFile, getDb, type Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { dataDir } from '@/server/config/data-dir';
-import { env } from '@/server/config/env';
+import { env, type Env } from '@/server/config/env';
 import { logger } from '@/server/config/logger';
 import { systemClock } from '@/server/context';
 import { createUser } from '@/server/admin/create-user';
 import { seedDemoData } from '@/server/seed/demo-data';
+import { startChatServices } from '@/server/chat/start-chat-services';
+import { getEventBus } from '@/server/realtime/in-process-event-bus';
+import { getScheduler } from './timer-scheduler';
 
 /**
  * Opens and migrates the database, then fills an empty one: demo data by default, or with
@@ -17,6 +20,12 @@ export async function startUp(): Promise<void> {
   const config = env();
   const db = getDb();
   log.info({ dataDir: dataDir(), database: databaseFile() }, 'database ready (migrated)');
+  await fillEmptyDatabase(db, config);
+  startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
+}
+
+async function fillEmptyDatabase(db: Db, config: Env): Promise<void> {
+  const log = logger();
   const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
 
   if (config.DEMO === 'on') {

@@ -2,6 +2,9 @@ import { getDb } from '@/db/client';
 import { currentActor } from '@/server/auth/current-actor';
 import { systemClock } from '@/server/context';
 import { clientIp } from '@/server/http/limited-body';
+import { getEventBus } from '@/server/realtime/in-process-event-bus';
+import { getFileStorage } from '@/server/storage/file-storage';
+import { getScheduler } from '@/server/system/timer-scheduler';
 import type { TRPCContext } from './init';
 
 export async function createContextFromHeaders(headers: Headers): Promise<TRPCContext> {
@@ -9,6 +12,9 @@ export async function createContextFromHeaders(headers: Headers): Promise<TRPCCo
     db: getDb(),
     actor: await currentActor(headers),
     clock: systemClock,
+    bus: getEventBus(),
+    scheduler: getScheduler(),
+    storage: getFileStorage(),
     ip: clientIp(headers),
     userAgent: headers.get('user-agent') ?? '',
   };

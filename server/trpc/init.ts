@@ -1,15 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import type { Db } from '@/db/client';
 import type { Role } from '@/db/schema';
-import type { Actor, Clock } from '@/server/context';
+import type { VerbContext } from '@/server/context';
+import type { FileStorage } from '@/server/storage/file-storage';
 import { fieldErrorsOf, INTERNAL_MESSAGE, messageUkOf, summarize, toTRPCError } from './error-mapping';
 
-export interface TRPCContext {
-  db: Db;
-  actor: Actor | null;
-  clock: Clock;
+export interface TRPCContext extends VerbContext {
+  storage: FileStorage;
   ip: string;
   userAgent: string;
 }

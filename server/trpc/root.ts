@@ -1,14 +1,22 @@
 import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
 import { adminDealersRouter } from './routers/admin/dealers';
+import { adminOperatorsRouter } from './routers/admin/operators';
 import { adminUsersRouter } from './routers/admin/users';
+import { chatRouter } from './routers/chat';
+import { operatorRouter } from './routers/operator';
+import { realtimeRouter } from './routers/realtime';
 
 export const appRouter = router({
   account: accountRouter,
   admin: router({
     users: adminUsersRouter,
     dealers: adminDealersRouter,
+    operators: adminOperatorsRouter,
   }),
+  chat: chatRouter,
+  operator: operatorRouter,
+  realtime: realtimeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,8 +5,11 @@ import { eq } from 'drizzle-orm';
 import { openDb, type Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { loadActiveActor } from '@/server/auth/load-actor';
-import type { Actor, Clock } from '@/server/context';
+import type { Actor, Clock, Scheduler } from '@/server/context';
+import type { EventBus } from '@/server/realtime/event-bus';
+import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { seedDemoData } from '@/server/seed/demo-data';
+import { LocalFileStorage, type FileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { isValidEdrpou } from '@/templates/validators';
 
@@ -24,7 +27,39 @@ export function createTestDb(): { db: Db; dir: string; cleanup: () => void } {
   };
 }
 
-export const fixedClock = (iso = '2026-11-25T10:00:00.000Z'): Clock => ({ now: () => new Date(iso) });
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  private current: number;
+  constructor(iso = '2026-11-25T10:00:00.000Z') {
+    this.current = Date.parse(iso);
+  }
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current += ms;
+  }
+}
+
+export const fixedClock = (iso?: string): Clock => new TestClock(iso);
+
+/** Collects scheduled tasks; `runDue()` runs those whose time has come on the test clock. */
+export class ManualScheduler implements Scheduler {
+  readonly tasks = new Map<string, { when: Date; task: () => void }>();
+  constructor(private readonly clock: Clock) {}
+  at(when: Date, key: string, task: () => void) {
+    this.tasks.set(key, { when, task });
+  }
+  runDue(): number {
+    let ran = 0;
+    for (const [key, { when, task }] of [...this.tasks]) {
+      if (when <= this.clock.now()) {
+        this.tasks.delete(key);
+        task();
+        ran += 1;
+      }
+    }
+    return ran;
+  }
+}
 
 /** The demo world: two dealer companies, three points of sale, one user of each role (two dealers, two operators). */
 export async function seedWorld(db: Db) {
@@ -45,9 +80,40 @@ export async function seedWorld(db: Db) {
   };
 }
 
-export function callerFor(db: Db, actor: Actor | null, clock: Clock = fixedClock()) {
-  return createCaller({ db, actor, clock, ip: '127.0.0.1', userAgent: 'vitest' });
+export interface Harness {
+  db: Db;
+  dir: string;
+  clock: TestClock;
+  bus: EventBus;
+  scheduler: ManualScheduler;
+  storage: FileStorage;
 }
+
+/** A database, a movable clock, an in-process bus, a manual scheduler and file storage, all fresh. */
+export function createHarness(): Harness & { cleanup: () => void } {
+  const { db, dir, cleanup } = createTestDb();
+  const clock = new TestClock();
+  return { db, dir, cleanup, clock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(clock), storage: new LocalFileStorage(path.join(dir, 'files')) };
+}
+
+export function verbContext(h: Harness, actor: Actor) {
+  return { db: h.db, actor, clock: h.clock, bus: h.bus, scheduler: h.scheduler };
+}
+
+export function callerFor(db: Db, actor: Actor | null, clock: Clock = fixedClock(), h?: Partial<Harness>) {
+  return createCaller({
+    db,
+    actor,
+    clock,
+    bus: h?.bus ?? new InProcessEventBus(),
+    scheduler: h?.scheduler ?? new ManualScheduler(clock),
+    storage: h?.storage ?? new LocalFileStorage(path.join(os.tmpdir(), 'dealer-desk-unused-storage')),
+    ip: '127.0.0.1',
+    userAgent: 'vitest',
+  });
+}
+
+export const harnessCaller = (h: Harness, actor: Actor | null) => callerFor(h.db, actor, h.clock, h);
 
 /** A valid EDRPOU for a 7-digit stem: the check digit is found by trying all ten. */
 export function validEdrpou(stem: number): string {

@@ -2,7 +2,12 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { appRouter } from '@/server/trpc/root';
-import { callerFor, createTestDb, seedWorld, validEdrpou } from '../helpers/test-db';
+import os from 'node:os';
+import { systemClock } from '@/server/context';
+import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
+import { LocalFileStorage } from '@/server/storage/file-storage';
+import { createCaller } from '@/server/trpc/root';
+import { callerFor, createTestDb, ManualScheduler, seedWorld, validEdrpou } from '../helpers/test-db';
 
 type Who = 'anonymous' | 'dealer' | 'operator' | 'backoffice' | 'admin';
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
@@ -16,6 +21,10 @@ const ADMIN_ONLY: Record<Who, Outcome> = {
   admin: 'ok',
 };
 const ANY_SIGNED_IN: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'ok', operator: 'ok', backoffice: 'ok', admin: 'ok' };
+const DEALER_ONLY: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'ok', operator: 'FORBIDDEN', backoffice: 'FORBIDDEN', admin: 'FORBIDDEN' };
+const OPERATOR_ONLY: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'FORBIDDEN', operator: 'ok', backoffice: 'FORBIDDEN', admin: 'FORBIDDEN' };
+const CHAT_PARTICIPANTS: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'ok', operator: 'ok', backoffice: 'FORBIDDEN', admin: 'FORBIDDEN' };
+const CHAT_READERS: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'ok', operator: 'ok', backoffice: 'FORBIDDEN', admin: 'ok' };
 
 /**
  * Who may call what, written out by hand (not derived from the routers). A new procedure makes
@@ -31,6 +40,23 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'admin.dealers.create': ADMIN_ONLY,
   'admin.dealers.listPointsOfSale': ADMIN_ONLY,
   'admin.dealers.createPointOfSale': ADMIN_ONLY,
+  'admin.operators.list': ADMIN_ONLY,
+  'admin.operators.setCapacity': ADMIN_ONLY,
+  'chat.start': DEALER_ONLY,
+  'chat.cancel': DEALER_ONLY,
+  'chat.rate': DEALER_ONLY,
+  'chat.list': CHAT_READERS,
+  'chat.get': CHAT_READERS,
+  'chat.send': CHAT_PARTICIPANTS,
+  'chat.markRead': CHAT_PARTICIPANTS,
+  'chat.typing': CHAT_PARTICIPANTS,
+  'chat.close': CHAT_PARTICIPANTS,
+  'operator.console': OPERATOR_ONLY,
+  'operator.setStatus': OPERATOR_ONLY,
+  'operator.heartbeat': OPERATOR_ONLY,
+  'operator.accept': OPERATOR_ONLY,
+  'operator.transfer': OPERATOR_ONLY,
+  'realtime.feed': CHAT_READERS,
 };
 
 let db: Db;
@@ -51,27 +77,73 @@ function validInput(path: string): unknown {
       return { name: `ТОВ «Тест ${counter}»`, edrpou: validEdrpou(4100000 + counter) };
     case 'admin.dealers.createPointOfSale':
       return { dealerId: world.dealer.dealerId, name: `Точка ${counter}`, town: 'Бар', address: 'вул. Соборна, 1' };
+    case 'admin.operators.setCapacity':
+      return { userId: world.operator2.id, capacity: 4 };
+    case 'chat.start':
+      return { topic: 'Тест' };
+    case 'chat.cancel':
+    case 'chat.get':
+    case 'chat.typing':
+    case 'chat.close':
+    case 'operator.accept':
+      return { chatId };
+    case 'chat.rate':
+      return { chatId, rating: 5 };
+    case 'chat.send':
+      return { chatId, clientId: crypto.randomUUID(), text: 'Привіт' };
+    case 'chat.markRead':
+      return { chatId, seq: 1 };
+    case 'operator.setStatus':
+      return { status: 'available' };
+    case 'operator.transfer':
+      return { chatId, toOperatorId: world.operator2.id, note: '' };
+    case 'realtime.feed':
+      return { lastEventId: '0' };
     default:
       return undefined;
   }
 }
 
+/**
+ * 'ok' means the role was let in: the call succeeded, or failed for a reason other than who is
+ * calling (NOT_FOUND for another's chat, CONFLICT for a wrong state). Ownership and state have
+ * their own tests.
+ */
 async function call(who: Who, path: string): Promise<Outcome | string> {
   const actor = who === 'anonymous' ? null : world[who];
-  const caller = callerFor(db, actor) as unknown as Record<string, unknown>;
+  const controller = new AbortController();
+  const caller = createCaller(
+    { db, actor, clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest' },
+    { signal: controller.signal },
+  ) as unknown as Record<string, unknown>;
   const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
   try {
-    await fn(validInput(path));
+    const result = await fn(validInput(path));
+    if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
+      const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+      setTimeout(() => controller.abort(), 20);
+      await iterator.next();
+      await iterator.return?.();
+    }
     return 'ok';
   } catch (error) {
-    if (error instanceof TRPCError) return error.code === 'CONFLICT' ? 'ok' : error.code;
+    if (error instanceof TRPCError) return ['NOT_FOUND', 'CONFLICT'].includes(error.code) ? 'ok' : error.code;
     throw error;
+  } finally {
+    controller.abort();
   }
 }
+
+let chatId: string;
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
   world = await seedWorld(db);
+  // A chat of the first dealer company, taken by the first operator.
+  const operatorCaller = callerFor(db, world.operator, systemClock);
+  await operatorCaller.operator.setStatus({ status: 'available' });
+  ({ chatId } = await callerFor(db, world.dealer, systemClock).chat.start({ topic: 'Матриця' }));
+  await operatorCaller.operator.accept({ chatId });
 });
 afterAll(() => cleanup());
 

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { readAttachment } from '@/server/chat/read-attachment';
+import { jsonError } from '@/server/http/limited-body';
+import { withSignedIn } from '@/server/http/route-helpers';
+
+export const dynamic = 'force-dynamic';
+
+/** Download an attachment; only for those who may read its chat. `?download=1` saves instead of showing. */
+export async function GET(req: Request, { params }: { params: Promise<{ attachmentId: string }> }): Promise<Response> {
+  return withSignedIn(req, async (ctx) => {
+    const id = z.uuid().safeParse((await params).attachmentId);
+    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Attachment was not found', { messageUk: 'Не знайдено.' });
+    const file = await readAttachment({ ctx, storage: ctx.storage, input: { attachmentId: id.data } });
+    const disposition = new URL(req.url).searchParams.has('download') ? 'attachment' : 'inline';
+    return new Response(Buffer.from(file.bytes), {
+      headers: {
+        'content-type': file.mime,
+        'content-length': String(file.bytes.byteLength),
+        'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, max-age=3600',
+        etag: `"${file.sha256}"`,
+      },
+    });
+  });
+}

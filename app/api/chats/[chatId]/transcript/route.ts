@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { chatTranscript } from '@/server/chat/chat-transcript';
+import { jsonError } from '@/server/http/limited-body';
+import { withSignedIn } from '@/server/http/route-helpers';
+
+export const dynamic = 'force-dynamic';
+
+/** The chat's transcript as a UTF-8 text file, in the language asked for (`?lang=en`, Ukrainian by default). */
+export async function GET(req: Request, { params }: { params: Promise<{ chatId: string }> }): Promise<Response> {
+  return withSignedIn(req, async (ctx) => {
+    const id = z.uuid().safeParse((await params).chatId);
+    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Chat was not found', { messageUk: 'Не знайдено.' });
+    const locale = new URL(req.url).searchParams.get('lang') === 'en' ? 'en' : 'uk';
+    const { fileName, text } = chatTranscript({ ctx, input: { chatId: id.data, locale } });
+    return new Response(text, {
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}

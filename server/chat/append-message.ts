@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { chatMessages, chats, type MessageKind } from '@/db/schema';
+import type { Emitter } from '@/server/realtime/change-and-publish';
+import { chatAudience, type ChatRow } from './chat-access';
+import type { MessageDto } from './schemas';
+
+export interface MessageAuthor {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface NewMessage {
+  kind: MessageKind;
+  author: MessageAuthor | null;
+  body: string;
+  clientId?: string | null;
+  attachment?: MessageDto['attachment'];
+}
+
+/**
+ * Appends a message with the chat's next sequence number and emits it as it will be shown.
+ * Notes (kind `note`, e.g. a transfer note) go to the operator only, never to the dealer.
+ */
+export function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: NewMessage, now: Date): MessageDto {
+  const seq = chat.lastSeq + 1;
+  const row = tx
+    .insert(chatMessages)
+    .values({
+      chatId: chat.id,
+      seq,
+      kind: message.kind,
+      authorId: message.author?.id ?? null,
+      clientId: message.clientId ?? null,
+      body: message.body,
+      attachmentId: message.attachment?.id ?? null,
+      createdAt: now,
+    })
+    .returning()
+    .get();
+  tx.update(chats).set({ lastSeq: seq }).where(eq(chats.id, chat.id)).run();
+  chat.lastSeq = seq;
+  const dto: MessageDto = {
+    id: row.id,
+    chatId: row.chatId,
+    seq: row.seq,
+    kind: row.kind,
+    authorId: row.authorId,
+    authorName: message.author?.name ?? null,
+    authorRole: message.author?.role ?? null,
+    clientId: row.clientId,
+    body: row.body,
+    attachment: message.attachment ?? null,
+    createdAt: row.createdAt,
+  };
+  const audience = chatAudience(chat);
+  emitter.emit({ type: 'chat.message', ...audience, dealerId: message.kind === 'note' ? null : audience.dealerId, payload: { message: dto } });
+  return dto;
+}
+
+/** System messages are stored as a message key with parameters, so each side reads them in its own language. */
+export const systemMessage = (key: string, params: Record<string, string> = {}): NewMessage => ({
+  kind: 'system',
+  author: null,
+  body: JSON.stringify({ key, params }),
+});

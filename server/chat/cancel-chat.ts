@@ -1,0 +1,24 @@
+import { and, eq } from 'drizzle-orm';
+import { chatOffers } from '@/db/schema';
+import type { SignedInContext } from '@/server/context';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { chatAudience, getChatForActor } from './chat-access';
+import { moveChat } from './chat-transitions';
+import { routeWaitingChats } from './route-waiting-chats';
+import { routingContext } from './routing-context';
+
+/** The dealer stops waiting: the chat counts as abandoned; an operator it was offered to loses the offer. */
+export function cancelChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): void {
+  changeAndPublish(ctx, (tx, emitter) => {
+    const now = ctx.clock.now();
+    const chat = getChatForActor(tx, ctx.actor, input.chatId);
+    const offeredTo = chat.offeredTo;
+    moveChat(tx, chat, 'cancel', ctx.actor, { closedAt: now, closedBy: ctx.actor.id, offeredTo: null, offerExpiresAt: null }, now);
+    if (offeredTo) {
+      tx.update(chatOffers).set({ outcome: 'withdrawn' }).where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.outcome, 'pending'))).run();
+      emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, operatorId: offeredTo, payload: { chatId: chat.id, reason: 'cancelled' } });
+    }
+    emitter.emit({ type: 'chat.status', ...chatAudience(chat), allOperators: true, payload: { chatId: chat.id, status: 'abandoned' } });
+    routeWaitingChats(tx, emitter, routingContext(ctx));
+  });
+}

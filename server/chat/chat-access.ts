@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { chats } from '@/db/schema';
+import type { Actor } from '@/server/context';
+import { notFound } from '@/server/errors/domain-error';
+
+export type ChatRow = typeof chats.$inferSelect;
+
+/**
+ * The one ownership check for chats: the dealer company's users, the assigned operator (or the
+ * one it is offered to), and admins. Everyone else gets NOT_FOUND, so a chat's existence is not revealed.
+ */
+export function getChatForActor(db: DbOrTx, actor: Actor, chatId: string): ChatRow {
+  const chat = db.select().from(chats).where(eq(chats.id, chatId)).get();
+  if (!chat || !mayReadChat(actor, chat)) throw notFound('Chat');
+  return chat;
+}
+
+export function mayReadChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'operatorId' | 'offeredTo'>): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'dealer':
+      return actor.dealerId !== null && chat.dealerId === actor.dealerId;
+    case 'operator':
+      return chat.operatorId === actor.id || chat.offeredTo === actor.id;
+    default:
+      return false;
+  }
+}
+
+/** Who writes in a chat: its dealer company's users and its assigned operator (admins only read). */
+export function mayWriteChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'operatorId'>): boolean {
+  if (actor.role === 'dealer') return actor.dealerId === chat.dealerId;
+  if (actor.role === 'operator') return chat.operatorId === actor.id;
+  return false;
+}
+
+/** The audience of a chat's events: its dealer company and its operator. */
+export function chatAudience(chat: Pick<ChatRow, 'id' | 'dealerId' | 'operatorId'>) {
+  return { chatId: chat.id, dealerId: chat.dealerId, operatorId: chat.operatorId };
+}

@@ -1,0 +1,64 @@
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { DbOrTx } from '@/db/client';
+import { chatMessages, chatReads, chats, dealers, pointsOfSale, users } from '@/db/schema';
+import type { Actor } from '@/server/context';
+import { queueState } from './queue-state';
+import type { ChatSummary } from './schemas';
+
+const dealerUser = alias(users, 'dealer_user');
+const operatorUser = alias(users, 'operator_user');
+
+/** Chats as lists show them, with the actor's unread count and, for waiting chats, the queue place. */
+export function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, now: Date, limit = 100): ChatSummary[] {
+  const myRead = sql<number>`coalesce((select ${chatReads.lastReadSeq} from ${chatReads} where ${chatReads.chatId} = ${chats.id} and ${chatReads.userId} = ${actor.id}), 0)`;
+  const hideNotes = actor.role === 'dealer' ? sql`and m.kind <> 'note'` : sql``;
+  const rows = db
+    .select({
+      id: chats.id,
+      status: chats.status,
+      topic: chats.topic,
+      dealerName: dealers.name,
+      posName: pointsOfSale.name,
+      posTown: pointsOfSale.town,
+      dealerUserName: dealerUser.name,
+      operatorId: chats.operatorId,
+      operatorName: operatorUser.name,
+      createdAt: chats.createdAt,
+      acceptedAt: chats.acceptedAt,
+      closedAt: chats.closedAt,
+      lastSeq: chats.lastSeq,
+      rating: chats.rating,
+      offeredTo: chats.offeredTo,
+      unread: sql<number>`(select count(*) from ${chatMessages} m where m.chat_id = ${chats.id} and m.seq > ${myRead} and m.kind <> 'system' and (m.author_id is null or m.author_id <> ${actor.id}) ${hideNotes})`,
+    })
+    .from(chats)
+    .innerJoin(dealers, eq(dealers.id, chats.dealerId))
+    .innerJoin(dealerUser, eq(dealerUser.id, chats.dealerUserId))
+    .leftJoin(pointsOfSale, eq(pointsOfSale.id, chats.pointOfSaleId))
+    .leftJoin(operatorUser, eq(operatorUser.id, chats.operatorId))
+    .where(where)
+    .orderBy(desc(chats.createdAt))
+    .limit(limit)
+    .all();
+  const queue = rows.some((r) => r.status === 'queued') ? queueState(db, now).places : new Map();
+  return rows.map(({ posName, posTown, offeredTo, ...r }) => {
+    const place = queue.get(r.id);
+    return {
+      ...r,
+      pointOfSale: posName ? `${posName}, ${posTown}` : null,
+      queue: place ? { position: place.position, etaSeconds: place.etaSeconds } : null,
+      offeredToMe: offeredTo === actor.id,
+    };
+  });
+}
+
+/** Which chats each role lists: the dealer company's; the operator's own and those offered to them; all for admins. */
+export function visibleChatsFilter(actor: Actor): SQL | undefined {
+  if (actor.role === 'admin') return undefined;
+  if (actor.role === 'dealer') return eq(chats.dealerId, actor.dealerId ?? '\u0000');
+  if (actor.role === 'operator') return or(eq(chats.operatorId, actor.id), eq(chats.offeredTo, actor.id));
+  return eq(chats.id, '\u0000');
+}
+
+export const andAll = (...parts: (SQL | undefined)[]) => and(...parts.filter((p): p is SQL => p !== undefined));

@@ -1,0 +1,50 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { chats, type ChatStatus } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { Actor } from '@/server/context';
+import { conflict } from '@/server/errors/domain-error';
+import type { ChatRow } from './chat-access';
+
+/** The chat's life cycle: which action moves it from which statuses to which. */
+export const CHAT_TRANSITIONS = {
+  accept: { from: ['queued'], to: 'active' },
+  cancel: { from: ['queued'], to: 'abandoned' },
+  close: { from: ['active'], to: 'closed' },
+} as const satisfies Record<string, { from: readonly ChatStatus[]; to: ChatStatus }>;
+
+export type ChatAction = keyof typeof CHAT_TRANSITIONS;
+
+/**
+ * Moves a chat with `WHERE status IN (from)`, so a lost race is a CONFLICT naming the current
+ * status, and writes the audit event in the same transaction.
+ */
+export function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor | null, changes: Partial<ChatRow>, now: Date): ChatRow {
+  const rule = CHAT_TRANSITIONS[action];
+  const updated = tx
+    .update(chats)
+    .set({ ...changes, status: rule.to })
+    .where(and(eq(chats.id, chat.id), inArray(chats.status, [...rule.from])))
+    .returning()
+    .get();
+  if (!updated) {
+    const current = tx.select({ status: chats.status }).from(chats).where(eq(chats.id, chat.id)).get()?.status ?? 'unknown';
+    throw conflict('errors.chatWrongState', `Cannot ${action} a chat that is ${current}`, { status: current, action });
+  }
+  writeAuditEvent(tx, {
+    at: now,
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? 'system',
+    action: `chat.${action}`,
+    entityType: 'chat',
+    entityId: chat.id,
+    data: { from: chat.status, to: rule.to },
+  });
+  return updated;
+}
+
+export function assertChatStatus(chat: ChatRow, allowed: readonly ChatStatus[], what: string): void {
+  if (!allowed.includes(chat.status)) {
+    throw conflict('errors.chatWrongState', `Cannot ${what} in a chat that is ${chat.status}`, { status: chat.status });
+  }
+}

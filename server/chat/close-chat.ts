@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { operatorPresence } from '@/db/schema';
+import type { SignedInContext } from '@/server/context';
+import { notFound } from '@/server/errors/domain-error';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { appendMessage, systemMessage } from './append-message';
+import { chatAudience, getChatForActor, mayWriteChat } from './chat-access';
+import { moveChat } from './chat-transitions';
+import { routeWaitingChats } from './route-waiting-chats';
+import { routingContext } from './routing-context';
+
+/** The operator (or the dealer) ends the conversation; the freed slot goes at once to the next waiting chat. */
+export function closeChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): void {
+  changeAndPublish(ctx, (tx, emitter) => {
+    const now = ctx.clock.now();
+    const chat = getChatForActor(tx, ctx.actor, input.chatId);
+    if (!mayWriteChat(ctx.actor, chat)) throw notFound('Chat');
+    appendMessage(tx, emitter, chat, systemMessage('closed', { name: ctx.actor.name }), now);
+    const closed = moveChat(tx, chat, 'close', ctx.actor, { closedAt: now, closedBy: ctx.actor.id }, now);
+    if (closed.operatorId) {
+      tx.update(operatorPresence).set({ idleSince: now, updatedAt: now }).where(eq(operatorPresence.userId, closed.operatorId)).run();
+    }
+    emitter.emit({ type: 'chat.status', ...chatAudience(closed), payload: { chatId: chat.id, status: 'closed' } });
+    routeWaitingChats(tx, emitter, routingContext(ctx));
+  });
+}

@@ -1,0 +1,39 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { chatOffers, chats, operatorPresence } from '@/db/schema';
+import type { VerbContext } from '@/server/context';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { CHAT_LIMITS } from './chat-config';
+import { routeWaitingChats } from './route-waiting-chats';
+import { routingContext } from './routing-context';
+
+/**
+ * An offer nobody accepted in time: the chat goes back to the queue and on to the next operator;
+ * after three missed offers in a row the operator is set away. Does nothing if the offer was
+ * already accepted, withdrawn or renewed (the timer may be stale).
+ */
+export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string }): boolean {
+  return changeAndPublish(ctx, (tx, emitter) => {
+    const now = ctx.clock.now();
+    const chat = tx.select().from(chats).where(eq(chats.id, chatId)).get();
+    if (!chat || chat.status !== 'queued' || !chat.offeredTo || !chat.offerExpiresAt || chat.offerExpiresAt > now) return false;
+    const operatorId = chat.offeredTo;
+    tx.update(chats).set({ offeredTo: null, offerExpiresAt: null }).where(eq(chats.id, chat.id)).run();
+    tx.update(chatOffers)
+      .set({ outcome: 'missed' })
+      .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')))
+      .run();
+    const presence = tx
+      .update(operatorPresence)
+      .set({ missedOffers: sql`${operatorPresence.missedOffers} + 1`, updatedAt: now })
+      .where(eq(operatorPresence.userId, operatorId))
+      .returning()
+      .get();
+    emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, operatorId, payload: { chatId: chat.id, reason: 'expired' } });
+    if (presence && presence.missedOffers >= CHAT_LIMITS.maxMissedOffers && presence.status === 'available') {
+      tx.update(operatorPresence).set({ status: 'away', updatedAt: now }).where(eq(operatorPresence.userId, operatorId)).run();
+      emitter.emit({ type: 'operator.status', operatorId, payload: { status: 'away', reason: 'missedOffers', missedOffers: presence.missedOffers } });
+    }
+    routeWaitingChats(tx, emitter, routingContext(ctx));
+    return true;
+  });
+}

@@ -1,0 +1,25 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import { chats, operatorPresence, users } from '@/db/schema';
+import type { VerbContext } from '@/server/context';
+import { CHAT_LIMITS } from './chat-config';
+
+/** Every active operator with presence, capacity and current load (for admins). */
+export function listOperators({ ctx }: { ctx: VerbContext }) {
+  const loads = new Map(
+    ctx.db
+      .select({ operatorId: chats.operatorId, n: count() })
+      .from(chats)
+      .where(eq(chats.status, 'active'))
+      .groupBy(chats.operatorId)
+      .all()
+      .map((r) => [r.operatorId, r.n]),
+  );
+  return ctx.db
+    .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity })
+    .from(users)
+    .leftJoin(operatorPresence, eq(operatorPresence.userId, users.id))
+    .where(and(eq(users.role, 'operator'), eq(users.active, true)))
+    .orderBy(asc(users.name))
+    .all()
+    .map((o) => ({ ...o, status: o.status ?? 'offline', capacity: o.capacity ?? CHAT_LIMITS.defaultCapacity, load: loads.get(o.id) ?? 0 }));
+}

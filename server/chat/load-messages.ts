@@ -1,0 +1,42 @@
+import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { DbOrTx } from '@/db/client';
+import { attachments, chatMessages, users } from '@/db/schema';
+import type { Actor } from '@/server/context';
+import type { MessageDto } from './schemas';
+
+const author = alias(users, 'author');
+
+/** A chat's messages as the actor may see them (dealers never see operator notes). */
+export function loadMessages(db: DbOrTx, actor: Actor, chatId: string, only?: { seq: number }): MessageDto[] {
+  const filters: SQL[] = [eq(chatMessages.chatId, chatId)];
+  if (actor.role === 'dealer') filters.push(ne(chatMessages.kind, 'note'));
+  if (only) filters.push(eq(chatMessages.seq, only.seq));
+  return db
+    .select({
+      id: chatMessages.id,
+      chatId: chatMessages.chatId,
+      seq: chatMessages.seq,
+      kind: chatMessages.kind,
+      authorId: chatMessages.authorId,
+      authorName: author.name,
+      authorRole: author.role,
+      clientId: chatMessages.clientId,
+      body: chatMessages.body,
+      attachmentId: attachments.id,
+      fileName: attachments.fileName,
+      mime: attachments.mime,
+      size: attachments.size,
+      createdAt: chatMessages.createdAt,
+    })
+    .from(chatMessages)
+    .leftJoin(author, eq(author.id, chatMessages.authorId))
+    .leftJoin(attachments, eq(attachments.id, chatMessages.attachmentId))
+    .where(and(...filters))
+    .orderBy(asc(chatMessages.seq))
+    .all()
+    .map(({ attachmentId, fileName, mime, size, ...m }) => ({
+      ...m,
+      attachment: attachmentId && fileName && mime && size !== null ? { id: attachmentId, fileName, mime, size } : null,
+    }));
+}

@@ -1,0 +1,85 @@
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { chatOffers, chats, operatorPresence, users } from '@/db/schema';
+import type { Clock, Scheduler } from '@/server/context';
+import type { Emitter } from '@/server/realtime/change-and-publish';
+import { CHAT_LIMITS, offerTimeoutMs } from './chat-config';
+import { publishQueueState } from './queue-state';
+
+export interface RoutingContext {
+  clock: Clock;
+  scheduler: Scheduler;
+  /** Called when an offer expires; set by the caller so routing does not import the verbs that use it. */
+  onOfferExpired: (chatId: string) => void;
+}
+
+interface Candidate {
+  userId: string;
+  capacity: number;
+  load: number;
+  idleSince: number;
+}
+
+/** Available operators with a live heartbeat, and how many chats each has or is being offered. */
+function availableOperators(tx: Tx, now: Date): Candidate[] {
+  const freshSince = new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
+  const rows = tx
+    .select({
+      userId: operatorPresence.userId,
+      capacity: operatorPresence.capacity,
+      idleSince: operatorPresence.idleSince,
+      active: sql<number>`(select count(*) from ${chats} c where c.operator_id = ${operatorPresence.userId} and c.status = 'active')`,
+      offered: sql<number>`(select count(*) from ${chats} c where c.offered_to = ${operatorPresence.userId} and c.status = 'queued')`,
+    })
+    .from(operatorPresence)
+    .innerJoin(users, eq(users.id, operatorPresence.userId))
+    .where(and(eq(operatorPresence.status, 'available'), eq(users.active, true), gt(operatorPresence.lastHeartbeatAt, freshSince)))
+    .all();
+  return rows.map((r) => ({ userId: r.userId, capacity: r.capacity, load: r.active + r.offered, idleSince: r.idleSince?.getTime() ?? 0 }));
+}
+
+/**
+ * Offers waiting chats, oldest first, each to the available operator with the fewest chats below
+ * their capacity (ties: the longest idle). An operator who let this chat's offer expire is
+ * skipped for it. Runs inside the transaction of whatever freed capacity or queued a chat.
+ */
+export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext): number {
+  const now = ctx.clock.now();
+  const waiting = tx
+    .select({ id: chats.id, dealerId: chats.dealerId })
+    .from(chats)
+    .where(and(eq(chats.status, 'queued'), isNull(chats.offeredTo)))
+    .orderBy(asc(chats.createdAt), asc(chats.id))
+    .all();
+  let offered = 0;
+  if (waiting.length > 0) {
+    const operators = availableOperators(tx, now).filter((o) => o.load < o.capacity);
+    for (const chat of waiting) {
+      if (operators.length === 0) break;
+      const missed = new Set(
+        tx
+          .select({ operatorId: chatOffers.operatorId })
+          .from(chatOffers)
+          .where(and(eq(chatOffers.chatId, chat.id), inArray(chatOffers.outcome, ['missed'])))
+          .all()
+          .map((r) => r.operatorId),
+      );
+      const pick = operators
+        .filter((o) => !missed.has(o.userId))
+        .sort((a, b) => a.load - b.load || a.idleSince - b.idleSince || a.userId.localeCompare(b.userId))[0];
+      if (!pick) continue;
+      const expiresAt = new Date(now.getTime() + offerTimeoutMs());
+      tx.update(chats).set({ offeredTo: pick.userId, offerExpiresAt: expiresAt }).where(eq(chats.id, chat.id)).run();
+      tx.insert(chatOffers).values({ chatId: chat.id, operatorId: pick.userId, offeredAt: now, expiresAt }).run();
+      tx.update(operatorPresence).set({ idleSince: now, updatedAt: now }).where(eq(operatorPresence.userId, pick.userId)).run();
+      emitter.emit({ type: 'chat.offered', chatId: chat.id, operatorId: pick.userId, payload: { chatId: chat.id, expiresAt: expiresAt.toISOString() } });
+      ctx.scheduler.at(expiresAt, `offer:${chat.id}`, () => ctx.onOfferExpired(chat.id));
+      pick.load += 1;
+      pick.idleSince = now.getTime();
+      if (pick.load >= pick.capacity) operators.splice(operators.indexOf(pick), 1);
+      offered += 1;
+    }
+  }
+  publishQueueState(tx, emitter, now);
+  return offered;
+}

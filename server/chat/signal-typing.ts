@@ -1,0 +1,18 @@
+import type { SignedInContext } from '@/server/context';
+import { chatAudience, getChatForActor, mayWriteChat } from './chat-access';
+
+/** "Is typing…": not stored, just passed to the other side. */
+export function signalTyping({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): void {
+  const chat = getChatForActor(ctx.db, ctx.actor, input.chatId);
+  if (!mayWriteChat(ctx.actor, chat) || (chat.status !== 'active' && chat.status !== 'queued')) return;
+  ctx.bus.publish([
+    {
+      id: null,
+      type: 'chat.typing',
+      ...chatAudience(chat),
+      allOperators: false,
+      payload: { chatId: chat.id, role: ctx.actor.role, name: ctx.actor.name },
+      createdAt: ctx.clock.now(),
+    },
+  ]);
+}

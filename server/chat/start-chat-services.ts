@@ -1,0 +1,36 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { chats } from '@/db/schema';
+import type { VerbContext } from '@/server/context';
+import { logger } from '@/server/config/logger';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { expireOffer } from './expire-offer';
+import { sweepStalePresence } from './operator-presence';
+import { routeWaitingChats } from './route-waiting-chats';
+import { routingContext } from './routing-context';
+
+const SWEEP_INTERVAL_MS = 15_000;
+
+/**
+ * After a restart: re-arm the time-outs of offers still pending, route whatever waits, and keep
+ * presence honest (operators whose heartbeat stopped go offline).
+ */
+export function startChatServices(ctx: VerbContext): () => void {
+  const pending = ctx.db
+    .select({ id: chats.id, expiresAt: chats.offerExpiresAt })
+    .from(chats)
+    .where(and(eq(chats.status, 'queued'), isNotNull(chats.offeredTo)))
+    .all();
+  for (const offer of pending) {
+    ctx.scheduler.at(offer.expiresAt ?? ctx.clock.now(), `offer:${offer.id}`, () => expireOffer({ ctx, chatId: offer.id }));
+  }
+  changeAndPublish(ctx, (tx, emitter) => routeWaitingChats(tx, emitter, routingContext(ctx)));
+  const timer = setInterval(() => {
+    try {
+      sweepStalePresence({ ctx });
+    } catch (error) {
+      logger().error({ err: error }, 'presence sweep failed');
+    }
+  }, SWEEP_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,26 @@
+import { chats } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { SignedInContext } from '@/server/context';
+import { invalid } from '@/server/errors/domain-error';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { routeWaitingChats } from './route-waiting-chats';
+import { routingContext } from './routing-context';
+
+/** A dealer asks for an operator: the chat joins the queue and is offered at once if anyone is free. */
+export function startChat({ ctx, input }: { ctx: SignedInContext; input: { topic?: string } }): { chatId: string } {
+  const { actor } = ctx;
+  if (!actor.dealerId) throw invalid('errors.notADealer', 'Only a dealer representative of a dealer company can open a chat');
+  const dealerId = actor.dealerId;
+  return changeAndPublish(ctx, (tx, emitter) => {
+    const now = ctx.clock.now();
+    const chat = tx
+      .insert(chats)
+      .values({ dealerId, pointOfSaleId: actor.pointOfSaleId, dealerUserId: actor.id, topic: input.topic || null, createdAt: now })
+      .returning()
+      .get();
+    writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic } });
+    emitter.emit({ type: 'chat.created', chatId: chat.id, dealerId, allOperators: true, payload: { chatId: chat.id } });
+    routeWaitingChats(tx, emitter, routingContext(ctx));
+    return { chatId: chat.id };
+  });
+}

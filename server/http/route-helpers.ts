@@ -1,0 +1,27 @@
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { logger } from '@/server/config/logger';
+import { createContextFromHeaders } from '@/server/trpc/context';
+import { messageUkOf, toTRPCError } from '@/server/trpc/error-mapping';
+import type { TRPCContext } from '@/server/trpc/init';
+import type { SignedInContext } from '@/server/context';
+import { jsonError } from './limited-body';
+
+/**
+ * For binary routes (uploads, downloads), which are not tRPC: the same context, the same
+ * sign-in check and the same error mapping, answered as JSON with both languages.
+ */
+export async function withSignedIn(req: Request, handle: (ctx: TRPCContext & SignedInContext) => Promise<Response>): Promise<Response> {
+  try {
+    const ctx = await createContextFromHeaders(req.headers);
+    if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+    return await handle({ ...ctx, actor: ctx.actor });
+  } catch (error) {
+    const mapped = toTRPCError(error);
+    if (mapped.code === 'INTERNAL_SERVER_ERROR') {
+      logger().error({ err: error, url: req.url }, 'route failed');
+      return jsonError(500, mapped.code, 'Something went wrong on our side. Please try again.');
+    }
+    return jsonError(getHTTPStatusCodeFromError(mapped), mapped.code, mapped.message, { messageUk: messageUkOf(mapped) });
+  }
+}

@@ -1,0 +1,55 @@
+import type { Db } from '@/db/client';
+import type { Actor } from '@/server/context';
+import { canReceive, latestEventId, storedEventsAfter } from './audience';
+import type { BusEvent, EventBus } from './event-bus';
+
+export interface StreamedEvent {
+  /** The id to resume from: a stored event's own id; for an ephemeral one, the last stored id before it. */
+  resumeId: number;
+  event: BusEvent;
+}
+
+/**
+ * Everything the actor may receive, from just after `lastEventId` (or from now), exactly once and
+ * in id order. It listens to the bus first and then reads the missed events from the database,
+ * dropping live events it has already sent, so nothing falls in the gap between the two.
+ */
+export async function* streamEvents({ db, bus, actor, lastEventId, signal }: { db: Db; bus: EventBus; actor: Actor; lastEventId: number | null; signal?: AbortSignal }): AsyncGenerator<StreamedEvent> {
+  const live: BusEvent[] = [];
+  let wake: (() => void) | null = null;
+  const unsubscribe = bus.subscribe((event) => {
+    if (!canReceive(actor, event)) return;
+    live.push(event);
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    let last = lastEventId ?? latestEventId(db);
+    for (;;) {
+      const missed = storedEventsAfter(db, actor, last);
+      for (const event of missed) {
+        last = event.id ?? last;
+        yield { resumeId: last, event };
+      }
+      if (missed.length < 1000) break;
+    }
+    while (!signal?.aborted) {
+      const event = live.shift();
+      if (!event) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      if (event.id === null) {
+        yield { resumeId: last, event };
+      } else if (event.id > last) {
+        last = event.id;
+        yield { resumeId: last, event };
+      }
+    }
+  } finally {
+    unsubscribe();
+    signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import { chatMessages, chats, operatorPresence } from '@/db/schema';
+import type { Actor } from '@/server/context';
+import { createHarness, harnessCaller, seedWorld, type Harness } from './test-db';
+
+/** A harness with the demo world, plus shortcuts for the chat tests. */
+export async function chatWorld() {
+  const h = createHarness();
+  const world = await seedWorld(h.db);
+  const as = (actor: Actor | null) => harnessCaller(h, actor);
+  return {
+    h,
+    world,
+    as,
+    async online(operator: Actor, capacity?: number) {
+      if (capacity !== undefined) await as(world.admin).admin.operators.setCapacity({ userId: operator.id, capacity });
+      await as(operator).operator.setStatus({ status: 'available' });
+    },
+    chat(chatId: string) {
+      const row = h.db.select().from(chats).where(eq(chats.id, chatId)).get();
+      if (!row) throw new Error(`chat ${chatId} missing`);
+      return row;
+    },
+    presence(operator: Actor) {
+      return h.db.select().from(operatorPresence).where(eq(operatorPresence.userId, operator.id)).get();
+    },
+    messageCount(chatId: string) {
+      return h.db.select().from(chatMessages).where(eq(chatMessages.chatId, chatId)).all().length;
+    },
+  };
+}
+
+export type ChatWorld = Awaited<ReturnType<typeof chatWorld>> & { h: Harness };
