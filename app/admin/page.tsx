@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { DealersPanel } from './dealers-panel';
+import { OperatorsPanel } from './operators-panel';
 import { UsersPanel } from './users-panel';
 
 export default async function AdminPage() {
@@ -12,6 +13,7 @@ export default async function AdminPage() {
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
       <div className="grid grid-cols-1 gap-8">
         <UsersPanel currentUserId={actor.id} />
+        <OperatorsPanel />
         <DealersPanel />
       </div>
     </>

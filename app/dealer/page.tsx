@@ -1,7 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, WorkspaceHeading } from '../_components/workspace-heading';
+import { FeedProvider } from '../_components/realtime-feed';
+import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { serverCaller } from '../_lib/server-caller';
+import { DealerChats } from './dealer-chats';
 
 export default async function DealerDesk() {
   await requireRole('dealer', '/dealer');
@@ -25,7 +27,9 @@ export default async function DealerDesk() {
           </div>
         </dl>
       </WorkspaceHeading>
-      <EmptyState text={t('empty')} />
+      <FeedProvider>
+        <DealerChats />
+      </FeedProvider>
     </>
   );
 }

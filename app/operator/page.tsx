@@ -1,14 +1,18 @@
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, WorkspaceHeading } from '../_components/workspace-heading';
+import { FeedProvider } from '../_components/realtime-feed';
+import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
+import { OperatorConsole } from './operator-console';
 
-export default async function OperatorConsole() {
-  await requireRole('operator', '/operator');
+export default async function OperatorConsolePage() {
+  const actor = await requireRole('operator', '/operator');
   const t = await getTranslations('workspace.operator');
   return (
     <>
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
-      <EmptyState text={t('empty')} />
+      <FeedProvider>
+        <OperatorConsole myId={actor.id} />
+      </FeedProvider>
     </>
   );
 }

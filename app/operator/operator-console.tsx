@@ -1,0 +1,171 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import type { ChatSummary } from '@/server/chat/schemas';
+import { ChatView } from '../_components/chat/chat-view';
+import { formatDuration } from '../_components/chat/format';
+import { useErrorText } from '../_components/error-text';
+import { useFeedListener } from '../_components/realtime-feed';
+import { useTRPC } from '../_components/trpc-provider';
+import { TransferButton } from './transfer-button';
+
+const STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
+const HEARTBEAT_MS = 15_000;
+
+export function OperatorConsole({ myId }: { myId: string }) {
+  const t = useTranslations('operator');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const consoleQuery = useQuery(trpc.operator.console.queryOptions());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.operator.console.pathKey() });
+  const setStatus = useMutation(trpc.operator.setStatus.mutationOptions({ onSuccess: refresh, onError: (e) => setNotice(errorText(e)) }));
+  const heartbeat = useMutation(trpc.operator.heartbeat.mutationOptions());
+  const accept = useMutation(
+    trpc.operator.accept.mutationOptions({
+      onSuccess: async (_data, variables) => {
+        setSelected(variables.chatId);
+        await refresh();
+      },
+      onError: (e) => setNotice(errorText(e)),
+    }),
+  );
+
+  // The server sets an operator offline when these stop (a closed laptop).
+  useEffect(() => {
+    const beat = () => heartbeat.mutate();
+    beat();
+    const timer = window.setInterval(beat, HEARTBEAT_MS);
+    return () => window.clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one timer for the page
+  }, []);
+
+  useFeedListener((event) => {
+    if (event.type === 'queue.changed' || event.type === 'operator.status' || event.type.startsWith('chat.')) void refresh();
+    if (event.type === 'chat.transferredAway' && event.chatId === selected) setSelected(null);
+  });
+
+  const data = consoleQuery.data;
+  const chats = data?.chats ?? [];
+  const current = selected && chats.some((c) => c.id === selected) ? selected : (chats[0]?.id ?? null);
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[320px_1fr]">
+      <aside className="flex flex-col gap-4">
+        <section className="rounded-lg border border-slate-200 bg-white p-3">
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t('statusLabel')}
+            <select
+              value={data?.status ?? 'offline'}
+              onChange={(e) => setStatus.mutate({ status: e.target.value as (typeof STATUSES)[number] })}
+              className="rounded border border-slate-300 px-2 font-normal"
+              data-testid="operator-status"
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {data && <p className="mt-2 text-sm text-slate-600">{t('capacity', { load: data.chats.length, capacity: data.capacity })}</p>}
+          {data && data.status === 'away' && data.missedOffers >= 3 && (
+            <p role="status" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+              {t('missedAway', { count: data.missedOffers })}
+            </p>
+          )}
+        </section>
+        {notice && (
+          <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+            {notice}
+          </p>
+        )}
+        <QueueList queue={data?.queue ?? []} onAccept={(chatId) => accept.mutate({ chatId })} />
+      </aside>
+
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">{t('activeChats')}</h2>
+        {chats.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-500">{t('noActiveChats')}</p>
+        ) : (
+          <>
+            <div role="tablist" className="mb-2 flex flex-wrap gap-2" data-testid="chat-tabs">
+              {chats.map((chat) => (
+                <ChatTab key={chat.id} chat={chat} active={chat.id === current} onSelect={() => setSelected(chat.id)} />
+              ))}
+            </div>
+            {current && (
+              <ChatView
+                key={current}
+                chatId={current}
+                myId={myId}
+                role="operator"
+                actions={<TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />}
+              />
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ChatTab({ chat, active, onSelect }: { chat: ChatSummary; active: boolean; onSelect: () => void }) {
+  const t = useTranslations('chat');
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={active}
+      onClick={onSelect}
+      className={`flex flex-col items-start rounded border px-3 py-1 text-left text-sm ${active ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
+    >
+      <span className="font-medium">
+        {chat.dealerName}
+        {chat.unread > 0 && (
+          <span className="ml-2 rounded-full bg-brand-600 px-2 text-xs text-white" data-testid="unread-badge">
+            {t('unread', { count: chat.unread })}
+          </span>
+        )}
+      </span>
+      <span className="text-xs text-slate-500">{chat.pointOfSale ?? ''}</span>
+    </button>
+  );
+}
+
+function QueueList({ queue, onAccept }: { queue: ChatSummary[]; onAccept: (chatId: string) => void }) {
+  const t = useTranslations('operator');
+  const tc = useTranslations('chat');
+  const locale = useLocale();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-3">
+      <h2 className="mb-2 font-semibold">
+        {t('queue')} ({queue.length})
+      </h2>
+      {queue.length === 0 && <p className="text-sm text-slate-500">{t('queueEmpty')}</p>}
+      <ul className="flex flex-col gap-2" data-testid="queue">
+        {queue.map((chat) => (
+          <li key={chat.id} className={`rounded border p-2 text-sm ${chat.offeredToMe ? 'border-brand-600 bg-brand-50' : 'border-slate-200'}`} data-testid="queue-item">
+            {chat.offeredToMe && <div className="text-xs font-semibold text-brand-700">{t('offer')}</div>}
+            <div className="font-medium">{chat.topic || '—'}</div>
+            <div className="text-xs text-slate-500">
+              {chat.dealerName} · {chat.pointOfSale ?? ''} · {tc('waitingFor', { time: formatDuration((now - new Date(chat.createdAt).getTime()) / 1000, locale) })}
+            </div>
+            <button type="button" className="mt-1 rounded bg-brand-600 px-3 text-white" onClick={() => onAccept(chat.id)}>
+              {t('accept')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
