@@ -7,7 +7,7 @@ const nextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', 'pino'],
   // `forbidden()` renders app/forbidden.tsx with HTTP 403 for another role's workspace.
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, serverMinification: process.env.NEXT_SERVER_MINIFY !== '0' },
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -97,6 +97,7 @@ CREATE TABLE `realtime_events` (
 	`type` text NOT NULL,
 	`chat_id` text,
 	`dealer_id` text,
+	`dealer_user_id` text,
 	`operator_id` text,
 	`all_operators` integer DEFAULT false NOT NULL,
 	`payload` text NOT NULL,
@@ -104,4 +105,5 @@ CREATE TABLE `realtime_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `realtime_events_dealer_idx` ON `realtime_events` (`dealer_id`,`id`);--> statement-breakpoint
+CREATE INDEX `realtime_events_dealer_user_idx` ON `realtime_events` (`dealer_user_id`,`id`);--> statement-breakpoint
 CREATE INDEX `realtime_events_operator_idx` ON `realtime_events` (`operator_id`,`id`);

@@ -134,7 +134,8 @@ export const chatReads = sqliteTable(
 /**
  * The realtime log: every event is stored here first (in the transaction of the change), then
  * published on the event bus. Its id is the SSE event id a client resumes from. The audience
- * columns say who may receive it: a dealer company, one operator, or all operators.
+ * columns say who may receive it: a dealer user (or the whole dealer company), one operator, or
+ * all operators.
  */
 export const realtimeEvents = sqliteTable(
   'realtime_events',
@@ -143,10 +144,16 @@ export const realtimeEvents = sqliteTable(
     type: text().notNull(),
     chatId: text(),
     dealerId: text(),
+    /** When set, only this dealer user receives it (the representative who opened the chat). */
+    dealerUserId: text(),
     operatorId: text(),
     allOperators: integer({ mode: 'boolean' }).notNull().default(false),
     payload: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp().notNull(),
   },
-  (t) => [index('realtime_events_dealer_idx').on(t.dealerId, t.id), index('realtime_events_operator_idx').on(t.operatorId, t.id)],
+  (t) => [
+    index('realtime_events_dealer_idx').on(t.dealerId, t.id),
+    index('realtime_events_dealer_user_idx').on(t.dealerUserId, t.id),
+    index('realtime_events_operator_idx').on(t.operatorId, t.id),
+  ],
 );

@@ -21,6 +21,9 @@ export function createAuth(db: Db) {
     appName: 'Dealer Desk',
     secret: authSecret(),
     baseURL: env().APP_URL,
+    // Same-origin check against the host the browser used (a tablet on the shop's network
+    // reaches the server by its address, not by "localhost"), plus APP_URL when set.
+    trustedOrigins: (request) => [env().APP_URL, request ? requestOrigin(request) : undefined],
     database: drizzleAdapter(db, {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
@@ -55,6 +58,14 @@ export function createAuth(db: Db) {
       },
     },
   });
+}
+
+/** The origin the browser addressed: Host (or X-Forwarded-Host behind a proxy) and the scheme. */
+function requestOrigin(request: Request): string | undefined {
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!host) return undefined;
+  const proto = request.headers.get('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '');
+  return `${proto}://${host}`;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -4,6 +4,7 @@ import type { SignedInContext } from '@/server/context';
 import { conflict, notFound } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { appendMessage, systemMessage } from './append-message';
+import { chatAudience } from './chat-access';
 import { moveChat } from './chat-transitions';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
@@ -41,9 +42,7 @@ export function acceptChat({ ctx, input }: { ctx: SignedInContext; input: { chat
     appendMessage(tx, emitter, accepted, systemMessage('joined', { name: actor.name }), now);
     emitter.emit({
       type: 'chat.status',
-      chatId: chat.id,
-      dealerId: chat.dealerId,
-      operatorId: actor.id,
+      ...chatAudience(accepted),
       allOperators: true,
       payload: { chatId: chat.id, status: 'active', operatorId: actor.id, operatorName: actor.name },
     });

@@ -55,7 +55,8 @@ export function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: 
     createdAt: row.createdAt,
   };
   const audience = chatAudience(chat);
-  emitter.emit({ type: 'chat.message', ...audience, dealerId: message.kind === 'note' ? null : audience.dealerId, payload: { message: dto } });
+  const forOperatorsOnly = message.kind === 'note';
+  emitter.emit({ type: 'chat.message', ...audience, ...(forOperatorsOnly ? { dealerId: null, dealerUserId: null } : {}), payload: { message: dto } });
   return dto;
 }
 

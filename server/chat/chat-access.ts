@@ -36,7 +36,10 @@ export function mayWriteChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'ope
   return false;
 }
 
-/** The audience of a chat's events: its dealer company and its operator. */
-export function chatAudience(chat: Pick<ChatRow, 'id' | 'dealerId' | 'operatorId'>) {
-  return { chatId: chat.id, dealerId: chat.dealerId, operatorId: chat.operatorId };
+/**
+ * The audience of a chat's live events: the representative who opened it and its operator.
+ * (Colleagues of the same dealer company may read the chat, and see it on their next read.)
+ */
+export function chatAudience(chat: Pick<ChatRow, 'id' | 'dealerId' | 'dealerUserId' | 'operatorId'>) {
+  return { chatId: chat.id, dealerId: chat.dealerId, dealerUserId: chat.dealerUserId, operatorId: chat.operatorId };
 }

@@ -36,19 +36,19 @@ function servingSlots(db: DbOrTx, now: Date): number {
  * Each waiting chat's place in the queue and expected wait: position × recent handle time / slots
  * (every slot frees, on average, once per handle time).
  */
-export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePlace & { dealerId: string }>; length: number } {
+export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>; length: number } {
   const waiting = db
-    .select({ id: chats.id, dealerId: chats.dealerId })
+    .select({ id: chats.id, dealerId: chats.dealerId, dealerUserId: chats.dealerUserId })
     .from(chats)
     .where(eq(chats.status, 'queued'))
     .orderBy(asc(chats.createdAt), asc(chats.id))
     .all();
   const aht = recentHandleTimeSeconds(db, now);
   const slots = servingSlots(db, now);
-  const places = new Map<string, QueuePlace & { dealerId: string }>();
+  const places = new Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>();
   waiting.forEach((chat, index) => {
     const position = index + 1;
-    places.set(chat.id, { dealerId: chat.dealerId, position, etaSeconds: slots > 0 ? Math.ceil((position * aht) / slots) : null });
+    places.set(chat.id, { dealerId: chat.dealerId, dealerUserId: chat.dealerUserId, position, etaSeconds: slots > 0 ? Math.ceil((position * aht) / slots) : null });
   });
   return { places, length: waiting.length };
 }
@@ -57,7 +57,7 @@ export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePl
 export function publishQueueState(db: DbOrTx, emitter: Emitter, now: Date): void {
   const { places, length } = queueState(db, now);
   for (const [chatId, place] of places) {
-    emitter.emitEphemeral({ type: 'queue.position', chatId, dealerId: place.dealerId, payload: { chatId, position: place.position, etaSeconds: place.etaSeconds } });
+    emitter.emitEphemeral({ type: 'queue.position', chatId, dealerId: place.dealerId, dealerUserId: place.dealerUserId, payload: { chatId, position: place.position, etaSeconds: place.etaSeconds } });
   }
   emitter.emitEphemeral({ type: 'queue.changed', allOperators: true, payload: { length } });
 }

@@ -3,6 +3,7 @@ import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { invalid } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { chatAudience } from './chat-access';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
@@ -19,7 +20,7 @@ export function startChat({ ctx, input }: { ctx: SignedInContext; input: { topic
       .returning()
       .get();
     writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic } });
-    emitter.emit({ type: 'chat.created', chatId: chat.id, dealerId, allOperators: true, payload: { chatId: chat.id } });
+    emitter.emit({ type: 'chat.created', ...chatAudience(chat), allOperators: true, payload: { chatId: chat.id } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return { chatId: chat.id };
   });

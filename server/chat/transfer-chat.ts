@@ -5,7 +5,7 @@ import type { SignedInContext } from '@/server/context';
 import { conflict, invalid, notFound } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { appendMessage, systemMessage } from './append-message';
-import { getChatForActor } from './chat-access';
+import { chatAudience, getChatForActor } from './chat-access';
 import { assertChatStatus } from './chat-transitions';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
@@ -40,7 +40,7 @@ export function transferChat({ ctx, input }: { ctx: SignedInContext; input: { ch
     chat.operatorId = target.id;
     if (input.note) appendMessage(tx, emitter, chat, { kind: 'note', author: actor, body: input.note }, now);
     appendMessage(tx, emitter, chat, systemMessage('transferred', { from: actor.name, to: target.name }), now);
-    emitter.emit({ type: 'chat.status', chatId: chat.id, dealerId: chat.dealerId, operatorId: target.id, payload: { chatId: chat.id, status: 'active', operatorId: target.id, operatorName: target.name } });
+    emitter.emit({ type: 'chat.status', ...chatAudience(chat), payload: { chatId: chat.id, status: 'active', operatorId: target.id, operatorName: target.name } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
   });
 }

@@ -1,16 +1,19 @@
-import { and, asc, eq, gt, max, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, max, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { realtimeEvents } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import type { BusEvent } from './event-bus';
 
-/** Whether an actor may receive an event: their dealer company's, theirs as operator, or all operators'. Admins see all. */
-export function canReceive(actor: Actor, event: Pick<BusEvent, 'dealerId' | 'operatorId' | 'allOperators'>): boolean {
+/**
+ * Whether an actor may receive an event: a dealer gets their dealer company's events addressed to
+ * them (or to the whole company); an operator their own and all operators'. Admins see all.
+ */
+export function canReceive(actor: Actor, event: Pick<BusEvent, 'dealerId' | 'dealerUserId' | 'operatorId' | 'allOperators'>): boolean {
   switch (actor.role) {
     case 'admin':
       return true;
     case 'dealer':
-      return event.dealerId !== null && event.dealerId === actor.dealerId;
+      return event.dealerId !== null && event.dealerId === actor.dealerId && (event.dealerUserId === null || event.dealerUserId === actor.id);
     case 'operator':
       return event.operatorId === actor.id || event.allOperators;
     default:
@@ -23,7 +26,10 @@ function audienceFilter(actor: Actor): SQL | undefined {
     case 'admin':
       return undefined;
     case 'dealer':
-      return eq(realtimeEvents.dealerId, actor.dealerId ?? '\u0000');
+      return and(
+        eq(realtimeEvents.dealerId, actor.dealerId ?? '\u0000'),
+        or(isNull(realtimeEvents.dealerUserId), eq(realtimeEvents.dealerUserId, actor.id)),
+      );
     case 'operator':
       return or(eq(realtimeEvents.operatorId, actor.id), eq(realtimeEvents.allOperators, true));
     default:

@@ -2,8 +2,8 @@ import { inTransaction, type Db, type Tx } from '@/db/client';
 import { realtimeEvents } from '@/db/schema';
 import type { BusEvent, EventBus } from './event-bus';
 
-export type EventDraft = Omit<BusEvent, 'id' | 'createdAt' | 'allOperators' | 'chatId' | 'dealerId' | 'operatorId'> &
-  Partial<Pick<BusEvent, 'allOperators' | 'chatId' | 'dealerId' | 'operatorId'>>;
+type Audience = 'allOperators' | 'chatId' | 'dealerId' | 'dealerUserId' | 'operatorId';
+export type EventDraft = Omit<BusEvent, 'id' | 'createdAt' | Audience> & Partial<Pick<BusEvent, Audience>>;
 
 export interface Emitter {
   /** Stores the event in this transaction; it is published only after the commit. */
@@ -25,6 +25,7 @@ export function changeAndPublish<T>(ctx: { db: Db; bus: EventBus; clock: { now()
       type: draft.type,
       chatId: draft.chatId ?? null,
       dealerId: draft.dealerId ?? null,
+      dealerUserId: draft.dealerUserId ?? null,
       operatorId: draft.operatorId ?? null,
       allOperators: draft.allOperators ?? false,
       payload: draft.payload,

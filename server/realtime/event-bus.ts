@@ -8,6 +8,7 @@ export interface BusEvent {
   type: string;
   chatId: string | null;
   dealerId: string | null;
+  dealerUserId: string | null;
   operatorId: string | null;
   allOperators: boolean;
   payload: Record<string, unknown>;
