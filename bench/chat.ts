@@ -31,6 +31,8 @@ interface Participant {
   source: EventSource | null;
   lastEventId: string;
   drops: number;
+  /** When the connection was down: [from, to] in performance.now() time. */
+  outages: [number, number][];
 }
 
 interface ChatTrack {
@@ -102,7 +104,7 @@ async function main() {
           });
           if (!response.ok) throw new Error(`sign-in ${person.email}: ${response.status}`);
           const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-          return { ...person, cookie, source: null, lastEventId: '0', drops: 0 } satisfies Participant;
+          return { ...person, cookie, source: null, lastEventId: '0', drops: 0, outages: [] } satisfies Participant;
         }),
       );
       participants.push(...signed);
@@ -113,6 +115,8 @@ async function main() {
     const byDealer = new Map<Participant, ChatTrack>();
     const sendStarted = new Map<string, number>();
     const latencies: number[] = [];
+    /** Latencies of messages that arrived live, i.e. not held back by a dropped connection. */
+    const liveLatencies: number[] = [];
 
     const onEvent = (p: Participant, raw: MessageEvent) => {
       if (raw.lastEventId) p.lastEventId = raw.lastEventId;
@@ -138,7 +142,9 @@ async function main() {
       track.received[p.role].push(message.seq);
       const started = message.clientId ? sendStarted.get(`${p.role}:${message.clientId}`) : undefined;
       if (started !== undefined) {
-        latencies.push(performance.now() - started);
+        const arrived = performance.now();
+        latencies.push(arrived - started);
+        if (!p.outages.some(([from, to]) => from < arrived && to > started)) liveLatencies.push(arrived - started);
         sendStarted.delete(`${p.role}:${message.clientId}`);
       }
     };
@@ -201,8 +207,10 @@ async function main() {
       await sleep(Math.random() * (SECONDS - 5) * 1000);
       p.source?.close();
       p.drops += 1;
+      const from = performance.now();
       await sleep(500 + Math.random() * 1500);
       await connect(p);
+      p.outages.push([from, performance.now()]);
     });
     await Promise.all([...[...chats.values()].flatMap((t) => [sender(t, 'dealer'), sender(t, 'operator')]), ...droppers]);
     clearInterval(heartbeat);
@@ -229,6 +237,7 @@ async function main() {
     }
     for (const p of participants) p.source?.close();
     latencies.sort((a, b) => a - b);
+    liveLatencies.sort((a, b) => a - b);
     const summary = {
       chats: chats.size,
       messages: expectedTotal(),
@@ -237,6 +246,8 @@ async function main() {
       lost,
       duplicated,
       out_of_order: outOfOrder,
+      p50_live_ms: Math.round(percentile(liveLatencies, 0.5) * 10) / 10,
+      p99_live_ms: Math.round(percentile(liveLatencies, 0.99) * 10) / 10,
       dropped_connections: dropping.length,
       failed_sends: failedSends,
       unassigned_chats: unassigned,
