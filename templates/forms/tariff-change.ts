@@ -1,0 +1,31 @@
+import { defineTemplate, PERSON_DOCUMENTS, t } from '../define-template';
+
+export default defineTemplate({
+  id: 'tariff-change',
+  version: 1,
+  title: t('Заява на зміну тарифного плану', 'Tariff plan change'),
+  description: t('Перехід на інший тарифний план з обраної дати.', 'Moving to another tariff plan from the chosen date.'),
+  sensitive: false,
+  parties: [{ key: 'subscriber', title: t('Абонент', 'Subscriber'), kind: 'person', documents: PERSON_DOCUMENTS }],
+  sections: [
+    {
+      key: 'tariff',
+      title: t('Тарифний план', 'Tariff plan'),
+      fields: [
+        { key: 'msisdn', type: 'phone', label: t('Номер телефону', 'Phone number'), required: true },
+        { key: 'currentTariff', type: 'tariff', label: t('Поточний тариф', 'Current tariff'), required: true },
+        { key: 'newTariff', type: 'tariff', label: t('Новий тариф', 'New tariff'), required: true },
+        {
+          key: 'effective',
+          type: 'select',
+          label: t('Коли змінити', 'When'),
+          required: true,
+          options: [
+            { value: 'now', label: t('Одразу', 'At once') },
+            { value: 'next-period', label: t('З наступного розрахункового періоду', 'From the next billing period') },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { FieldDef, SectionDef, TemplateDef } from './define-template';
+import { fieldValueSchema, isEmpty, type FieldContext } from './field-values';
+
+export type FormValues = Record<string, Record<string, unknown>>;
+
+/** Whether a conditional field is shown for these section values. */
+export function isVisible(field: FieldDef, sectionValues: Record<string, unknown>): boolean {
+  if (!field.showIf) return true;
+  return sectionValues[field.showIf.field] === field.showIf.equals;
+}
+
+/**
+ * The strict schema of a template's form: required fields present, every value valid, hidden
+ * conditional fields dropped (not stored, not validated). Used by "complete" on the server and
+ * by the dealer's form in the browser.
+ */
+export function formSchema(template: TemplateDef, context: FieldContext) {
+  const sections = Object.fromEntries(template.sections.map((section) => [section.key, sectionSchema(section, context)]));
+  return z.object(sections);
+}
+
+function sectionSchema(section: SectionDef, context: FieldContext) {
+  return z
+    .record(z.string(), z.unknown())
+    .default({})
+    .transform((values, ctx) => {
+      const out: Record<string, unknown> = {};
+      for (const field of section.fields) {
+        if (!isVisible(field, values)) continue;
+        const value = values[field.key];
+        if (isEmpty(value) && field.type !== 'checkbox') {
+          if (field.required) ctx.addIssue({ code: 'custom', path: [field.key], message: 'required' });
+          continue;
+        }
+        const parsed = fieldValueSchema(field, context).safeParse(field.type === 'checkbox' ? value === true : value);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: [field.key, ...issue.path] } as never);
+          continue;
+        }
+        out[field.key] = parsed.data;
+      }
+      return out;
+    });
+}
+
+/**
+ * What autosave accepts while the dealer types: the template's sections and fields only, values
+ * of the right shape and size, nothing required yet. Unknown sections or fields are refused.
+ */
+export function draftSchema(template: TemplateDef) {
+  const fieldShape = (field: FieldDef): z.ZodType => {
+    if (field.type === 'checkbox') return z.boolean();
+    if (field.type === 'list') {
+      const row = z.object(Object.fromEntries((field.columns ?? []).map((c) => [c.key, z.string().max(500, 'tooLong').optional()]))).strict();
+      return z.array(row).max(field.maxRows ?? 100, 'listTooLong');
+    }
+    return z.string().max(field.type === 'textarea' ? 2000 : 500, 'tooLong');
+  };
+  return z
+    .object(
+      Object.fromEntries(
+        template.sections.map((section) => [
+          section.key,
+          z.object(Object.fromEntries(section.fields.map((field) => [field.key, fieldShape(field).optional()]))).strict().optional(),
+        ]),
+      ),
+    )
+    .strict();
+}
+
+/** Every field path of a template (`section.field`), for remarks and for "filled by the operator" marks. */
+export function fieldPaths(template: TemplateDef): string[] {
+  return template.sections.flatMap((section) => section.fields.map((field) => `${section.key}.${field.key}`));
+}
