@@ -2,3 +2,4 @@ export * from './auth';
 export * from './audit';
 export * from './dealers';
 export * from './chat';
+export * from './applications';

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { attachments, chatMessages } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
-import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
+import { notFound } from '@/server/errors/domain-error';
+import { inspectUpload } from '@/server/files/inspect-upload';
+import { putContentAddressed, removeIfUnused } from '@/server/files/stored-files';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import type { FileStorage } from '@/server/storage/file-storage';
 import { appendMessage } from './append-message';
 import { getChatForActor, mayWriteChat } from './chat-access';
-import { ALLOWED_ATTACHMENT_TYPES, CHAT_LIMITS } from './chat-config';
 import { assertChatStatus } from './chat-transitions';
 import { loadMessages } from './load-messages';
 import type { MessageDto } from './schemas';
@@ -18,15 +17,6 @@ export interface UploadInput {
   clientId: string;
   fileName: string;
   bytes: Uint8Array;
-}
-
-const EXTENSION: Record<(typeof ALLOWED_ATTACHMENT_TYPES)[number], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
-
-/** A file name safe to show and to put in Content-Disposition. */
-function cleanFileName(name: string, mime: (typeof ALLOWED_ATTACHMENT_TYPES)[number]): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').trim().slice(0, 120) || 'file';
-  return base.toLowerCase().endsWith(`.${EXTENSION[mime]}`) ? base : `${base}.${EXTENSION[mime]}`;
 }
 
 /**
@@ -47,26 +37,16 @@ export async function uploadAttachment({ ctx, input, storage }: { ctx: SignedInC
   }
   if (!mayWriteChat(ctx.actor, chat)) throw notFound('Chat');
   assertChatStatus(chat, ['active'], 'send a file');
-  if (input.bytes.byteLength === 0) throw invalid('errors.fileEmpty', 'The file is empty');
-  if (input.bytes.byteLength > CHAT_LIMITS.maxAttachmentBytes) {
-    throw new DomainError('invalid', 'errors.fileTooLarge', `The file is larger than ${CHAT_LIMITS.maxAttachmentBytes / 1024 / 1024} MB`);
-  }
-  const detected = await fileTypeFromBuffer(input.bytes);
-  const mime = ALLOWED_ATTACHMENT_TYPES.find((t) => t === detected?.mime);
-  if (!mime) throw invalid('errors.fileType', `Only JPEG, PNG and PDF files are accepted (this one is ${detected?.mime ?? 'of an unknown type'})`);
-
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const storageKey = `attachments/${sha256.slice(0, 2)}/${sha256}.${EXTENSION[mime]}`;
-  await storage.put(storageKey, input.bytes).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error; // same bytes already stored: content-addressed
-  });
+  const file = await inspectUpload(input.bytes, input.fileName);
+  const { mime, sha256, storageKey } = file;
+  await putContentAddressed(storage, storageKey, input.bytes);
   try {
     return changeAndPublish(ctx, (tx, emitter) => {
       const fresh = getChatForActor(tx, ctx.actor, input.chatId);
       assertChatStatus(fresh, ['active'], 'send a file');
       const row = tx
         .insert(attachments)
-        .values({ chatId: fresh.id, uploaderId: ctx.actor.id, fileName: cleanFileName(input.fileName, mime), mime, size: input.bytes.byteLength, sha256, storageKey, createdAt: ctx.clock.now() })
+        .values({ chatId: fresh.id, uploaderId: ctx.actor.id, fileName: file.fileName, mime, size: file.size, sha256, storageKey, createdAt: ctx.clock.now() })
         .returning()
         .get();
       return appendMessage(
@@ -78,8 +58,7 @@ export async function uploadAttachment({ ctx, input, storage }: { ctx: SignedInC
       );
     });
   } catch (error) {
-    const stillUsed = ctx.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.storageKey, storageKey)).get();
-    if (!stillUsed) await storage.remove(storageKey);
+    await removeIfUnused(ctx.db, storage, storageKey);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
+import { applicationRouter } from './routers/application';
 import { adminDealersRouter } from './routers/admin/dealers';
 import { adminOperatorsRouter } from './routers/admin/operators';
 import { adminUsersRouter } from './routers/admin/users';
@@ -14,6 +15,7 @@ export const appRouter = router({
     dealers: adminDealersRouter,
     operators: adminOperatorsRouter,
   }),
+  application: applicationRouter,
   chat: chatRouter,
   operator: operatorRouter,
   realtime: realtimeRouter,

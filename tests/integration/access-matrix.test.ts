@@ -7,6 +7,7 @@ import { systemClock } from '@/server/context';
 import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { LocalFileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
+import { bookletIdentification, SIM_FORM } from '../helpers/application-world';
 import { callerFor, createTestDb, ManualScheduler, seedWorld, validEdrpou } from '../helpers/test-db';
 
 type Who = 'anonymous' | 'dealer' | 'operator' | 'backoffice' | 'admin';
@@ -57,6 +58,15 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'operator.accept': OPERATOR_ONLY,
   'operator.transfer': OPERATOR_ONLY,
   'realtime.feed': CHAT_READERS,
+  'application.create': DEALER_ONLY,
+  'application.get': CHAT_READERS,
+  'application.list': CHAT_READERS,
+  'application.saveIdentification': DEALER_ONLY,
+  'application.saveDraft': DEALER_ONLY,
+  'application.complete': DEALER_ONLY,
+  'application.verify': OPERATOR_ONLY,
+  'application.return': OPERATOR_ONLY,
+  'application.cancel': CHAT_PARTICIPANTS,
 };
 
 let db: Db;
@@ -99,6 +109,20 @@ function validInput(path: string): unknown {
       return { chatId, toOperatorId: world.operator2.id, note: '' };
     case 'realtime.feed':
       return { lastEventId: '0' };
+    case 'application.create':
+      return { chatId, templateId: 'tariff-change' };
+    case 'application.get':
+    case 'application.verify':
+    case 'application.cancel':
+      return { applicationId };
+    case 'application.saveIdentification':
+      return { applicationId, party: 'subscriber', values: bookletIdentification() };
+    case 'application.saveDraft':
+      return { applicationId, formData: {} };
+    case 'application.complete':
+      return { applicationId, formData: SIM_FORM };
+    case 'application.return':
+      return { applicationId, remarks: {}, note: 'Виправте' };
     default:
       return undefined;
   }
@@ -135,6 +159,7 @@ async function call(who: Who, path: string): Promise<Outcome | string> {
 }
 
 let chatId: string;
+let applicationId: string;
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
@@ -144,6 +169,7 @@ beforeAll(async () => {
   await operatorCaller.operator.setStatus({ status: 'available' });
   ({ chatId } = await callerFor(db, world.dealer, systemClock).chat.start({ topic: 'Матриця' }));
   await operatorCaller.operator.accept({ chatId });
+  ({ applicationId } = await callerFor(db, world.dealer, systemClock).application.create({ chatId, templateId: 'sim-replacement' }));
 });
 afterAll(() => cleanup());
 

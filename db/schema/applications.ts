@@ -1,0 +1,78 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './auth';
+import { chats } from './chat';
+import { createdAt, id, timestamp } from './columns';
+import { dealers, pointsOfSale } from './dealers';
+
+export const APPLICATION_STATUSES = ['draft', 'identified', 'filled', 'verified', 'signed', 'submitted', 'approved', 'rejected', 'cancelled', 'disputed'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/**
+ * An application (заява) made in a chat from a template. `status` is written only by
+ * server/workflow/transition.ts; `version` grows with every change, so concurrent changes have
+ * exactly one winner.
+ */
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: id(),
+    number: text().notNull().unique(),
+    chatId: text()
+      .notNull()
+      .references(() => chats.id),
+    dealerId: text()
+      .notNull()
+      .references(() => dealers.id),
+    pointOfSaleId: text().references(() => pointsOfSale.id),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    templateId: text().notNull(),
+    templateVersion: integer().notNull(),
+    status: text({ enum: APPLICATION_STATUSES }).notNull().default('draft'),
+    version: integer().notNull().default(1),
+    /** The day the application is made, `YYYY-MM-DD` (Kyiv): "not expired", "adult" are judged on it. */
+    applicationDate: text().notNull(),
+    formData: text({ mode: 'json' }).$type<Record<string, Record<string, unknown>>>().notNull(),
+    verifiedBy: text().references(() => users.id),
+    verifiedAt: timestamp(),
+    /** The operator's (or back office's) remarks when returned: field path → text; `_general` for the whole. */
+    remarks: text({ mode: 'json' }).$type<Record<string, string>>(),
+    returnedAt: timestamp(),
+    returnedBy: text().references(() => users.id),
+    cancelledAt: timestamp(),
+    createdAt: createdAt(),
+    updatedAt: timestamp().notNull(),
+  },
+  (t) => [
+    index('applications_dealer_created_idx').on(t.dealerId, t.createdAt),
+    index('applications_chat_idx').on(t.chatId),
+    index('applications_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** One party's identification: the document checked in person, and the dealer's attestation. */
+export const identifications = sqliteTable(
+  'identifications',
+  {
+    id: id(),
+    applicationId: text()
+      .notNull()
+      .references(() => applications.id),
+    party: text().notNull(),
+    values: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    attestedBy: text()
+      .notNull()
+      .references(() => users.id),
+    attestedAt: timestamp().notNull(),
+    attestedPointOfSaleId: text().references(() => pointsOfSale.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('identifications_party_idx').on(t.applicationId, t.party)],
+);
+
+/** Named counters (application numbers DD-2026-000123). */
+export const counters = sqliteTable('counters', {
+  name: text().primaryKey(),
+  value: integer().notNull(),
+});

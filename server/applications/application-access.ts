@@ -1,0 +1,51 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { applications, chats, identifications } from '@/db/schema';
+import type { Actor } from '@/server/context';
+import { notFound } from '@/server/errors/domain-error';
+import type { GuardFacts } from '@/server/workflow/guards';
+import type { ApplicationRow } from '@/server/workflow/transition';
+import { findTemplate, type TemplateDef } from '@/templates';
+import { formSchema } from '@/templates/schema-from-template';
+
+/**
+ * The one ownership check for applications: the dealer company's users, the operator of the
+ * application's chat, and admins (back office from submission on, in a later release).
+ * Everyone else gets NOT_FOUND.
+ */
+export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): { application: ApplicationRow; chatOperatorId: string | null; template: TemplateDef } {
+  const row = db
+    .select({ application: applications, chatOperatorId: chats.operatorId })
+    .from(applications)
+    .innerJoin(chats, eq(chats.id, applications.chatId))
+    .where(eq(applications.id, applicationId))
+    .get();
+  if (!row) throw notFound('Application');
+  const { application, chatOperatorId } = row;
+  const allowed =
+    actor.role === 'admin' ||
+    (actor.role === 'dealer' && actor.dealerId === application.dealerId) ||
+    (actor.role === 'operator' && chatOperatorId === actor.id);
+  if (!allowed) throw notFound('Application');
+  const template = findTemplate(application.templateId);
+  if (!template) throw new Error(`template ${application.templateId} of application ${application.number} is no longer shipped`);
+  return { application, chatOperatorId, template };
+}
+
+/** What the guards judge, gathered inside the transaction. */
+export function gatherFacts(db: DbOrTx, application: ApplicationRow, template: TemplateDef, chatOperatorId: string | null): GuardFacts {
+  const identified = new Set(
+    db
+      .select({ party: identifications.party })
+      .from(identifications)
+      .where(and(eq(identifications.applicationId, application.id)))
+      .all()
+      .map((r) => r.party),
+  );
+  return {
+    chatOperatorId,
+    allPartiesIdentified: template.parties.every((p) => identified.has(p.key)),
+    formComplete: formSchema(template, { applicationDate: application.applicationDate }).safeParse(application.formData).success,
+    sensitive: template.sensitive,
+  };
+}

@@ -1,0 +1,22 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { chats } from '@/db/schema';
+import { chatAudience } from '@/server/chat/chat-access';
+import type { Emitter } from '@/server/realtime/change-and-publish';
+import type { ApplicationRow } from '@/server/workflow/transition';
+
+/** Tells both sides of the chat that an application changed (its card and page update live). */
+export function emitApplicationUpdated(tx: Tx, emitter: Emitter, application: ApplicationRow): void {
+  const chat = tx.select().from(chats).where(eq(chats.id, application.chatId)).get();
+  if (!chat) return;
+  emitter.emit({
+    type: 'application.updated',
+    ...chatAudience(chat),
+    payload: { applicationId: application.id, number: application.number, status: application.status, version: application.version },
+  });
+}
+
+/** Today in Kyiv, `YYYY-MM-DD`: the date the application is judged on. */
+export function kyivDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

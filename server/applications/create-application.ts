@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { applications, counters } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import { appendMessage } from '@/server/chat/append-message';
+import { getChatForActor, mayWriteChat } from '@/server/chat/chat-access';
+import { assertChatStatus } from '@/server/chat/chat-transitions';
+import type { SignedInContext } from '@/server/context';
+import { invalid, notFound } from '@/server/errors/domain-error';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { findTemplate } from '@/templates';
+import { kyivDate } from './application-events';
+
+/** DD-2026-000123: a yearly counter, taken inside the transaction. */
+function nextNumber(tx: Tx, now: Date): string {
+  const year = kyivDate(now).slice(0, 4);
+  const name = `application-${year}`;
+  const row = tx
+    .insert(counters)
+    .values({ name, value: 1 })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+    .returning()
+    .get();
+  return `DD-${year}-${String(row.value).padStart(6, '0')}`;
+}
+
+/** The dealer picks a form in an active chat: a draft application and its card in the chat. */
+export function createApplication({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; templateId: string } }) {
+  const template = findTemplate(input.templateId);
+  if (!template) throw invalid('errors.unknownTemplate', `There is no form "${input.templateId}"`);
+  return changeAndPublish(ctx, (tx, emitter) => {
+    const now = ctx.clock.now();
+    const chat = getChatForActor(tx, ctx.actor, input.chatId);
+    if (!mayWriteChat(ctx.actor, chat) || ctx.actor.role !== 'dealer') throw notFound('Chat');
+    assertChatStatus(chat, ['active'], 'create an application');
+    const application = tx
+      .insert(applications)
+      .values({
+        number: nextNumber(tx, now),
+        chatId: chat.id,
+        dealerId: chat.dealerId,
+        pointOfSaleId: ctx.actor.pointOfSaleId,
+        createdBy: ctx.actor.id,
+        templateId: template.id,
+        templateVersion: template.version,
+        applicationDate: kyivDate(now),
+        formData: {},
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    writeAuditEvent(tx, {
+      at: now,
+      actorId: ctx.actor.id,
+      actorRole: ctx.actor.role,
+      action: 'application.create',
+      entityType: 'application',
+      entityId: application.id,
+      data: { number: application.number, templateId: template.id, templateVersion: template.version, chatId: chat.id },
+    });
+    appendMessage(
+      tx,
+      emitter,
+      chat,
+      { kind: 'application', author: ctx.actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) },
+      now,
+    );
+    return { applicationId: application.id, number: application.number };
+  });
+}

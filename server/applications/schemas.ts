@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { APPLICATION_STATUSES } from '@/db/schema';
+
+const applicationId = z.uuid('invalidId');
+const version = z.number().int().min(1).optional();
+
+export const createApplicationInput = z.object({ chatId: z.uuid('invalidId'), templateId: z.string().min(1).max(60) });
+export const applicationIdInput = z.object({ applicationId });
+/** Form values are checked against the template by the verb (the shape depends on the template). */
+const formData = z.record(z.string().max(60), z.record(z.string().max(60), z.unknown()));
+export const saveDraftInput = z.object({ applicationId, version, formData });
+export const completeFormInput = saveDraftInput;
+export const saveIdentificationInput = z.object({ applicationId, version, party: z.string().min(1).max(40), values: z.record(z.string().max(40), z.unknown()) });
+export const verifyInput = z.object({ applicationId, version });
+export const returnInput = z.object({
+  applicationId,
+  version,
+  remarks: z.record(z.string().max(120), z.string().trim().min(1, 'required').max(1000, 'tooLong')).default({}),
+  note: z.string().trim().max(2000, 'tooLong').default(''),
+});
+export const cancelInput = z.object({ applicationId, version });
+export const listApplicationsInput = z
+  .object({
+    status: z.enum(APPLICATION_STATUSES).optional(),
+    templateId: z.string().max(60).optional(),
+    chatId: z.uuid('invalidId').optional(),
+  })
+  .optional();
+
+const identificationDto = z.object({
+  party: z.string(),
+  values: z.record(z.string(), z.unknown()),
+  attestedByName: z.string(),
+  attestedAt: z.date(),
+  pointOfSale: z.string().nullable(),
+});
+
+export const applicationDto = z.object({
+  id: z.string(),
+  number: z.string(),
+  chatId: z.string(),
+  templateId: z.string(),
+  templateVersion: z.number(),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.number(),
+  applicationDate: z.string(),
+  formData: z.record(z.string(), z.record(z.string(), z.unknown())),
+  remarks: z.record(z.string(), z.string()).nullable(),
+  verifiedByName: z.string().nullable(),
+  verifiedAt: z.date().nullable(),
+  returnedAt: z.date().nullable(),
+  dealerName: z.string(),
+  pointOfSale: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  identifications: z.array(identificationDto),
+  allowedActions: z.array(z.string()),
+});
+export type ApplicationDto = z.infer<typeof applicationDto>;
+
+export const applicationSummaryDto = applicationDto.pick({
+  id: true,
+  number: true,
+  chatId: true,
+  templateId: true,
+  status: true,
+  version: true,
+  dealerName: true,
+  pointOfSale: true,
+  createdByName: true,
+  createdAt: true,
+  updatedAt: true,
+});
+export type ApplicationSummary = z.infer<typeof applicationSummaryDto>;

@@ -1,0 +1,29 @@
+import { attachments } from '@/db/schema';
+import type { SignedInContext } from '@/server/context';
+import { notFound } from '@/server/errors/domain-error';
+import { inspectUpload } from '@/server/files/inspect-upload';
+import { putContentAddressed, removeIfUnused } from '@/server/files/stored-files';
+import type { FileStorage } from '@/server/storage/file-storage';
+import { getApplicationForActor } from './application-access';
+
+/**
+ * A scan of an identity document for an application: the same rules as chat attachments, stored
+ * with the application's chat (so its operator may see it) but not posted as a message.
+ */
+export async function uploadScan({ ctx, input, storage }: { ctx: SignedInContext; input: { applicationId: string; fileName: string; bytes: Uint8Array }; storage: FileStorage }) {
+  const { application } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
+  if (ctx.actor.role !== 'dealer') throw notFound('Application');
+  const file = await inspectUpload(input.bytes, input.fileName);
+  await putContentAddressed(storage, file.storageKey, input.bytes);
+  try {
+    const row = ctx.db
+      .insert(attachments)
+      .values({ chatId: application.chatId, uploaderId: ctx.actor.id, fileName: file.fileName, mime: file.mime, size: file.size, sha256: file.sha256, storageKey: file.storageKey, createdAt: ctx.clock.now() })
+      .returning()
+      .get();
+    return { id: row.id, fileName: row.fileName, mime: row.mime, size: row.size };
+  } catch (error) {
+    await removeIfUnused(ctx.db, storage, file.storageKey);
+    throw error;
+  }
+}

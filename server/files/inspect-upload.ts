@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { ALLOWED_ATTACHMENT_TYPES, CHAT_LIMITS } from '@/server/chat/chat-config';
+import { DomainError, invalid } from '@/server/errors/domain-error';
+
+export type AllowedMime = (typeof ALLOWED_ATTACHMENT_TYPES)[number];
+
+const EXTENSION: Record<AllowedMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+
+/** A file name safe to show and to put in Content-Disposition. */
+function cleanFileName(name: string, mime: AllowedMime): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const base = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').trim().slice(0, 120) || 'file';
+  return base.toLowerCase().endsWith(`.${EXTENSION[mime]}`) ? base : `${base}.${EXTENSION[mime]}`;
+}
+
+export interface InspectedUpload {
+  mime: AllowedMime;
+  sha256: string;
+  storageKey: string;
+  fileName: string;
+  size: number;
+}
+
+/**
+ * The rules for every uploaded photo or scan (chat attachments, identity document scans): not
+ * empty, at most 10 MB, JPEG, PNG or PDF judged by the bytes, content-addressed by sha256.
+ */
+export async function inspectUpload(bytes: Uint8Array, fileName: string): Promise<InspectedUpload> {
+  if (bytes.byteLength === 0) throw invalid('errors.fileEmpty', 'The file is empty');
+  if (bytes.byteLength > CHAT_LIMITS.maxAttachmentBytes) {
+    throw new DomainError('invalid', 'errors.fileTooLarge', `The file is larger than ${CHAT_LIMITS.maxAttachmentBytes / 1024 / 1024} MB`);
+  }
+  const detected = await fileTypeFromBuffer(bytes);
+  const mime = ALLOWED_ATTACHMENT_TYPES.find((t) => t === detected?.mime);
+  if (!mime) throw invalid('errors.fileType', `Only JPEG, PNG and PDF files are accepted (this one is ${detected?.mime ?? 'of an unknown type'})`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { mime, sha256, storageKey: `attachments/${sha256.slice(0, 2)}/${sha256}.${EXTENSION[mime]}`, fileName: cleanFileName(fileName, mime), size: bytes.byteLength };
+}

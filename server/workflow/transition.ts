@@ -1,0 +1,76 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { applications } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { Actor } from '@/server/context';
+import { conflict, DomainError } from '@/server/errors/domain-error';
+import { checkGuards, type GuardFacts } from './guards';
+import { allowedActions, ruleFor, targetOf, type ApplicationAction } from './transition-table';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+export interface TransitionRequest {
+  application: ApplicationRow;
+  action: ApplicationAction;
+  actor: Actor;
+  facts: GuardFacts;
+  /** The version the caller saw; a different current version is a lost race. */
+  expectedVersion?: number;
+  changes?: Partial<Omit<ApplicationRow, 'id' | 'status' | 'version'>>;
+  audit?: Record<string, unknown>;
+  now: Date;
+}
+
+/**
+ * The only writer of an application's status. Checks the table (role, state) and the guards,
+ * then `UPDATE … WHERE status = <from> AND version = <v>`, bumps the version, applies what the
+ * rule clears, and writes the audit event — all in the caller's transaction.
+ */
+export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
+  const { application, action, actor, now } = request;
+  const rule = ruleFor(action, actor.role);
+  if (!rule) throw new DomainError('forbidden', 'errors.FORBIDDEN', `A ${actor.role} may not ${action} an application`);
+  const to = targetOf(application.status, action, actor.role, request.facts);
+  if (!to) {
+    const allowed = allowedActions(application.status, actor.role);
+    throw conflict('errors.applicationWrongState', `Cannot ${action} an application that is ${application.status}; allowed now: ${allowed.join(', ') || 'nothing'}`, {
+      status: application.status,
+      allowed,
+    });
+  }
+  checkGuards(rule.guards, { application, actor, facts: request.facts });
+  if (request.expectedVersion !== undefined && request.expectedVersion !== application.version) {
+    throw conflict('errors.applicationChanged', `The application was changed meanwhile (version ${application.version}, you had ${request.expectedVersion})`, {
+      version: application.version,
+    });
+  }
+
+  const leavesVerified = (application.status === 'verified' || application.status === 'signed') && to !== application.status;
+  const clears = leavesVerified ? (rule.clears ?? []) : (rule.clears ?? []).filter((c) => c === 'remarks');
+  const updated = tx
+    .update(applications)
+    .set({
+      ...request.changes,
+      ...(clears.includes('verification') ? { verifiedBy: null, verifiedAt: null } : {}),
+      ...(clears.includes('remarks') ? { remarks: null } : {}),
+      status: to,
+      version: application.version + 1,
+      updatedAt: now,
+    })
+    .where(and(eq(applications.id, application.id), eq(applications.status, application.status), eq(applications.version, application.version)))
+    .returning()
+    .get();
+  if (!updated) {
+    throw conflict('errors.applicationChanged', 'The application was changed by someone else at the same moment; reload it', { version: application.version });
+  }
+  writeAuditEvent(tx, {
+    at: now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: `application.${action}`,
+    entityType: 'application',
+    entityId: application.id,
+    data: { from: application.status, to, version: updated.version, cleared: clears, ...request.audit },
+  });
+  return updated;
+}

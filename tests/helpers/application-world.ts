@@ -1,0 +1,64 @@
+import { isValidRnokpp, unzrCheckDigit } from '@/templates/validators';
+import { chatWorld } from './chat-world';
+
+/** A valid RNOKPP for a birth date: days since 1899-12-31, a serial, and the check digit found by trying. */
+export function rnokppFor(birthDate: string, serial = '0123'): string {
+  const days = Math.round((Date.parse(`${birthDate}T00:00:00Z`) - Date.parse('1899-12-31T00:00:00Z')) / 86_400_000);
+  const stem = `${String(days).padStart(5, '0')}${serial}`;
+  for (let d = 0; d <= 9; d += 1) if (isValidRnokpp(`${stem}${d}`)) return `${stem}${d}`;
+  throw new Error(`no check digit for ${stem}`);
+}
+
+export function unzrFor(birthDate: string, serial = '0042'): string {
+  const first12 = `${birthDate.replaceAll('-', '')}${serial}`;
+  return `${first12.slice(0, 8)}-${first12.slice(8)}${unzrCheckDigit(first12)}`;
+}
+
+/** A valid passport-booklet identification of an adult, checked on 2026-11-25. */
+export function bookletIdentification(overrides: Record<string, unknown> = {}) {
+  const birthDate = '1985-03-14';
+  return {
+    fullName: 'Коваленко Марія Іванівна',
+    birthDate,
+    documentType: 'passport_booklet',
+    documentNumber: 'КВ123456',
+    issuer: 'Барським РВ УМВС України у Вінницькій області',
+    issuedOn: '2001-04-20',
+    rnokpp: rnokppFor(birthDate),
+    noRnokpp: false,
+    attested: true,
+    ...overrides,
+  };
+}
+
+export function idCardIdentification(overrides: Record<string, unknown> = {}) {
+  const birthDate = '1990-07-01';
+  return {
+    fullName: 'Шевченко Петро Олегович',
+    birthDate,
+    documentType: 'id_card',
+    documentNumber: '001234567',
+    issuer: '0512',
+    issuedOn: '2019-05-10',
+    expiresOn: '2029-05-10',
+    unzr: unzrFor(birthDate),
+    rnokpp: rnokppFor(birthDate, '0456'),
+    noRnokpp: false,
+    attested: true,
+    ...overrides,
+  };
+}
+
+export const SIM_FORM = {
+  number: { msisdn: '067 123 45 67', reason: 'lost', simType: 'physical', iccid: '8938001234567890123' },
+  contact: {},
+};
+
+/** The chat world with an active chat between the first dealer and the first operator. */
+export async function applicationWorld() {
+  const w = await chatWorld();
+  await w.online(w.world.operator);
+  const { chatId } = await w.as(w.world.dealer).chat.start({ topic: 'Заява' });
+  await w.as(w.world.operator).operator.accept({ chatId });
+  return { ...w, chatId };
+}

@@ -1,0 +1,211 @@
+import { TRPCError } from '@trpc/server';
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applications, auditEvents, identifications } from '@/db/schema';
+import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
+import { applicationWorld, bookletIdentification, idCardIdentification, SIM_FORM } from '../helpers/application-world';
+
+let w: Awaited<ReturnType<typeof applicationWorld>>;
+beforeEach(async () => {
+  w = await applicationWorld();
+});
+afterEach(() => w.h.cleanup());
+
+async function failure(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const dealer = () => w.as(w.world.dealer).application;
+const operator = () => w.as(w.world.operator).application;
+const row = (id: string) => w.h.db.select().from(applications).where(eq(applications.id, id)).get();
+
+async function simApplication() {
+  const { applicationId, number } = await dealer().create({ chatId: w.chatId, templateId: 'sim-replacement' });
+  return { applicationId, number };
+}
+
+describe('the SIM replacement cycle up to verified', () => {
+  it('create → identify → fill → return with a remark → fix → verify, every step audited', async () => {
+    const { applicationId, number } = await simApplication();
+    expect(number).toMatch(/^DD-2026-\d{6}$/);
+    expect(row(applicationId)).toMatchObject({ status: 'draft', version: 1 });
+    const chat = await w.as(w.world.operator).chat.get({ chatId: w.chatId });
+    expect(chat.messages.at(-1)).toMatchObject({ kind: 'application' });
+
+    const identified = await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    expect(identified).toMatchObject({ status: 'identified', version: 2 });
+    const stored = w.h.db.select().from(identifications).where(eq(identifications.applicationId, applicationId)).get();
+    expect(stored).toMatchObject({ party: 'subscriber', attestedBy: w.world.dealer.id, attestedPointOfSaleId: w.world.dealer.pointOfSaleId });
+
+    await dealer().saveDraft({ applicationId, formData: { number: { msisdn: '067 123' } } });
+    const filled = await dealer().complete({ applicationId, formData: SIM_FORM });
+    expect(filled.status).toBe('filled');
+    expect(row(applicationId)?.formData).toMatchObject({ number: { msisdn: '+380671234567', reason: 'lost', iccid: '8938001234567890123' } });
+
+    const returned = await operator().return({ applicationId, remarks: { 'number.iccid': 'ICCID не збігається з карткою' }, note: '' });
+    expect(returned.status).toBe('filled');
+    const seen = await dealer().get({ applicationId });
+    expect(seen.remarks).toEqual({ 'number.iccid': 'ICCID не збігається з карткою' });
+    expect(seen.allowedActions).toEqual(expect.arrayContaining(['edit', 'fill', 'cancel']));
+
+    await dealer().complete({ applicationId, formData: { ...SIM_FORM, number: { ...SIM_FORM.number, iccid: '8938001234567890999' } } });
+    const verified = await operator().verify({ applicationId });
+    expect(verified.status).toBe('verified');
+    expect(row(applicationId)).toMatchObject({ status: 'verified', verifiedBy: w.world.operator.id, remarks: null });
+
+    const actions = w.h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, applicationId)).all().map((a) => a.action);
+    expect(actions).toEqual(['application.create', 'application.identify', 'application.edit', 'application.fill', 'application.return', 'application.fill', 'application.verify']);
+    expect(verifyAuditChain(w.h.db).ok).toBe(true);
+  });
+
+  it('an edit of verified data sends it back to filled and clears the verification', async () => {
+    const { applicationId } = await simApplication();
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    await dealer().complete({ applicationId, formData: SIM_FORM });
+    await operator().verify({ applicationId });
+    const edited = await dealer().saveDraft({ applicationId, formData: { contact: { contactPhone: '050 111 22 33' } } });
+    expect(edited.status).toBe('filled');
+    expect(row(applicationId)).toMatchObject({ verifiedBy: null, verifiedAt: null });
+    const reidentified = await operator().verify({ applicationId });
+    expect(reidentified.status).toBe('verified');
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification({ issuer: 'Хмільницьким РВ УМВС' }) });
+    expect(row(applicationId)).toMatchObject({ status: 'filled', verifiedBy: null });
+  });
+
+  it('a wrong state is a CONFLICT naming the state and what is allowed', async () => {
+    const { applicationId } = await simApplication();
+    const early = await failure(operator().verify({ applicationId }));
+    expect(early.code).toBe('CONFLICT');
+    expect(early.message).toContain('is draft');
+    const tooSoon = await failure(dealer().complete({ applicationId, formData: SIM_FORM }));
+    expect(tooSoon.code).toBe('CONFLICT');
+    expect(tooSoon.message).toMatch(/allowed now: identify, edit, cancel/);
+  });
+
+  it('two changes from the same version: exactly one wins', async () => {
+    const { applicationId } = await simApplication();
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    const filled = await dealer().complete({ applicationId, formData: SIM_FORM });
+    const results = await Promise.allSettled([
+      operator().verify({ applicationId, version: filled.version }),
+      operator().return({ applicationId, version: filled.version, remarks: {}, note: 'Перевірте номер' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected');
+    expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    expect(row(applicationId)?.version).toBe(filled.version + 1);
+  });
+
+  it('cancelling is allowed before submission, and then nothing else is', async () => {
+    const { applicationId } = await simApplication();
+    await dealer().cancel({ applicationId });
+    expect(row(applicationId)?.status).toBe('cancelled');
+    expect((await failure(dealer().saveDraft({ applicationId, formData: {} }))).code).toBe('CONFLICT');
+  });
+});
+
+describe('who may do what', () => {
+  it('another dealer company cannot read, fill or list; an operator not on the chat cannot verify', async () => {
+    const { applicationId } = await simApplication();
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    await dealer().complete({ applicationId, formData: SIM_FORM });
+    const other = w.as(w.world.dealer2).application;
+    expect((await failure(other.get({ applicationId }))).code).toBe('NOT_FOUND');
+    expect((await failure(other.saveDraft({ applicationId, formData: {} }))).code).toBe('NOT_FOUND');
+    expect((await failure(other.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() }))).code).toBe('NOT_FOUND');
+    expect((await other.list()).map((a) => a.id)).not.toContain(applicationId);
+    expect((await failure(w.as(w.world.operator2).application.verify({ applicationId }))).code).toBe('NOT_FOUND');
+    expect((await failure(w.as(w.world.operator2).application.get({ applicationId }))).code).toBe('NOT_FOUND');
+    expect((await failure(w.as(w.world.operator).application.saveDraft({ applicationId, formData: {} }))).code).toBe('FORBIDDEN');
+    expect((await w.as(w.world.operator).application.list()).map((a) => a.id)).toContain(applicationId);
+  });
+
+  it('only in an active chat, by its dealer', async () => {
+    expect((await failure(w.as(w.world.dealer2).application.create({ chatId: w.chatId, templateId: 'sim-replacement' }))).code).toBe('NOT_FOUND');
+    await w.as(w.world.operator).chat.close({ chatId: w.chatId });
+    expect((await failure(dealer().create({ chatId: w.chatId, templateId: 'sim-replacement' }))).code).toBe('CONFLICT');
+  });
+});
+
+describe('bad input: a clear BAD_REQUEST with the field, nothing stored half-way', () => {
+  it('unknown template', async () => {
+    const error = await failure(dealer().create({ chatId: w.chatId, templateId: 'no-such-form' }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(w.h.db.select({ n: count() }).from(applications).get()?.n).toBe(0);
+  });
+
+  it('wrong field types, unknown fields, 100 KB strings', async () => {
+    const { applicationId } = await simApplication();
+    const before = row(applicationId);
+    for (const formData of [{ number: { msisdn: 12345 } }, { number: { nope: 'x' } }, { nowhere: {} }, { number: { msisdn: 'я'.repeat(100_000) } }]) {
+      expect((await failure(dealer().saveDraft({ applicationId, formData: formData as never }))).code).toBe('BAD_REQUEST');
+    }
+    expect(row(applicationId)).toEqual(before);
+  });
+
+  it('field-level errors on complete: invalid date 2023-02-30, phone, missing conditional field', async () => {
+    const { applicationId } = await simApplication();
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    const before = row(applicationId);
+    const error = await failure(dealer().complete({ applicationId, formData: { number: { msisdn: '044 123 45 67', reason: 'lost', simType: 'physical' } } }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('number.msisdn');
+    expect(error.message).toContain('number.iccid');
+    expect(row(applicationId)).toEqual(before);
+
+    const { applicationId: termination } = await dealer().create({ chatId: w.chatId, templateId: 'contract-termination' });
+    await dealer().saveIdentification({ applicationId: termination, party: 'subscriber', values: bookletIdentification() });
+    const badDate = await failure(dealer().complete({ applicationId: termination, formData: { termination: { msisdn: '0671234567', terminationDate: '2023-02-30', reason: 'not-needed', refund: 'none' } } }));
+    expect(badDate.message).toContain('termination.terminationDate');
+  });
+
+  it('identification: expired ID card, a minor, wrong RNOKPP date, HTML in the name kept as text', async () => {
+    const { applicationId } = await simApplication();
+    const expired = await failure(dealer().saveIdentification({ applicationId, party: 'subscriber', values: idCardIdentification({ expiresOn: '2025-01-01' }) }));
+    expect(expired.code).toBe('BAD_REQUEST');
+    expect(expired.message).toContain('values.expiresOn');
+    const minor = await failure(dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification({ birthDate: '2010-01-01' }) }));
+    expect(minor.message).toContain('values.birthDate');
+    expect(minor.message).toContain('values.rnokpp');
+    const noAttestation = await failure(dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification({ attested: false }) }));
+    expect(noAttestation.message).toContain('values.attested');
+    expect(w.h.db.select({ n: count() }).from(identifications).get()?.n).toBe(0);
+    expect(row(applicationId)?.status).toBe('draft');
+
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: idCardIdentification({ fullName: '<b>Шевченко</b> Петро Олегович' }) });
+    const seen = await dealer().get({ applicationId });
+    expect(seen.identifications[0]?.values.fullName).toBe('<b>Шевченко</b> Петро Олегович');
+  });
+
+  it('the number transfer needs both owners identified before it can be filled', async () => {
+    const { applicationId } = await dealer().create({ chatId: w.chatId, templateId: 'number-transfer' });
+    const one = await dealer().saveIdentification({ applicationId, party: 'currentOwner', values: bookletIdentification() });
+    expect(one.status).toBe('draft');
+    const both = await dealer().saveIdentification({ applicationId, party: 'newOwner', values: idCardIdentification() });
+    expect(both.status).toBe('identified');
+  });
+
+  it('legal entity: two numbers with tariffs; an expired power of attorney is refused', async () => {
+    const { applicationId } = await dealer().create({ chatId: w.chatId, templateId: 'legal-entity-numbers' });
+    await dealer().saveIdentification({ applicationId, party: 'representative', values: idCardIdentification() });
+    const form = {
+      company: { name: 'ТОВ «Агро-Поділля»', edrpou: '34000003', legalAddress: 'м. Бар, вул. Соборна, 1', iban: 'UA213223130000026007233566001' },
+      authority: { poaNumber: '15/2026', poaDate: '2026-01-15', poaValidUntil: '2026-12-31' },
+      numbers: { lines: [{ msisdn: '0671112233', tariff: 'business-5' }, { msisdn: '0502223344', tariff: 'business-unlim' }] },
+    };
+    const expired = await failure(dealer().complete({ applicationId, formData: { ...form, authority: { ...form.authority, poaValidUntil: '2026-06-30' } } }));
+    expect(expired.message).toContain('authority.poaValidUntil');
+    const filled = await dealer().complete({ applicationId, formData: form });
+    expect(filled.status).toBe('filled');
+    expect(row(applicationId)?.formData.numbers?.lines).toEqual([
+      { msisdn: '+380671112233', tariff: 'business-5' },
+      { msisdn: '+380502223344', tariff: 'business-unlim' },
+    ]);
+  });
+});
