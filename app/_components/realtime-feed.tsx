@@ -55,6 +55,10 @@ export function FeedProvider({ children }: { children: React.ReactNode }) {
           if (event.type.startsWith('chat.') && event.type !== 'chat.typing' && event.type !== 'chat.message' && event.chatId) {
             void queryClient.invalidateQueries({ queryKey: trpc.chat.get.queryKey({ chatId: event.chatId }) });
           }
+          if (event.type === 'application.updated') {
+            void queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId: String(event.payload.applicationId) }) });
+            void queryClient.invalidateQueries({ queryKey: trpc.application.list.pathKey() });
+          }
           if (event.type !== 'chat.typing' && event.type !== 'chat.read') {
             void queryClient.invalidateQueries({ queryKey: trpc.chat.list.pathKey() });
             void queryClient.invalidateQueries({ queryKey: trpc.operator.console.pathKey() });

@@ -3,6 +3,7 @@ import { FeedProvider } from '../_components/realtime-feed';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { serverCaller } from '../_lib/server-caller';
+import { DealerApplications } from './dealer-applications';
 import { DealerChats } from './dealer-chats';
 
 export default async function DealerDesk() {
@@ -28,7 +29,10 @@ export default async function DealerDesk() {
         </dl>
       </WorkspaceHeading>
       <FeedProvider>
-        <DealerChats />
+        <div className="grid gap-8">
+          <DealerChats />
+          <DealerApplications />
+        </div>
       </FeedProvider>
     </>
   );

@@ -4,8 +4,9 @@ import { chats } from './chat';
 import { createdAt, id, timestamp } from './columns';
 import { dealers, pointsOfSale } from './dealers';
 
-export const APPLICATION_STATUSES = ['draft', 'identified', 'filled', 'verified', 'signed', 'submitted', 'approved', 'rejected', 'cancelled', 'disputed'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+import { APPLICATION_STATUSES } from '../../server/workflow/application-statuses';
+
+export { APPLICATION_STATUSES, type ApplicationStatus } from '../../server/workflow/application-statuses';
 
 /**
  * An application (заява) made in a chat from a template. `status` is written only by

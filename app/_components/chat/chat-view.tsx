@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { NewApplication } from '../application/new-application';
 import { useErrorText } from '../error-text';
 import { useFeedListener, useFeedState } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
@@ -139,6 +140,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
         </div>
       )}
 
+      {role === 'dealer' && data.status === 'active' && data.canWrite && <NewApplication chatId={chatId} />}
       <div className="flex-1 overflow-hidden">
         <div className="h-full overflow-y-auto">
           <MessageList messages={messages} pending={outbox.pending} myId={myId} readByOther={data.readByOther} />

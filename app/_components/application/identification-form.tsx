@@ -1,0 +1,217 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { DOCUMENT_LABELS, type PartyDef } from '@/templates/define-template';
+import { ATTESTATION_TEXT, identificationSchema } from '@/templates/identification';
+import { useErrorText, useValidationText } from '../error-text';
+import { useTRPC } from '../trpc-provider';
+import { useText } from './use-text';
+
+interface Scan {
+  id: string;
+  fileName: string;
+}
+
+/** One party's identity document, checked in person, with scans and the dealer's attestation. */
+export function IdentificationForm({
+  applicationId,
+  version,
+  party,
+  applicationDate,
+  initial,
+  onDone,
+}: {
+  applicationId: string;
+  version: number;
+  party: PartyDef;
+  applicationDate: string;
+  initial?: Record<string, unknown>;
+  onDone: () => void;
+}) {
+  const t = useTranslations('application.identification');
+  const locale = useLocale();
+  const text = useText();
+  const v = useValidationText();
+  const errorText = useErrorText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [scans, setScans] = useState<Scan[]>(((initial?.scanIds as string[] | undefined) ?? []).map((id, i) => ({ id, fileName: `#${i + 1}` })));
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(identificationSchema(party, { applicationDate })) as unknown as Resolver<FieldValues>,
+    defaultValues: {
+      fullName: '',
+      birthDate: '',
+      documentType: party.documents[0],
+      documentNumber: '',
+      issuer: '',
+      issuedOn: '',
+      expiresOn: '',
+      unzr: '',
+      rnokpp: '',
+      noRnokpp: false,
+      address: '',
+      attested: false,
+      ...initial,
+      scanIds: (initial?.scanIds as string[] | undefined) ?? [],
+    },
+  });
+  const documentType = useWatch({ control: form.control, name: 'documentType' }) as string;
+  const noRnokpp = useWatch({ control: form.control, name: 'noRnokpp' }) as boolean;
+  const save = useMutation(
+    trpc.application.saveIdentification.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId }) });
+        onDone();
+      },
+      onError: (error) => {
+        const fieldErrors = (error.data?.fieldErrors ?? []) as { path: string; message: string; messageUk: string }[];
+        for (const fe of fieldErrors) form.setError(fe.path.replace(/^values\./, ''), { message: locale === 'uk' ? fe.messageUk : fe.message });
+        if (fieldErrors.length === 0) setNotice(errorText(error));
+      },
+    }),
+  );
+
+  const upload = async (file: File) => {
+    setNotice(null);
+    const body = new FormData();
+    body.set('file', file);
+    const response = await fetch(`/api/applications/${applicationId}/scans`, { method: 'POST', body }).catch(() => null);
+    const json = (await response?.json().catch(() => null)) as { scan?: Scan; error?: { message: string; messageUk?: string } } | null;
+    if (!response?.ok || !json?.scan) {
+      setNotice((locale === 'uk' ? json?.error?.messageUk : json?.error?.message) ?? t('uploadFailed'));
+      return;
+    }
+    const next = [...scans, json.scan];
+    setScans(next);
+    form.setValue('scanIds', next.map((s) => s.id));
+  };
+
+  const err = (name: string) => v((form.formState.errors[name]?.message as string | undefined) ?? undefined);
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label className="flex flex-col gap-1 text-sm font-medium">
+      {label}
+      <input {...form.register(name)} {...props} aria-invalid={Boolean(form.formState.errors[name]) || undefined} className={`rounded border px-3 font-normal ${form.formState.errors[name] ? 'border-red-500' : 'border-slate-300'}`} />
+      {err(name) && (
+        <span role="alert" className="font-normal text-red-700">
+          {err(name)}
+        </span>
+      )}
+    </label>
+  );
+
+  return (
+    <form
+      noValidate
+      className="grid gap-4 sm:grid-cols-2"
+      data-testid={`identification-form-${party.key}`}
+      onSubmit={form.handleSubmit((values) => save.mutate({ applicationId, version, party: party.key, values: { ...values, scans: undefined } }))}
+    >
+      {field('fullName', t('fullName'), { autoComplete: 'off' })}
+      {field('birthDate', t('birthDate'), { type: 'date' })}
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {t('documentType')}
+        <select {...form.register('documentType')} className="rounded border border-slate-300 px-3 font-normal">
+          {party.documents.map((d) => (
+            <option key={d} value={d}>
+              {text(DOCUMENT_LABELS[d])}
+            </option>
+          ))}
+        </select>
+      </label>
+      {field('documentNumber', documentType === 'passport_booklet' ? t('bookletNumber') : t('documentNumber'), { autoCapitalize: 'characters' })}
+      {field('issuer', documentType === 'id_card' ? t('issuerCode') : t('issuer'))}
+      {field('issuedOn', t('issuedOn'), { type: 'date' })}
+      {documentType !== 'passport_booklet' && field('expiresOn', t('expiresOn'), { type: 'date' })}
+      {documentType === 'id_card' && field('unzr', t('unzr'), { placeholder: 'РРРРММДД-ХХХХХ' })}
+      {!noRnokpp && field('rnokpp', t('rnokpp'), { inputMode: 'numeric', maxLength: 10 })}
+      <label className="flex items-center gap-3 text-sm">
+        <input type="checkbox" {...form.register('noRnokpp')} className="h-6 w-6" />
+        {t('noRnokpp')}
+      </label>
+      <div className="flex flex-col gap-2 sm:col-span-2">
+        <span className="text-sm font-medium">{t('scans')}</span>
+        <ul className="text-sm" data-testid="scans">
+          {scans.map((s) => (
+            <li key={s.id}>📄 {s.fileName}</li>
+          ))}
+        </ul>
+        <input
+          type="file"
+          accept="image/jpeg,image/png,application/pdf"
+          aria-label={t('addScan')}
+          data-testid="scan-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void upload(file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm sm:col-span-2">
+        <p className="mb-2">{ATTESTATION_TEXT[locale === 'en' ? 'en' : 'uk']}</p>
+        <label className="flex items-center gap-3 font-medium">
+          <input type="checkbox" {...form.register('attested')} className="h-6 w-6" />
+          {t('attest')}
+        </label>
+        {err('attested') && (
+          <span role="alert" className="text-red-700">
+            {err('attested')}
+          </span>
+        )}
+      </div>
+      {notice && (
+        <p role="alert" className="text-sm text-red-700 sm:col-span-2">
+          {notice}
+        </p>
+      )}
+      <div className="flex gap-2 sm:col-span-2">
+        <button type="submit" disabled={save.isPending} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-60">
+          {t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** An identified party, as recorded: document, numbers, and who attested it where and when. */
+export function IdentificationSummary({ values, attestedByName, attestedAt, pointOfSale }: { values: Record<string, unknown>; attestedByName: string; attestedAt: Date; pointOfSale: string | null }) {
+  const t = useTranslations('application.identification');
+  const text = useText();
+  const locale = useLocale();
+  const documentType = values.documentType as keyof typeof DOCUMENT_LABELS;
+  return (
+    <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2" data-testid="identification-summary">
+      <dt className="text-slate-500">{t('fullName')}</dt>
+      <dd>{String(values.fullName ?? '')}</dd>
+      <dt className="text-slate-500">{t('birthDate')}</dt>
+      <dd>{String(values.birthDate ?? '')}</dd>
+      <dt className="text-slate-500">{t('documentType')}</dt>
+      <dd>
+        {DOCUMENT_LABELS[documentType] ? text(DOCUMENT_LABELS[documentType]) : String(documentType)} {String(values.documentNumber ?? '')}
+      </dd>
+      <dt className="text-slate-500">{t('issuer')}</dt>
+      <dd>
+        {String(values.issuer ?? '')}, {String(values.issuedOn ?? '')}
+        {values.expiresOn ? ` — ${String(values.expiresOn)}` : ''}
+      </dd>
+      {Boolean(values.unzr) && (
+        <>
+          <dt className="text-slate-500">{t('unzr')}</dt>
+          <dd>{String(values.unzr)}</dd>
+        </>
+      )}
+      <dt className="text-slate-500">{t('rnokpp')}</dt>
+      <dd>{values.noRnokpp ? t('noRnokpp') : String(values.rnokpp ?? '')}</dd>
+      <dt className="text-slate-500">{t('attestedBy')}</dt>
+      <dd>
+        {attestedByName}, {new Date(attestedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'uk-UA', { timeZone: 'Europe/Kyiv' })}
+        {pointOfSale ? `, ${pointOfSale}` : ''}
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,196 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
+import { useFieldArray, useForm, useWatch, type Control, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import type { FieldDef, SectionDef, TemplateDef } from '@/templates/define-template';
+import { isVisible } from '@/templates/schema-from-template';
+import { useValidationText } from '../error-text';
+import { FieldInput } from './field-input';
+import { useText } from './use-text';
+
+export type FormValues = Record<string, Record<string, unknown>>;
+
+const AUTOSAVE_MS = 800;
+
+/**
+ * The dealer's form, generated from the template declaration: sections, typed fields,
+ * conditional fields shown only when relevant, repeatable rows. Autosaves as the dealer types
+ * (debounced); remarks from the operator are shown on their fields.
+ */
+export function TemplateForm({
+  template,
+  values,
+  readOnly,
+  remarks,
+  onAutosave,
+  formRef,
+  renderFieldExtra,
+}: {
+  template: TemplateDef;
+  values: FormValues;
+  readOnly: boolean;
+  remarks: Record<string, string> | null;
+  onAutosave?: (values: FormValues) => void;
+  formRef?: (form: UseFormReturn<FieldValues>) => void;
+  renderFieldExtra?: (path: string) => React.ReactNode;
+}) {
+  const form = useForm<FieldValues>({ defaultValues: withDefaults(template, values) });
+  const text = useText();
+  useEffect(() => formRef?.(form), [form, formRef]);
+
+  // Debounced autosave of whatever changed.
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (readOnly || !onAutosave) return;
+    const subscription = form.watch((all, { type }) => {
+      if (type !== 'change') return;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => onAutosave(toDraft(template, all as FormValues)), AUTOSAVE_MS);
+    });
+    return () => {
+      subscription.unsubscribe();
+      window.clearTimeout(timer.current);
+    };
+  }, [form, onAutosave, readOnly, template]);
+
+  return (
+    <div className="flex flex-col gap-6" data-testid="template-form">
+      {template.sections.map((section) => (
+        <fieldset key={section.key} className="rounded-lg border border-slate-200 bg-white p-4">
+          <legend className="px-1 font-semibold">{text(section.title)}</legend>
+          <SectionFields section={section} form={form} readOnly={readOnly} remarks={remarks} renderFieldExtra={renderFieldExtra} />
+        </fieldset>
+      ))}
+    </div>
+  );
+}
+
+function SectionFields({ section, form, readOnly, remarks, renderFieldExtra }: { section: SectionDef; form: UseFormReturn<FieldValues>; readOnly: boolean; remarks: Record<string, string> | null; renderFieldExtra?: (path: string) => React.ReactNode }) {
+  const sectionValues = (useWatch({ control: form.control, name: section.key }) ?? {}) as Record<string, unknown>;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {section.fields
+        .filter((field) => isVisible(field, sectionValues))
+        .map((field) => (
+          <FieldBlock key={field.key} field={field} path={`${section.key}.${field.key}`} form={form} readOnly={readOnly} remark={remarks?.[`${section.key}.${field.key}`]} extra={renderFieldExtra?.(`${section.key}.${field.key}`)} />
+        ))}
+    </div>
+  );
+}
+
+function FieldBlock({ field, path, form, readOnly, remark, extra }: { field: FieldDef; path: string; form: UseFormReturn<FieldValues>; readOnly: boolean; remark?: string; extra?: React.ReactNode }) {
+  const text = useText();
+  const v = useValidationText();
+  const error = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as { message?: string } | undefined;
+  const wide = field.type === 'list' || field.type === 'textarea' || field.type === 'address' || field.type === 'checkbox';
+  return (
+    <div className={`flex flex-col gap-1 ${wide ? 'sm:col-span-2' : ''}`} data-field={path}>
+      {field.type === 'list' ? (
+        <ListField field={field} path={path} control={form.control} form={form} readOnly={readOnly} />
+      ) : field.type === 'checkbox' ? (
+        <label className="flex items-center gap-3">
+          <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
+          <span>
+            {text(field.label)}
+            {field.required && ' *'}
+          </span>
+        </label>
+      ) : (
+        <>
+          <label htmlFor={path} className="text-sm font-medium">
+            {text(field.label)}
+            {field.required && ' *'}
+          </label>
+          <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
+        </>
+      )}
+      {error?.message && (
+        <span className="text-sm text-red-700" role="alert">
+          {v(error.message)}
+        </span>
+      )}
+      {remark && (
+        <span className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="field-remark">
+          ⚑ {remark}
+        </span>
+      )}
+      {extra}
+    </div>
+  );
+}
+
+function ListField({ field, path, control, form, readOnly }: { field: FieldDef; path: string; control: Control<FieldValues>; form: UseFormReturn<FieldValues>; readOnly: boolean }) {
+  const t = useTranslations('application');
+  const text = useText();
+  const v = useValidationText();
+  const { fields, append, remove } = useFieldArray({ control, name: path });
+  const columns = field.columns ?? [];
+  return (
+    <div className="flex flex-col gap-2">
+      <span className="text-sm font-medium">
+        {text(field.label)}
+        {field.required && ' *'}
+      </span>
+      {fields.map((row, index) => (
+        <div key={row.id} className="flex flex-wrap items-end gap-2 rounded border border-slate-200 p-2" data-testid="list-row">
+          {columns.map((column) => {
+            const name = `${path}.${index}.${column.key}`;
+            const error = name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as { message?: string } | undefined;
+            return (
+              <label key={column.key} className="flex min-w-40 flex-1 flex-col gap-1 text-sm">
+                {text(column.label)}
+                <FieldInput field={column} name={name} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
+                {error?.message && <span className="text-red-700">{v(error.message)}</span>}
+              </label>
+            );
+          })}
+          {!readOnly && (
+            <button type="button" className="rounded border border-slate-300 px-3 text-sm" onClick={() => remove(index)}>
+              {t('removeRow')}
+            </button>
+          )}
+        </div>
+      ))}
+      {!readOnly && fields.length < (field.maxRows ?? 100) && (
+        <button type="button" className="self-start rounded border border-slate-300 px-3 text-sm" onClick={() => append(Object.fromEntries(columns.map((c) => [c.key, ''])))}>
+          {t('addRow')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Every field present (empty strings, false, empty lists) so inputs are controlled from the start. */
+function withDefaults(template: TemplateDef, values: FormValues): FormValues {
+  return Object.fromEntries(
+    template.sections.map((section) => [
+      section.key,
+      Object.fromEntries(
+        section.fields.map((field) => {
+          const value = values[section.key]?.[field.key];
+          if (field.type === 'checkbox') return [field.key, value === true];
+          if (field.type === 'list') return [field.key, Array.isArray(value) ? value : []];
+          return [field.key, typeof value === 'string' ? value : ''];
+        }),
+      ),
+    ]),
+  );
+}
+
+/** What autosave sends: the template's fields only, as strings / booleans / rows of strings. */
+export function toDraft(template: TemplateDef, values: FormValues): FormValues {
+  return Object.fromEntries(
+    template.sections.map((section) => [
+      section.key,
+      Object.fromEntries(
+        section.fields.map((field) => {
+          const value = values[section.key]?.[field.key];
+          if (field.type === 'checkbox') return [field.key, value === true];
+          if (field.type === 'list') return [field.key, Array.isArray(value) ? value.map((row) => Object.fromEntries(Object.entries(row as object).map(([k, x]) => [k, String(x ?? '')]))) : []];
+          return [field.key, typeof value === 'string' ? value : String(value ?? '')];
+        }),
+      ),
+    ]),
+  );
+}
