@@ -128,7 +128,9 @@ function FormPart({ application, template, role, onChanged }: { application: App
   const cancel = useMutation(trpc.application.cancel.mutationOptions({ onSuccess: onChanged, onError: (e) => setNotice(errorText(e)) }));
 
   const onAutosave = useCallback((values: FormValues) => saveDraft.mutate({ applicationId: application.id, formData: values }), [saveDraft, application.id]);
-  const setForm = useCallback((form: UseFormReturn<FieldValues>) => (formRef.current = form), []);
+  const setForm = useCallback((form: UseFormReturn<FieldValues>) => {
+    formRef.current = form;
+  }, []);
 
   const submitComplete = () => {
     setNotice(null);

@@ -37,7 +37,9 @@ export function TemplateForm({
 }) {
   const form = useForm<FieldValues>({ defaultValues: withDefaults(template, values) });
   const text = useText();
-  useEffect(() => formRef?.(form), [form, formRef]);
+  useEffect(() => {
+    formRef?.(form);
+  }, [form, formRef]);
 
   // Debounced autosave of whatever changed.
   const timer = useRef<number | undefined>(undefined);

@@ -1,0 +1,142 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { isValidRnokpp, unzrCheckDigit } from '../templates/validators';
+import { signIn } from './helpers';
+
+function rnokppFor(birthDate: string, serial: string): string {
+  const days = Math.round((Date.parse(`${birthDate}T00:00:00Z`) - Date.parse('1899-12-31T00:00:00Z')) / 86_400_000);
+  const stem = `${String(days).padStart(5, '0')}${serial}`;
+  const digit = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((d) => isValidRnokpp(`${stem}${d}`));
+  return `${stem}${digit}`;
+}
+
+const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
+
+/** A dealer and an operator in an active chat; returns both pages. */
+async function openChat(browser: Browser, dealerEmail: string, operatorEmail: string, topic: string) {
+  const operator = await (await browser.newContext()).newPage();
+  const dealer = await (await browser.newContext()).newPage();
+  dealer.on('pageerror', (e) => console.log('DEALER PAGEERROR', e.message, e.stack?.split('\n').slice(0, 4).join(' / ')));
+  await signIn(operator, operatorEmail);
+  await expect(operator).toHaveURL(/\/operator$/);
+  await operator.getByTestId('operator-status').selectOption('available');
+  await expect(operator.getByTestId('operator-status')).toHaveValue('available');
+  await signIn(dealer, dealerEmail);
+  await expect(dealer).toHaveURL(/\/dealer$/);
+  await dealer.getByLabel('Тема (необов’язково)').fill(topic);
+  await dealer.getByRole('button', { name: 'Почати чат з оператором' }).click();
+  await expect(dealer).toHaveURL(/\/dealer\/chats\//);
+  const offer = operator.getByTestId('queue-item').filter({ hasText: topic });
+  await offer.getByRole('button', { name: 'Прийняти' }).click();
+  await expect(dealer.getByTestId('chat-status')).toHaveText('Триває');
+  return { dealer, operator };
+}
+
+async function createApplication(dealer: Page, title: string) {
+  await dealer.getByLabel('Нова заява…').selectOption({ label: title });
+  await dealer.getByRole('button', { name: 'Створити' }).click();
+  await expect(dealer).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+  await expect(dealer.getByTestId('application-status')).toHaveText('Чернетка');
+}
+
+async function identify(page: Page, party: string, person: { fullName: string; birthDate: string; document: 'booklet' | 'id_card'; number: string; issuer: string; issuedOn: string; expiresOn?: string; serial: string }) {
+  const form = page.getByTestId(`identification-form-${party}`);
+  await form.getByLabel('Прізвище, ім’я, по батькові').fill(person.fullName);
+  await form.getByLabel('Дата народження').fill(person.birthDate);
+  if (person.document === 'id_card') {
+    await form.getByLabel('Документ').selectOption('id_card');
+    await form.getByLabel('Номер документа').fill(person.number);
+    await form.getByLabel('Орган, що видав (код)').fill(person.issuer);
+    await form.getByLabel('Дійсний до').fill(person.expiresOn ?? '');
+    const first12 = `${person.birthDate.replaceAll('-', '')}0042`;
+    await form.getByLabel('Запис № (УНЗР)').fill(`${first12.slice(0, 8)}-${first12.slice(8)}${unzrCheckDigit(first12)}`);
+  } else {
+    await form.getByLabel('Серія і номер паспорта').fill(person.number);
+    await form.getByLabel('Ким виданий').fill(person.issuer);
+  }
+  await form.getByLabel('Дата видачі').fill(person.issuedOn);
+  await form.getByLabel('РНОКПП (ІПН)').fill(rnokppFor(person.birthDate, person.serial));
+  await form.getByTestId('scan-input').setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') });
+  await expect(form.getByTestId('scans')).toContainText('passport.pdf');
+  await form.getByLabel('Підтверджую').check();
+  await form.getByRole('button', { name: 'Зберегти ідентифікацію' }).click();
+  await expect(page.getByTestId(`party-${party}`).getByTestId('identification-summary')).toBeVisible();
+}
+
+test('SIM replacement: identify with a passport booklet, fill, returned with a remark, fixed, verified', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { dealer, operator } = await openChat(browser, 'dealer@demo.local', 'operator2@demo.local', `SIM ${Date.now()}`);
+  await createApplication(dealer, 'Заява на заміну SIM-картки');
+  const url = dealer.url();
+
+  // An empty identification is refused field by field before anything is sent.
+  const form = dealer.getByTestId('identification-form-subscriber');
+  await form.getByRole('button', { name: 'Зберегти ідентифікацію' }).click();
+  await expect(form.getByText('Підтвердьте, що перевірили оригінал документа.')).toBeVisible();
+
+  await identify(dealer, 'subscriber', { fullName: 'Коваленко Марія Іванівна', birthDate: '1985-03-14', document: 'booklet', number: 'кв 123456', issuer: 'Барським РВ УМВС України у Вінницькій області', issuedOn: '2001-04-20', serial: '0123' });
+  await expect(dealer.getByTestId('application-status')).toHaveText('Ідентифіковано');
+
+  await field(dealer, 'number.msisdn').fill('067 123 45 67');
+  await field(dealer, 'number.reason').selectOption('lost');
+  await field(dealer, 'number.simType').selectOption('physical');
+  // The conditional ICCID field appears only for a physical SIM; completing without it is refused on the field.
+  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+  await expect(dealer.locator('[data-field="number.iccid"]').getByRole('alert')).toHaveText('Обов’язкове поле.');
+  await field(dealer, 'number.iccid').fill('8938001234567890123');
+  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+
+  // The operator opens it from the card in the chat and returns it with a remark on a field.
+  await operator.getByTestId('application-card').last().getByRole('link', { name: 'Відкрити заяву' }).click();
+  await expect(operator).toHaveURL(url);
+  await expect(operator.getByTestId('party-subscriber')).toContainText('КВ123456');
+  await operator.getByTestId('remark-number.iccid').fill('ICCID не збігається з карткою в руках абонента');
+  await operator.getByRole('button', { name: 'Повернути на доопрацювання' }).click();
+  await expect(dealer.getByTestId('remarks-banner')).toBeVisible();
+  await expect(dealer.locator('[data-field="number.iccid"]').getByTestId('field-remark')).toContainText('ICCID не збігається');
+
+  // The dealer fixes it; the operator verifies.
+  await field(dealer, 'number.iccid').fill('8938001234567890999');
+  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+  await expect(operator.getByTestId('application-status')).toHaveText('Заповнено');
+  await operator.reload();
+  await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
+  await expect(operator.getByTestId('application-status')).toHaveText('Перевірено');
+  await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');
+  await expect(dealer.getByTestId('remarks-banner')).toHaveCount(0);
+
+  // The dealer desk lists it with its state.
+  await dealer.goto('/dealer');
+  await expect(dealer.getByTestId('dealer-applications')).toContainText('Перевірено');
+});
+
+test('legal entity: representative with an ID card, two numbers with tariffs, verified', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { dealer, operator } = await openChat(browser, 'dealer2@demo.local', 'operator@demo.local', `Юрособа ${Date.now()}`);
+  await createApplication(dealer, 'Заява на підключення номерів для юридичної особи');
+  await identify(dealer, 'representative', { fullName: 'Шевченко Петро Олегович', birthDate: '1990-07-01', document: 'id_card', number: '001234567', issuer: '0512', issuedOn: '2019-05-10', expiresOn: '2029-05-10', serial: '0456' });
+
+  await field(dealer, 'company.name').fill('ТОВ «Агро-Поділля»');
+  await field(dealer, 'company.edrpou').fill('34000003');
+  await field(dealer, 'company.legalAddress').fill('м. Бар, вул. Соборна, 1');
+  await field(dealer, 'company.iban').fill('UA21 3223 1300 0002 6007 2335 6600 1');
+  await field(dealer, 'authority.poaNumber').fill('15/2026');
+  await field(dealer, 'authority.poaDate').fill('2026-01-15');
+  await field(dealer, 'authority.poaValidUntil').fill('2026-12-31');
+  for (const [index, [msisdn, tariff]] of [
+    ['067 111 22 33', 'business-5'],
+    ['050 222 33 44', 'business-unlim'],
+  ].entries()) {
+    await dealer.getByRole('button', { name: 'Додати рядок' }).click();
+    await field(dealer, `numbers.lines.${index}.msisdn`).fill(msisdn ?? '');
+    await field(dealer, `numbers.lines.${index}.tariff`).selectOption(tariff ?? '');
+  }
+  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+
+  await operator.getByTestId('application-card').last().getByRole('link', { name: 'Відкрити заяву' }).click();
+  await expect(operator.getByTestId('list-row')).toHaveCount(2);
+  await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');
+});
