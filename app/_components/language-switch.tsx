@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import { LOCALES } from '../i18n/locales';
 import { setLocale } from '../i18n/set-locale';
 
@@ -13,6 +13,9 @@ export function LanguageSwitch() {
   const t = useTranslations('app');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Disabled until hydrated, so a choice made on a slow connection before the script runs is not lost.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">{t('language')}</span>
@@ -20,7 +23,7 @@ export function LanguageSwitch() {
         aria-label={t('language')}
         className="rounded border border-slate-300 bg-white px-2"
         value={locale}
-        disabled={pending}
+        disabled={pending || !ready}
         onChange={(event) => {
           const next = event.target.value;
           startTransition(async () => {

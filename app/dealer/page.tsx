@@ -3,7 +3,7 @@ import { FeedProvider } from '../_components/realtime-feed';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { serverCaller } from '../_lib/server-caller';
-import { DealerApplications } from './dealer-applications';
+import { ApplicationsList } from '../_components/application/applications-list';
 import { DealerChats } from './dealer-chats';
 
 export default async function DealerDesk() {
@@ -31,7 +31,7 @@ export default async function DealerDesk() {
       <FeedProvider>
         <div className="grid gap-8">
           <DealerChats />
-          <DealerApplications />
+          <ApplicationsList />
         </div>
       </FeedProvider>
     </>

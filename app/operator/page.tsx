@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ApplicationsList } from '../_components/application/applications-list';
 import { FeedProvider } from '../_components/realtime-feed';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
@@ -11,7 +12,10 @@ export default async function OperatorConsolePage() {
     <>
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
       <FeedProvider>
-        <OperatorConsole myId={actor.id} />
+        <div className="grid gap-8">
+          <OperatorConsole myId={actor.id} />
+          <ApplicationsList />
+        </div>
       </FeedProvider>
     </>
   );

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Field } from '../_components/field';
@@ -16,6 +16,9 @@ type Values = z.infer<typeof schema>;
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations('signIn');
   const [failure, setFailure] = useState<string | null>(null);
+  // Until the script runs, the button stays disabled: a native submit would put the password in the URL.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
 
@@ -45,7 +48,7 @@ export function SignInForm({ next }: { next: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-4">
       <Field label={t('email')} error={errors.email?.message && t(errors.email.message)}>
         <input type="email" autoComplete="username" inputMode="email" autoFocus {...form.register('email')} />
       </Field>
@@ -57,7 +60,7 @@ export function SignInForm({ next }: { next: string }) {
           {failure}
         </p>
       )}
-      <button type="submit" disabled={isSubmitting} className="rounded bg-brand-600 px-4 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={isSubmitting || !ready} className="rounded bg-brand-600 px-4 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {isSubmitting ? t('submitting') : t('submit')}
       </button>
     </form>

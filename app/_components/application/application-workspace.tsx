@@ -12,6 +12,7 @@ import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { IdentificationForm, IdentificationSummary } from './identification-form';
 import { TemplateForm, toDraft, type FormValues } from './template-form';
+import { useDraftAutosave } from './use-draft-autosave';
 import { useText } from './use-text';
 
 /** The application as the dealer fills it or the operator checks it, beside the chat. */
@@ -121,13 +122,12 @@ function FormPart({ application, template, role, onChanged }: { application: App
     for (const fe of fieldErrors) formRef.current?.setError(fe.path.replace(/^formData\./, ''), { message: locale === 'uk' ? fe.messageUk : fe.message });
     return fieldErrors.length > 0;
   };
-  const saveDraft = useMutation(trpc.application.saveDraft.mutationOptions({ onSuccess: () => setSaved(t('savedAt', { time: new Date().toLocaleTimeString(locale) })), onError: (e) => setNotice(errorText(e)) }));
+  const autosave = useDraftAutosave(application.id, () => setSaved(t('savedAt', { time: new Date().toLocaleTimeString(locale) })));
   const complete = useMutation(trpc.application.complete.mutationOptions({ onSuccess: onChanged, onError: (e) => applyServerErrors(e) || setNotice(errorText(e)) }));
   const verify = useMutation(trpc.application.verify.mutationOptions({ onSuccess: onChanged, onError: (e) => setNotice(errorText(e)) }));
   const giveBack = useMutation(trpc.application.return.mutationOptions({ onSuccess: onChanged, onError: (e) => setNotice(errorText(e)) }));
   const cancel = useMutation(trpc.application.cancel.mutationOptions({ onSuccess: onChanged, onError: (e) => setNotice(errorText(e)) }));
 
-  const onAutosave = useCallback((values: FormValues) => saveDraft.mutate({ applicationId: application.id, formData: values }), [saveDraft, application.id]);
   const setForm = useCallback((form: UseFormReturn<FieldValues>) => {
     formRef.current = form;
   }, []);
@@ -155,7 +155,7 @@ function FormPart({ application, template, role, onChanged }: { application: App
         values={application.formData}
         readOnly={!editable}
         remarks={application.remarks}
-        onAutosave={editable ? onAutosave : undefined}
+        onAutosave={editable ? autosave : undefined}
         formRef={setForm}
         renderFieldExtra={
           reviewing

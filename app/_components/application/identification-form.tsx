@@ -207,6 +207,18 @@ export function IdentificationSummary({ values, attestedByName, attestedAt, poin
       )}
       <dt className="text-slate-500">{t('rnokpp')}</dt>
       <dd>{values.noRnokpp ? t('noRnokpp') : String(values.rnokpp ?? '')}</dd>
+      {Array.isArray(values.scanIds) && values.scanIds.length > 0 && (
+        <>
+          <dt className="text-slate-500">{t('scans')}</dt>
+          <dd className="flex flex-wrap gap-2">
+            {(values.scanIds as string[]).map((id, index) => (
+              <a key={id} href={`/api/attachments/${id}`} target="_blank" rel="noopener noreferrer" className="underline" data-testid="scan-link">
+                {t('scanNumber', { n: index + 1 })}
+              </a>
+            ))}
+          </dd>
+        </>
+      )}
       <dt className="text-slate-500">{t('attestedBy')}</dt>
       <dd>
         {attestedByName}, {new Date(attestedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'uk-UA', { timeZone: 'Europe/Kyiv' })}

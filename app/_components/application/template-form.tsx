@@ -41,18 +41,26 @@ export function TemplateForm({
     formRef?.(form);
   }, [form, formRef]);
 
-  // Debounced autosave of whatever changed.
+  // Debounced autosave of whatever changed; a pending change is saved at once when the page hides.
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (readOnly || !onAutosave) return;
-    const subscription = form.watch((all, { type }) => {
+    const saveNow = () => {
+      if (timer.current === undefined) return;
+      window.clearTimeout(timer.current);
+      timer.current = undefined;
+      onAutosave(toDraft(template, form.getValues() as FormValues));
+    };
+    const subscription = form.watch((_all, { type }) => {
       if (type !== 'change') return;
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => onAutosave(toDraft(template, all as FormValues)), AUTOSAVE_MS);
+      timer.current = window.setTimeout(saveNow, AUTOSAVE_MS);
     });
+    window.addEventListener('pagehide', saveNow);
     return () => {
       subscription.unsubscribe();
-      window.clearTimeout(timer.current);
+      window.removeEventListener('pagehide', saveNow);
+      saveNow();
     };
   }, [form, onAutosave, readOnly, template]);
 

@@ -6,12 +6,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { APPLICATION_STATUSES } from '@/server/workflow/application-statuses';
 import { findTemplate, TEMPLATES } from '@/templates';
-import { useText } from '../_components/application/use-text';
-import { formatTime } from '../_components/chat/format';
-import { useTRPC } from '../_components/trpc-provider';
+import { useText } from './use-text';
+import { formatTime } from '../chat/format';
+import { useTRPC } from '../trpc-provider';
 
-/** The dealer company's applications with their state, filtered by state and form. */
-export function DealerApplications() {
+/** Applications with their state, filtered by state and form: the dealer company’s, or the operator’s (from their chats). */
+export function ApplicationsList() {
   const t = useTranslations('application');
   const text = useText();
   const locale = useLocale();
