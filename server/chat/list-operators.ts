@@ -1,12 +1,13 @@
 import { and, asc, count, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
 import { chats, operatorPresence, users } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import { CHAT_LIMITS } from './chat-config';
 
-/** Every active operator with presence, capacity and current load (for admins). */
-export function listOperators({ ctx }: { ctx: VerbContext }) {
-  const loads = new Map(
-    ctx.db
+/** How many active chats each operator has now. */
+export function activeChatLoads(db: DbOrTx): Map<string | null, number> {
+  return new Map(
+    db
       .select({ operatorId: chats.operatorId, n: count() })
       .from(chats)
       .where(eq(chats.status, 'active'))
@@ -14,6 +15,11 @@ export function listOperators({ ctx }: { ctx: VerbContext }) {
       .all()
       .map((r) => [r.operatorId, r.n]),
   );
+}
+
+/** Every active operator with presence, capacity and current load (for admins). */
+export function listOperators({ ctx }: { ctx: VerbContext }) {
+  const loads = activeChatLoads(ctx.db);
   return ctx.db
     .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity })
     .from(users)

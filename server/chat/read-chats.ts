@@ -1,8 +1,9 @@
-import { and, count, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { chatReads, chats, operatorPresence, users } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { getChatForActor, mayWriteChat } from './chat-access';
 import { andAll, chatSummaries, visibleChatsFilter } from './chat-summaries';
+import { activeChatLoads } from './list-operators';
 import { loadMessages } from './load-messages';
 import { ensurePresence } from './operator-presence';
 import type { ChatDetail, ChatSummary, OperatorConsole } from './schemas';
@@ -47,15 +48,7 @@ export function getOperatorConsole({ ctx }: { ctx: SignedInContext }): OperatorC
     .innerJoin(operatorPresence, eq(operatorPresence.userId, users.id))
     .where(and(eq(users.role, 'operator'), eq(users.active, true), ne(users.id, ctx.actor.id), inArray(operatorPresence.status, ['available', 'wrap_up'])))
     .all();
-  const loads = new Map(
-    ctx.db
-      .select({ operatorId: chats.operatorId, n: count() })
-      .from(chats)
-      .where(eq(chats.status, 'active'))
-      .groupBy(chats.operatorId)
-      .all()
-      .map((r) => [r.operatorId, r.n]),
-  );
+  const loads = activeChatLoads(ctx.db);
   return {
     status: presence.status,
     capacity: presence.capacity,

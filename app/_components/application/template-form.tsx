@@ -35,7 +35,7 @@ export function TemplateForm({
   formRef?: (form: UseFormReturn<FieldValues>) => void;
   renderFieldExtra?: (path: string) => React.ReactNode;
 }) {
-  const form = useForm<FieldValues>({ defaultValues: withDefaults(template, values) });
+  const form = useForm<FieldValues>({ defaultValues: toDraft(template, values) });
   const text = useText();
   useEffect(() => {
     formRef?.(form);
@@ -171,24 +171,10 @@ function ListField({ field, path, control, form, readOnly }: { field: FieldDef; 
   );
 }
 
-/** Every field present (empty strings, false, empty lists) so inputs are controlled from the start. */
-function withDefaults(template: TemplateDef, values: FormValues): FormValues {
-  return Object.fromEntries(
-    template.sections.map((section) => [
-      section.key,
-      Object.fromEntries(
-        section.fields.map((field) => {
-          const value = values[section.key]?.[field.key];
-          if (field.type === 'checkbox') return [field.key, value === true];
-          if (field.type === 'list') return [field.key, Array.isArray(value) ? value : []];
-          return [field.key, typeof value === 'string' ? value : ''];
-        }),
-      ),
-    ]),
-  );
-}
-
-/** What autosave sends: the template's fields only, as strings / booleans / rows of strings. */
+/**
+ * The template's fields only, as strings / booleans / rows of strings: what autosave sends, and
+ * the form's starting values (every field present, so inputs are controlled from the start).
+ */
 export function toDraft(template: TemplateDef, values: FormValues): FormValues {
   return Object.fromEntries(
     template.sections.map((section) => [
