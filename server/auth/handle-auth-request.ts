@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { BodyTooLargeError, clientIp, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
 import { getAuth } from './auth';
+import { forgetSession, sessionCookie } from './session-cache';
 import { checkSignInAllowed, recordSignInAttempt } from './sign-in-throttle';
 
 const AUTH_BODY_LIMIT = 16 * 1024;
@@ -20,7 +21,9 @@ export async function handleAuthRequest(original: Request): Promise<Response> {
     throw error;
   }
   const auth = getAuth();
-  if (req.method !== 'POST' || !new URL(req.url).pathname.endsWith('/sign-in/email')) return auth.handler(req);
+  const path = new URL(req.url).pathname;
+  if (req.method === 'POST' && path.endsWith('/sign-out')) forgetSession(sessionCookie(req.headers));
+  if (req.method !== 'POST' || !path.endsWith('/sign-in/email')) return auth.handler(req);
 
   const parsed = signInBody.safeParse(await req.clone().json().catch(() => null));
   if (!parsed.success) {
