@@ -23,6 +23,22 @@ function step(title, command, args, env = {}) {
   console.log(`[test] ok: ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+const which = (tool) => spawnSync('which', [tool], { stdio: 'ignore' }).status === 0;
+
+/** poppler-utils and qpdf check the PDF signatures independently; their tests skip without them. */
+function ensurePdfTools() {
+  const missing = [which('pdfsig') ? null : 'poppler-utils', which('qpdf') ? null : 'qpdf'].filter(Boolean);
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
+    console.warn(`[test] ${missing.join(' and ')} missing: the independent PDF checks (pdfsig, qpdf, pdftotext) will be skipped. Install: sudo apt-get install -y ${missing.join(' ')}`);
+    return;
+  }
+  console.log(`[test] installing ${missing.join(' and ')} with apt-get for the independent PDF checks`);
+  step('apt-get update', 'apt-get', ['update']);
+  step(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '--no-install-recommends', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
+}
+
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -52,6 +68,7 @@ function freePort() {
 }
 
 if (!onlyE2e) {
+  ensurePdfTools();
   step('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']);
   step('lint (eslint)', bin('eslint'), ['.']);
   step('unit and integration tests (vitest)', bin('vitest'), ['run']);
