@@ -44,10 +44,9 @@ function sampleRnokpp(): string {
 export function scribblePng(width = 360, height = 120, seed = 1): Uint8Array {
   const pixels = Buffer.alloc(width * height * 4);
   let x = 20;
-  let y = height / 2;
   for (let t = 0; t < 900; t += 1) {
     x += 0.36;
-    y = height / 2 + Math.sin((t + seed * 40) / 22) * 30 + Math.sin(t / 7) * 10;
+    const y = height / 2 + Math.sin((t + seed * 40) / 22) * 30 + Math.sin(t / 7) * 10;
     for (let dx = -1; dx <= 1; dx += 1)
       for (let dy = -1; dy <= 1; dy += 1) {
         const px = Math.round(x + dx);
