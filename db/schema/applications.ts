@@ -42,10 +42,15 @@ export const applications = sqliteTable(
     returnedAt: timestamp(),
     returnedBy: text().references(() => users.id),
     cancelledAt: timestamp(),
+    /** The sealed PDF: storage key and sha256 of the exact bytes; a new signing is a new file. */
+    pdfKey: text(),
+    pdfSha256: text(),
+    sealedAt: timestamp(),
     createdAt: createdAt(),
     updatedAt: timestamp().notNull(),
   },
   (t) => [
+    index('applications_pdf_sha_idx').on(t.pdfSha256),
     index('applications_dealer_created_idx').on(t.dealerId, t.createdAt),
     index('applications_chat_idx').on(t.chatId),
     index('applications_status_idx').on(t.status, t.createdAt),
@@ -70,6 +75,27 @@ export const identifications = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('identifications_party_idx').on(t.applicationId, t.party)],
+);
+
+/** A drawn (PNG) or typed signature of a party or of the dealer, with when, where and from which device. */
+export const signatures = sqliteTable(
+  'signatures',
+  {
+    id: id(),
+    applicationId: text()
+      .notNull()
+      .references(() => applications.id),
+    party: text().notNull(),
+    signerName: text().notNull(),
+    imageKey: text(),
+    typedName: text(),
+    signedAt: timestamp().notNull(),
+    ip: text().notNull(),
+    userAgent: text().notNull(),
+    pointOfSaleId: text().references(() => pointsOfSale.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('signatures_party_idx').on(t.applicationId, t.party)],
 );
 
 /** Named counters (application numbers DD-2026-000123). */

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
-import { applications, chats, dealers, identifications, pointsOfSale, users } from '@/db/schema';
+import { applications, chats, dealers, identifications, pointsOfSale, signatures, users } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { allowedActions, IMPLEMENTED_ACTIONS } from '@/server/workflow/transition-table';
 import { getApplicationForActor } from './application-access';
@@ -82,6 +82,14 @@ export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { 
     verifiedAt: application.verifiedAt,
     returnedAt: application.returnedAt,
     identifications: parties,
+    signatures: ctx.db
+      .select({ party: signatures.party, signerName: signatures.signerName, signedAt: signatures.signedAt, typedName: signatures.typedName })
+      .from(signatures)
+      .where(eq(signatures.applicationId, application.id))
+      .all()
+      .map(({ typedName, ...s }) => ({ ...s, typed: typedName !== null })),
+    pdfSha256: application.pdfSha256,
+    sealedAt: application.sealedAt,
     allowedActions: allowedActions(application.status, ctx.actor.role).filter((a) => IMPLEMENTED_ACTIONS.includes(a)),
   };
 }

@@ -55,6 +55,9 @@ export const applicationDto = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   identifications: z.array(identificationDto),
+  signatures: z.array(z.object({ party: z.string(), signerName: z.string(), signedAt: z.date(), typed: z.boolean() })),
+  pdfSha256: z.string().nullable(),
+  sealedAt: z.date().nullable(),
   allowedActions: z.array(z.string()),
 });
 export type ApplicationDto = z.infer<typeof applicationDto>;

@@ -15,9 +15,16 @@ export async function createContextFromHeaders(headers: Headers): Promise<TRPCCo
     bus: getEventBus(),
     scheduler: getScheduler(),
     storage: getFileStorage(),
+    appUrl: appUrlOf(headers),
     ip: clientIp(headers),
     userAgent: headers.get('user-agent') ?? '',
   };
+}
+
+function appUrlOf(headers: Headers): string {
+  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, '');
+  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost:3000';
+  return `${headers.get('x-forwarded-proto') ?? 'http'}://${host}`;
 }
 
 export const createRequestContext = (req: Request) => createContextFromHeaders(req.headers);

@@ -8,6 +8,8 @@ import { fieldErrorsOf, INTERNAL_MESSAGE, messageUkOf, summarize, toTRPCError } 
 
 export interface TRPCContext extends VerbContext {
   storage: FileStorage;
+  /** The app's public address (APP_URL, or the host the request came to): QR links point here. */
+  appUrl: string;
   ip: string;
   userAgent: string;
 }

@@ -82,7 +82,7 @@ export const TRANSITIONS: Record<ApplicationAction, Rule[]> = {
 };
 
 /** Implemented by this release's procedures; the rest of the table waits for its issue. */
-export const IMPLEMENTED_ACTIONS: readonly ApplicationAction[] = ['identify', 'edit', 'fill', 'verify', 'return', 'cancel'];
+export const IMPLEMENTED_ACTIONS: readonly ApplicationAction[] = ['identify', 'edit', 'fill', 'verify', 'return', 'sign', 'cancel'];
 
 export function ruleFor(action: ApplicationAction, actor: Actor): Rule | undefined {
   return TRANSITIONS[action].find((rule) => rule.by === actor);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { applications } from '@/db/schema';
+import { applications, signatures } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor } from '@/server/context';
 import { conflict, DomainError } from '@/server/errors/domain-error';
@@ -60,6 +60,11 @@ export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
     .where(and(eq(applications.id, application.id), eq(applications.status, application.status), eq(applications.version, application.version)))
     .returning()
     .get();
+  if (updated && clears.includes('signatures')) {
+    // The sealed file stays on disk (a signed PDF is never rewritten); it is no longer this application's document.
+    tx.delete(signatures).where(eq(signatures.applicationId, application.id)).run();
+    tx.update(applications).set({ pdfKey: null, pdfSha256: null, sealedAt: null }).where(eq(applications.id, application.id)).run();
+  }
   if (!updated) {
     throw conflict('errors.applicationChanged', 'The application was changed by someone else at the same moment; reload it', { version: application.version });
   }

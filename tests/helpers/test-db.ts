@@ -110,6 +110,7 @@ export function callerFor(db: Db, actor: Actor | null, clock: Clock = fixedClock
     storage: h?.storage ?? new LocalFileStorage(path.join(os.tmpdir(), 'dealer-desk-unused-storage')),
     ip: '127.0.0.1',
     userAgent: 'vitest',
+    appUrl: 'http://localhost:3000',
   });
 }
 

@@ -66,6 +66,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'application.complete': DEALER_ONLY,
   'application.verify': OPERATOR_ONLY,
   'application.return': OPERATOR_ONLY,
+  'application.sign': DEALER_ONLY,
   'application.cancel': CHAT_PARTICIPANTS,
 };
 
@@ -121,6 +122,8 @@ function validInput(path: string): unknown {
       return { applicationId, formData: {} };
     case 'application.complete':
       return { applicationId, formData: SIM_FORM };
+    case 'application.sign':
+      return { applicationId, version: 1, signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
     case 'application.return':
       return { applicationId, remarks: {}, note: 'Виправте' };
     default:
@@ -137,7 +140,7 @@ async function call(who: Who, path: string): Promise<Outcome | string> {
   const actor = who === 'anonymous' ? null : world[who];
   const controller = new AbortController();
   const caller = createCaller(
-    { db, actor, clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest' },
+    { db, actor, clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest', appUrl: 'http://localhost:3000' },
     { signal: controller.signal },
   ) as unknown as Record<string, unknown>;
   const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;

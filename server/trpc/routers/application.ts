@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cancelApplication, completeForm, returnApplication, saveDraft, saveIdentification, verifyApplication } from '@/server/applications/change-application';
 import { createApplication } from '@/server/applications/create-application';
+import { signApplication, signInput } from '@/server/applications/sign-application';
 import { getApplication, listApplications } from '@/server/applications/read-applications';
 import {
   applicationDto,
@@ -55,6 +56,10 @@ export const applicationRouter = router({
     .input(returnInput)
     .output(changed)
     .mutation(({ ctx, input }) => returnApplication({ ctx, input })),
+  sign: dealer
+    .input(signInput)
+    .output(changed.extend({ pdfSha256: z.string() }))
+    .mutation(({ ctx, input }) => signApplication({ ctx, input, storage: ctx.storage })),
   cancel: roleProcedure('dealer', 'operator')
     .input(cancelInput)
     .output(changed)

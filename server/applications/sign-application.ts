@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { applications, auditEvents, chats, identifications, pointsOfSale, signatures, users } from '@/db/schema';
+import { appendMessage, systemMessage } from '@/server/chat/append-message';
+import type { SignedInContext } from '@/server/context';
+import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { buildDocumentModel } from '@/server/signing/document-model';
+import { checkSignaturePng } from '@/server/signing/png-ink';
+import { renderPdf } from '@/server/signing/render-pdf';
+import { companyName, getSealKey } from '@/server/signing/seal-certificate';
+import { sealPdf } from '@/server/signing/seal-pdf';
+import type { FileStorage } from '@/server/storage/file-storage';
+import { transition } from '@/server/workflow/transition';
+import { targetOf, allowedActions } from '@/server/workflow/transition-table';
+import { conflict } from '@/server/errors/domain-error';
+import { gatherFacts, getApplicationForActor } from './application-access';
+import { emitApplicationUpdated } from './application-events';
+
+export const DEALER_PARTY = 'dealer';
+export const MAX_SIGNATURE_BYTES = 512 * 1024;
+
+export const signInput = z.object({
+  applicationId: z.uuid('invalidId'),
+  version: z.number().int().min(1),
+  signatures: z
+    .array(
+      z.object({
+        party: z.string().min(1).max(40),
+        name: z.string().trim().min(2, 'fullNameTooShort').max(200, 'tooLong'),
+        /** A drawn signature: PNG as base64. */
+        image: z.string().max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 4, 'signatureTooLarge').optional(),
+        /** The typed-name fallback, when drawing is not possible. */
+        typedName: z.string().trim().min(2, 'fullNameTooShort').max(200, 'tooLong').optional(),
+      }),
+    )
+    .min(1)
+    .max(6),
+});
+export type SignInput = z.infer<typeof signInput>;
+
+/**
+ * Every party and the dealer sign; the PDF is rendered from the template and sealed (outside the
+ * transaction: it is async), stored under its sha256, and then, in one transaction, the
+ * signatures, the file's hash and `signed` are recorded with the audit event. If anything fails,
+ * the application stays `verified` and the new files are removed.
+ */
+export async function signApplication({ ctx, input, storage }: { ctx: SignedInContext & { ip: string; userAgent: string; appUrl: string }; input: SignInput; storage: FileStorage }) {
+  const { application, template } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
+  if (ctx.actor.role !== 'dealer' || ctx.actor.dealerId !== application.dealerId) throw notFound('Application');
+  if (!targetOf(application.status, 'sign', 'dealer')) {
+    throw conflict('errors.applicationWrongState', `Cannot sign an application that is ${application.status}; allowed now: ${allowedActions(application.status, 'dealer').join(', ')}`, {
+      status: application.status,
+    });
+  }
+  const required = [...template.parties.map((p) => p.key), DEALER_PARTY];
+  const given = new Map(input.signatures.map((s) => [s.party, s]));
+  for (const party of given.keys()) if (!required.includes(party)) throw invalid('errors.unknownParty', `The form has no party "${party}"`);
+  const missing = required.filter((p) => !given.has(p));
+  if (missing.length) throw invalid('errors.signaturesMissing', `Signatures are missing: ${missing.join(', ')}`, { missing });
+
+  const images = new Map<string, Buffer>();
+  for (const signature of input.signatures) {
+    if (Boolean(signature.image) === Boolean(signature.typedName)) throw invalid('errors.signatureEitherOr', `Give either a drawn or a typed signature for ${signature.party}`);
+    if (!signature.image) continue;
+    const png = Buffer.from(signature.image, 'base64');
+    if (png.length > MAX_SIGNATURE_BYTES) throw new DomainError('invalid', 'errors.signatureTooLarge', `The signature image of ${signature.party} is larger than 512 KB`);
+    const check = checkSignaturePng(png);
+    if (!check.ok) throw invalid(check.reason === 'empty' ? 'errors.signatureEmpty' : 'errors.signatureNotPng', `The signature of ${signature.party} is ${check.reason === 'empty' ? 'empty' : 'not a usable PNG image'}`);
+    images.set(signature.party, png);
+  }
+
+  // Gather what the document shows, then render and seal it.
+  const now = ctx.clock.now();
+  const pointOfSale = ctx.actor.pointOfSaleId
+    ? ctx.db.select({ name: pointsOfSale.name, town: pointsOfSale.town, address: pointsOfSale.address }).from(pointsOfSale).where(eq(pointsOfSale.id, ctx.actor.pointOfSaleId)).get()
+    : undefined;
+  const place = pointOfSale ? `${pointOfSale.town}, ${pointOfSale.address}` : '';
+  const parties = ctx.db
+    .select({ party: identifications.party, values: identifications.values, attestedAt: identifications.attestedAt, attestedByName: users.name, posName: pointsOfSale.name, posTown: pointsOfSale.town })
+    .from(identifications)
+    .innerJoin(users, eq(users.id, identifications.attestedBy))
+    .leftJoin(pointsOfSale, eq(pointsOfSale.id, identifications.attestedPointOfSaleId))
+    .where(eq(identifications.applicationId, application.id))
+    .all();
+  const audit = ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'application'), eq(auditEvents.entityId, application.id))).orderBy(asc(auditEvents.seq)).all();
+  const key = getSealKey();
+  const doc = await renderPdf(
+    buildDocumentModel({
+      template,
+      company: companyName(),
+      number: application.number,
+      applicationDate: application.applicationDate,
+      verifyUrl: `${ctx.appUrl}/verify?a=${application.id}`,
+      developmentSeal: key.development,
+      formData: application.formData,
+      identifications: parties.map((p) => ({ party: p.party, values: p.values, attestedByName: p.attestedByName, attestedAt: p.attestedAt, pointOfSale: p.posName ? `${p.posName}, ${p.posTown}` : null })),
+      signatures: input.signatures.map((s) => ({ party: s.party, name: s.name, signedAt: now, place, png: images.get(s.party) ?? null, typedName: s.typedName ?? null })),
+      audit: audit.map((a) => ({ at: a.at, actorRole: a.actorRole, action: a.action, hash: a.hash })),
+    }),
+  );
+  const pdf = await sealPdf(doc, key, { reason: `Заява ${application.number}`, location: place || 'Україна', contact: companyName(), signingTime: now });
+  const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
+  const pdfKey = `pdfs/${pdfSha256.slice(0, 2)}/${pdfSha256}.pdf`;
+  const imageKeys = new Map([...images].map(([party, png]) => [party, `signatures/${createHash('sha256').update(png).digest('hex')}.png`]));
+  const written: string[] = [];
+  try {
+    await storage.put(pdfKey, pdf);
+    written.push(pdfKey);
+    for (const [party, png] of images) {
+      const imageKey = imageKeys.get(party) ?? '';
+      await storage.put(imageKey, png);
+      written.push(imageKey);
+    }
+    return changeAndPublish(ctx, (tx, emitter) => {
+      const fresh = tx.select().from(applications).where(eq(applications.id, application.id)).get();
+      if (!fresh) throw notFound('Application');
+      const facts = gatherFacts(tx, fresh, template, null);
+      const updated = transition(tx, {
+        application: fresh,
+        action: 'sign',
+        actor: ctx.actor,
+        facts: { ...facts, allSignaturesPresent: true },
+        expectedVersion: input.version,
+        changes: { pdfKey, pdfSha256, sealedAt: now },
+        audit: { pdfSha256, parties: required },
+        now,
+      });
+      tx.delete(signatures).where(eq(signatures.applicationId, fresh.id)).run();
+      for (const s of input.signatures) {
+        tx.insert(signatures)
+          .values({ applicationId: fresh.id, party: s.party, signerName: s.name, imageKey: imageKeys.get(s.party) ?? null, typedName: s.typedName ?? null, signedAt: now, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 500), pointOfSaleId: ctx.actor.pointOfSaleId, createdAt: now })
+          .run();
+      }
+      emitApplicationUpdated(tx, emitter, updated);
+      const chat = tx.select().from(chats).where(eq(chats.id, updated.chatId)).get();
+      if (chat) appendMessage(tx, emitter, chat, systemMessage('applicationSigned', { number: updated.number }), now);
+      return { applicationId: updated.id, status: updated.status, version: updated.version, pdfSha256 };
+    });
+  } catch (error) {
+    // No orphan: the application stays as it was, and files only this attempt wrote go away.
+    for (const key of written) await storage.remove(key).catch(() => undefined);
+    throw error;
+  }
+}

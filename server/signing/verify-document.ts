@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { applications, pointsOfSale } from '@/db/schema';
+import { findTemplate } from '@/templates';
+import { checkPdfSignature } from './verify-pdf';
+
+/** What anyone may learn about an application: nothing personal. */
+export interface PublicApplicationInfo {
+  number: string;
+  templateTitle: { uk: string; en: string };
+  applicationDate: string;
+  status: string;
+  pointOfSale: string | null;
+  sealedAt: Date | null;
+}
+
+export type VerifyResult =
+  | { result: 'authentic'; signer: string; application: PublicApplicationInfo }
+  | { result: 'modified'; reason: string }
+  | { result: 'unknown'; reason: string };
+
+function publicInfo(db: DbOrTx, where: ReturnType<typeof eq>): PublicApplicationInfo | null {
+  const row = db
+    .select({ number: applications.number, templateId: applications.templateId, applicationDate: applications.applicationDate, status: applications.status, sealedAt: applications.sealedAt, posName: pointsOfSale.name, posTown: pointsOfSale.town })
+    .from(applications)
+    .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
+    .where(where)
+    .get();
+  if (!row) return null;
+  const template = findTemplate(row.templateId);
+  return {
+    number: row.number,
+    templateTitle: template?.title ?? { uk: row.templateId, en: row.templateId },
+    applicationDate: row.applicationDate,
+    status: row.status,
+    pointOfSale: row.posName ? `${row.posName}, ${row.posTown}` : null,
+    sealedAt: row.sealedAt,
+  };
+}
+
+/** The QR link: the application's public facts by its id. */
+export function publicApplication(db: DbOrTx, applicationId: string): PublicApplicationInfo | null {
+  return publicInfo(db, eq(applications.id, applicationId));
+}
+
+/**
+ * An uploaded PDF: its seal is checked cryptographically, and the file's sha256 must be the one
+ * stored when it was sealed. Any changed byte breaks one or the other.
+ */
+export function verifyDocument(db: DbOrTx, pdf: Buffer): VerifyResult {
+  const check = checkPdfSignature(pdf);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const known = publicInfo(db, eq(applications.pdfSha256, sha256));
+  if (check.valid && check.coversWholeFile && known) return { result: 'authentic', signer: check.signer, application: known };
+  if (!check.valid && check.reason === 'noSignature') return { result: 'unknown', reason: 'The file has no digital seal' };
+  if (!check.valid) return { result: 'modified', reason: 'The seal does not match the content: the file was changed after sealing' };
+  if (!check.coversWholeFile) return { result: 'modified', reason: 'Something was added to the file after it was sealed' };
+  return { result: 'unknown', reason: 'The seal is intact, but this is not a document we have on record (or it was replaced by a newer signing)' };
+}
