@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, auditEvents, chats, identifications, pointsOfSale, signatures, users } from '@/db/schema';
+import { applications, chats, pointsOfSale, signatures } from '@/db/schema';
 import { appendMessage, systemMessage } from '@/server/chat/append-message';
 import type { SignedInContext } from '@/server/context';
 import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
@@ -10,6 +10,7 @@ import { buildDocumentModel } from '@/server/signing/document-model';
 import { checkSignaturePng } from '@/server/signing/png-ink';
 import { renderPdf } from '@/server/signing/render-pdf';
 import { companyName, getSealKey } from '@/server/signing/seal-certificate';
+import { documentInput } from './document-input';
 import { sealPdf } from '@/server/signing/seal-pdf';
 import type { FileStorage } from '@/server/storage/file-storage';
 import { transition } from '@/server/workflow/transition';
@@ -77,28 +78,17 @@ export async function signApplication({ ctx, input, storage }: { ctx: SignedInCo
     ? ctx.db.select({ name: pointsOfSale.name, town: pointsOfSale.town, address: pointsOfSale.address }).from(pointsOfSale).where(eq(pointsOfSale.id, ctx.actor.pointOfSaleId)).get()
     : undefined;
   const place = pointOfSale ? `${pointOfSale.town}, ${pointOfSale.address}` : '';
-  const parties = ctx.db
-    .select({ party: identifications.party, values: identifications.values, attestedAt: identifications.attestedAt, attestedByName: users.name, posName: pointsOfSale.name, posTown: pointsOfSale.town })
-    .from(identifications)
-    .innerJoin(users, eq(users.id, identifications.attestedBy))
-    .leftJoin(pointsOfSale, eq(pointsOfSale.id, identifications.attestedPointOfSaleId))
-    .where(eq(identifications.applicationId, application.id))
-    .all();
-  const audit = ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'application'), eq(auditEvents.entityId, application.id))).orderBy(asc(auditEvents.seq)).all();
   const key = getSealKey();
   const doc = await renderPdf(
-    buildDocumentModel({
-      template,
-      company: companyName(),
-      number: application.number,
-      applicationDate: application.applicationDate,
-      verifyUrl: `${ctx.appUrl}/verify?a=${application.id}`,
-      developmentSeal: key.development,
-      formData: application.formData,
-      identifications: parties.map((p) => ({ party: p.party, values: p.values, attestedByName: p.attestedByName, attestedAt: p.attestedAt, pointOfSale: p.posName ? `${p.posName}, ${p.posTown}` : null })),
-      signatures: input.signatures.map((s) => ({ party: s.party, name: s.name, signedAt: now, place, png: images.get(s.party) ?? null, typedName: s.typedName ?? null })),
-      audit: audit.map((a) => ({ at: a.at, actorRole: a.actorRole, action: a.action, hash: a.hash })),
-    }),
+    buildDocumentModel(
+      documentInput(ctx.db, {
+        application,
+        template,
+        appUrl: ctx.appUrl,
+        developmentSeal: key.development,
+        signatures: input.signatures.map((s) => ({ party: s.party, name: s.name, signedAt: now, place, png: images.get(s.party) ?? null, typedName: s.typedName ?? null })),
+      }),
+    ),
   );
   const pdf = await sealPdf(doc, key, { reason: `Заява ${application.number}`, location: place || 'Україна', contact: companyName(), signingTime: now });
   const pdfSha256 = createHash('sha256').update(pdf).digest('hex');

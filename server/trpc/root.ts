@@ -7,6 +7,7 @@ import { adminUsersRouter } from './routers/admin/users';
 import { chatRouter } from './routers/chat';
 import { operatorRouter } from './routers/operator';
 import { realtimeRouter } from './routers/realtime';
+import { verificationRouter } from './routers/verification';
 
 export const appRouter = router({
   account: accountRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   chat: chatRouter,
   operator: operatorRouter,
   realtime: realtimeRouter,
+  verification: verificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -67,6 +67,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'application.verify': OPERATOR_ONLY,
   'application.return': OPERATOR_ONLY,
   'application.sign': DEALER_ONLY,
+  'verification.application': { anonymous: 'ok', dealer: 'ok', operator: 'ok', backoffice: 'ok', admin: 'ok' },
   'application.cancel': CHAT_PARTICIPANTS,
 };
 
@@ -122,6 +123,8 @@ function validInput(path: string): unknown {
       return { applicationId, formData: {} };
     case 'application.complete':
       return { applicationId, formData: SIM_FORM };
+    case 'verification.application':
+      return { applicationId };
     case 'application.sign':
       return { applicationId, version: 1, signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
     case 'application.return':

@@ -11,12 +11,13 @@ import { useErrorText } from '../error-text';
 import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { IdentificationForm, IdentificationSummary } from './identification-form';
+import { SigningPanel } from './signing-panel';
 import { TemplateForm, toDraft, type FormValues } from './template-form';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useText } from './use-text';
 
 /** The application as the dealer fills it or the operator checks it, beside the chat. */
-export function ApplicationWorkspace({ applicationId, role }: { applicationId: string; role: 'dealer' | 'operator' | 'admin' }) {
+export function ApplicationWorkspace({ applicationId, role, myName }: { applicationId: string; role: 'dealer' | 'operator' | 'admin'; myName: string }) {
   const t = useTranslations('application');
   const text = useText();
   const trpc = useTRPC();
@@ -56,8 +57,18 @@ export function ApplicationWorkspace({ applicationId, role }: { applicationId: s
           </div>
         )}
       </header>
+      {application.pdfSha256 && (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-green-300 bg-green-50 p-3 text-sm" data-testid="signed-pdf">
+          <span>{t('signing.sealed')}</span>
+          <a href={`/api/applications/${application.id}/pdf`} className="font-medium text-brand-700 underline" data-testid="download-pdf">
+            {t('signing.download')}
+          </a>
+          <span className="font-mono text-xs text-slate-500">sha256 {application.pdfSha256.slice(0, 16)}…</span>
+        </div>
+      )}
       <Parties application={application} template={template} role={role} />
       <FormPart key={application.status} application={application} template={template} role={role} onChanged={refresh} />
+      {role === 'dealer' && application.allowedActions.includes('sign') && <SigningPanel application={application} template={template} dealerName={myName} onSigned={refresh} />}
     </div>
   );
 }

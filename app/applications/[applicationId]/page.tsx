@@ -25,7 +25,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
         {t('back')}
       </Link>
       <div className="grid gap-6 xl:grid-cols-[1fr_420px]">
-        <ApplicationWorkspace applicationId={applicationId} role={role} />
+        <ApplicationWorkspace applicationId={applicationId} role={role} myName={actor.name} />
         <aside className="xl:sticky xl:top-4 xl:self-start">
           <ChatView chatId={application.chatId} myId={actor.id} role={role} />
         </aside>
