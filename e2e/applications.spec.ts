@@ -140,3 +140,62 @@ test('legal entity: representative with an ID card, two numbers with tariffs, ve
   await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
   await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');
 });
+
+async function draw(page: Page, party: string) {
+  const canvas = page.getByTestId(`signature-${party}`).getByTestId('signature-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no canvas');
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i += 1) await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + Math.sin(i) * 25, { steps: 2 });
+  await page.mouse.up();
+}
+
+test('tariff change: signed with two drawn signatures, the PDF verifies as authentic, a modified copy does not', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { dealer, operator } = await openChat(browser, 'dealer2@demo.local', 'operator2@demo.local', `Тариф ${Date.now()}`);
+  await createApplication(dealer, 'Заява на зміну тарифного плану');
+  await identify(dealer, 'subscriber', { fullName: 'Бондар Ольга Василівна', birthDate: '1979-11-02', document: 'booklet', number: 'ВК654321', issuer: 'Косівським РВ УМВС', issuedOn: '1996-01-10', serial: '0777' });
+  await field(dealer, 'tariff.msisdn').fill('097 765 43 21');
+  await field(dealer, 'tariff.currentTariff').selectOption('smart-start');
+  await field(dealer, 'tariff.newTariff').selectOption('bezlim');
+  await field(dealer, 'tariff.effective').selectOption('now');
+  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+  await operator.getByTestId('application-card').last().getByRole('link', { name: 'Відкрити заяву' }).click();
+  await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');
+
+  // Signing before every signature is drawn is not possible; then both sign.
+  const signButton = dealer.getByRole('button', { name: 'Підписати і засвідчити' });
+  await expect(signButton).toBeDisabled();
+  await draw(dealer, 'subscriber');
+  await expect(signButton).toBeDisabled();
+  await draw(dealer, 'dealer');
+  await signButton.click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Підписано');
+
+  const downloading = dealer.waitForEvent('download');
+  await dealer.getByTestId('download-pdf').click();
+  const pdf = Buffer.concat(await (await (await downloading).createReadStream()).toArray());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+  await dealer.goto('/verify');
+  await dealer.getByTestId('verify-file').setInputFiles({ name: 'zayava.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await dealer.getByRole('button', { name: 'Перевірити' }).click();
+  await expect(dealer.getByTestId('verify-result')).toHaveAttribute('data-result', 'authentic');
+  await expect(dealer.getByTestId('verify-result')).toContainText('Справжній і незмінений документ');
+  await expect(dealer.getByTestId('verify-result')).not.toContainText('Бондар');
+
+  const modified = Buffer.from(pdf);
+  modified[Math.floor(modified.length / 3)] = (modified[Math.floor(modified.length / 3)] ?? 0) ^ 0x01;
+  await dealer.getByTestId('verify-file').setInputFiles({ name: 'zayava-changed.pdf', mimeType: 'application/pdf', buffer: modified });
+  await dealer.getByRole('button', { name: 'Перевірити' }).click();
+  await expect(dealer.getByTestId('verify-result')).toHaveAttribute('data-result', 'modified');
+
+  const notPdf = await dealer.request.post('/api/verify', { multipart: { file: { name: 'x.pdf', mimeType: 'application/pdf', buffer: Buffer.from('hello') } } });
+  expect(notPdf.status()).toBe(400);
+  const tooBig = await dealer.request.post('/api/verify', { multipart: { file: { name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(50 * 1024 * 1024) } } });
+  expect(tooBig.status()).toBe(413);
+});

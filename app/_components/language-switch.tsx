@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useTransition } from 'react';
+import { useHydrated } from './use-hydrated';
 import { LOCALES } from '../i18n/locales';
 import { setLocale } from '../i18n/set-locale';
 
@@ -14,8 +15,7 @@ export function LanguageSwitch() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Disabled until hydrated, so a choice made on a slow connection before the script runs is not lost.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">{t('language')}</span>

@@ -1,3 +1,7 @@
+'use client';
+
+import { useHydrated } from './use-hydrated';
+
 export function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -8,8 +12,9 @@ export function Panel({ title, children }: { title: string; children: React.Reac
 }
 
 export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
+  const hydrated = useHydrated();
   return (
-    <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+    <button type="submit" disabled={pending || !hydrated} className="rounded bg-brand-600 px-4 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
       {pending ? pendingLabel : label}
     </button>
   );

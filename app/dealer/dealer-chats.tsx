@@ -9,6 +9,7 @@ import { formatDuration, formatTime } from '../_components/chat/format';
 import { useErrorText } from '../_components/error-text';
 import { EmptyState } from '../_components/workspace-heading';
 import { useTRPC } from '../_components/trpc-provider';
+import { useHydrated } from '../_components/use-hydrated';
 
 /** Start a chat (with an optional topic) and the company's chats with their state. */
 export function DealerChats() {
@@ -18,6 +19,7 @@ export function DealerChats() {
   const router = useRouter();
   const errorText = useErrorText();
   const [topic, setTopic] = useState('');
+  const hydrated = useHydrated();
   const chats = useQuery(trpc.chat.list.queryOptions());
   const start = useMutation(trpc.chat.start.mutationOptions({ onSuccess: ({ chatId }) => router.push(`/dealer/chats/${chatId}`) }));
 
@@ -34,7 +36,7 @@ export function DealerChats() {
           {t('topic')}
           <input value={topic} maxLength={200} onChange={(e) => setTopic(e.target.value)} className="rounded border border-slate-300 px-3 font-normal" />
         </label>
-        <button type="submit" disabled={start.isPending} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={start.isPending || !hydrated} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-60">
           {start.isPending ? t('starting') : t('start')}
         </button>
         {start.error && <p role="alert" className="w-full text-sm text-red-700">{errorText(start.error)}</p>}

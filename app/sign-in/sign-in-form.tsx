@@ -2,10 +2,11 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Field } from '../_components/field';
+import { useHydrated } from '../_components/use-hydrated';
 
 const schema = z.object({
   email: z.string().trim().pipe(z.email('emailInvalid')),
@@ -17,8 +18,7 @@ export function SignInForm({ next }: { next: string }) {
   const t = useTranslations('signIn');
   const [failure, setFailure] = useState<string | null>(null);
   // Until the script runs, the button stays disabled: a native submit would put the password in the URL.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
 

@@ -2,7 +2,7 @@ import { createHash, verify as verifySignature, X509Certificate } from 'node:cry
 import forge from 'node-forge';
 
 export type SignatureCheck =
-  | { valid: true; signer: string; signedAt: Date | null; coversWholeFile: boolean }
+  | { valid: true; signer: string; signedAt: Date | null; coversWholeFile: boolean; certificateSha256: string }
   | { valid: false; reason: 'noSignature' | 'malformed' | 'digestMismatch' | 'badSignature' };
 
 const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -64,7 +64,8 @@ export function checkPdfSignature(pdf: Buffer): SignatureCheck {
     const ok = verifySignature('sha256', attributesDer, new X509Certificate(certificatePem).publicKey, Buffer.from(encryptedDigest.value, 'binary'));
     if (!ok) return { valid: false, reason: 'badSignature' };
     const cn = certificate.subject.getField('CN') as { value?: string } | null;
-    return { valid: true, signer: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown', signedAt, coversWholeFile: c + d === pdf.length };
+    const certificateSha256 = createHash('sha256').update(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary')).digest('hex');
+    return { valid: true, signer: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown', signedAt, coversWholeFile: c + d === pdf.length, certificateSha256 };
   } catch {
     return { valid: false, reason: 'malformed' };
   }

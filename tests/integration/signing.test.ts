@@ -66,6 +66,11 @@ describe('signing and sealing', () => {
       changed[at] = (changed[at] ?? 0) ^ 0x01;
       expect(verifyDocument(w.h.db, changed).result, `byte ${at}`).not.toBe('authentic');
     }
+    // Even a byte in the zero padding of the signature container, outside the signed ranges.
+    const contentsEnd = bytes.lastIndexOf('>', bytes.indexOf('/ByteRange')) - 10;
+    const padded = Buffer.from(bytes);
+    padded[contentsEnd] = '1'.charCodeAt(0);
+    expect(verifyDocument(w.h.db, padded).result).toBe('modified');
     expect(publicApplication(w.h.db, applicationId)).toMatchObject({ number: app?.number, status: 'signed' });
   });
 

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { TEMPLATES } from '@/templates';
 import { useErrorText } from '../error-text';
 import { useTRPC } from '../trpc-provider';
+import { useHydrated } from '../use-hydrated';
 import { useText } from './use-text';
 
 /** The dealer picks a form in an active chat; the new application opens beside the chat. */
@@ -17,6 +18,7 @@ export function NewApplication({ chatId }: { chatId: string }) {
   const router = useRouter();
   const errorText = useErrorText();
   const [templateId, setTemplateId] = useState('');
+  const hydrated = useHydrated();
   const create = useMutation(trpc.application.create.mutationOptions({ onSuccess: ({ applicationId }) => router.push(`/applications/${applicationId}`) }));
   return (
     <form
@@ -34,7 +36,7 @@ export function NewApplication({ chatId }: { chatId: string }) {
           </option>
         ))}
       </select>
-      <button type="submit" disabled={!templateId || create.isPending} className="rounded bg-brand-600 px-3 text-sm text-white disabled:opacity-50">
+      <button type="submit" disabled={!templateId || create.isPending || !hydrated} className="rounded bg-brand-600 px-3 text-sm text-white disabled:opacity-50">
         {t('create')}
       </button>
       {create.error && <span role="alert" className="w-full text-sm text-red-700">{errorText(create.error)}</span>}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import { useHydrated } from '../use-hydrated';
 
 const MAX = 4000;
 
@@ -19,6 +20,7 @@ export function Composer({
 }) {
   const t = useTranslations('chat');
   const [text, setText] = useState('');
+  const hydrated = useHydrated();
   const fileInput = useRef<HTMLInputElement>(null);
   const trimmed = text.trim();
   const tooLong = text.length > MAX;
@@ -79,7 +81,7 @@ export function Composer({
         />
         {text.length > MAX - 500 && <span className={`text-xs ${tooLong ? 'text-red-700' : 'text-slate-500'}`}>{t('chars', { count: text.length })}</span>}
       </div>
-      <button type="submit" disabled={!trimmed || tooLong} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50">
+      <button type="submit" disabled={!trimmed || tooLong || !hydrated} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50">
         {t('send')}
       </button>
     </form>
