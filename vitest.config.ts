@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -8,6 +10,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
-    env: { LOG_LEVEL: 'silent' },
+    // Anything a test writes without its own DATA_DIR goes to a temporary folder, never ./data.
+    env: { LOG_LEVEL: 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-vitest-')) },
   },
 });

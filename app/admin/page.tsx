@@ -3,6 +3,7 @@ import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { DealersPanel } from './dealers-panel';
 import { OperatorsPanel } from './operators-panel';
+import { SealPanel } from './seal-panel';
 import { UsersPanel } from './users-panel';
 
 export default async function AdminPage() {
@@ -13,6 +14,7 @@ export default async function AdminPage() {
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
       <div className="grid grid-cols-1 gap-8">
         <UsersPanel currentUserId={actor.id} />
+        <SealPanel />
         <OperatorsPanel />
         <DealersPanel />
       </div>

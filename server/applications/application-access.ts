@@ -8,9 +8,11 @@ import type { ApplicationRow } from '@/server/workflow/transition';
 import { findTemplate, type TemplateDef } from '@/templates';
 import { formSchema } from '@/templates/schema-from-template';
 
+const BACK_OFFICE_STATES: readonly string[] = ['submitted', 'approved', 'rejected', 'disputed'];
+
 /**
  * The one ownership check for applications: the dealer company's users, the operator of the
- * application's chat, and admins (back office from submission on, in a later release).
+ * application's chat, the back office once an application is submitted, and admins.
  * Everyone else gets NOT_FOUND.
  */
 export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): { application: ApplicationRow; chatOperatorId: string | null; template: TemplateDef } {
@@ -24,6 +26,7 @@ export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: 
   const { application, chatOperatorId } = row;
   const allowed =
     actor.role === 'admin' ||
+    (actor.role === 'backoffice' && BACK_OFFICE_STATES.includes(application.status)) ||
     (actor.role === 'dealer' && actor.dealerId === application.dealerId) ||
     (actor.role === 'operator' && chatOperatorId === actor.id);
   if (!allowed) throw notFound('Application');

@@ -3,6 +3,7 @@ import { accountRouter } from './routers/account';
 import { applicationRouter } from './routers/application';
 import { adminDealersRouter } from './routers/admin/dealers';
 import { adminOperatorsRouter } from './routers/admin/operators';
+import { adminSealRouter } from './routers/admin/seal';
 import { adminUsersRouter } from './routers/admin/users';
 import { chatRouter } from './routers/chat';
 import { operatorRouter } from './routers/operator';
@@ -15,6 +16,7 @@ export const appRouter = router({
     users: adminUsersRouter,
     dealers: adminDealersRouter,
     operators: adminOperatorsRouter,
+    seal: adminSealRouter,
   }),
   application: applicationRouter,
   chat: chatRouter,

@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'admin.dealers.createPointOfSale': ADMIN_ONLY,
   'admin.operators.list': ADMIN_ONLY,
   'admin.operators.setCapacity': ADMIN_ONLY,
+  'admin.seal.info': ADMIN_ONLY,
   'chat.start': DEALER_ONLY,
   'chat.cancel': DEALER_ONLY,
   'chat.rate': DEALER_ONLY,

@@ -1,0 +1,8 @@
+import { sealInfo, sealInfoDto } from '@/server/signing/seal-info';
+import { roleProcedure, router } from '../../init';
+
+export const adminSealRouter = router({
+  info: roleProcedure('admin')
+    .output(sealInfoDto)
+    .query(() => sealInfo()),
+});
