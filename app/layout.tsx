@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 import { AppHeader } from './_components/app-header';
+import { HydrationMark } from './_components/hydration-mark';
 import { TRPCReactProvider } from './_components/trpc-provider';
 
 export const metadata: Metadata = {
@@ -23,6 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <a href="#main" className="sr-only focus:not-sr-only">
               {t('skipToContent')}
             </a>
+            <HydrationMark />
             <AppHeader />
             <main id="main" className="mx-auto max-w-6xl px-4 py-6">
               {children}

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { isValidRnokpp, unzrCheckDigit } from '../templates/validators';
-import { signIn } from './helpers';
+import { hydrated, signIn } from './helpers';
 
 function rnokppFor(birthDate: string, serial: string): string {
   const days = Math.round((Date.parse(`${birthDate}T00:00:00Z`) - Date.parse('1899-12-31T00:00:00Z')) / 86_400_000);
@@ -18,10 +18,12 @@ async function openChat(browser: Browser, dealerEmail: string, operatorEmail: st
   dealer.on('pageerror', (e) => console.log('DEALER PAGEERROR', e.message, e.stack?.split('\n').slice(0, 4).join(' / ')));
   await signIn(operator, operatorEmail);
   await expect(operator).toHaveURL(/\/operator$/);
+  await hydrated(operator);
   await operator.getByTestId('operator-status').selectOption('available');
   await expect(operator.getByTestId('operator-status')).toHaveValue('available');
   await signIn(dealer, dealerEmail);
   await expect(dealer).toHaveURL(/\/dealer$/);
+  await hydrated(dealer);
   await dealer.getByLabel('Тема (необов’язково)').fill(topic);
   await dealer.getByRole('button', { name: 'Почати чат з оператором' }).click();
   await expect(dealer).toHaveURL(/\/dealer\/chats\//);
@@ -101,6 +103,7 @@ test('SIM replacement: identify with a passport booklet, fill, returned with a r
   await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
   await expect(operator.getByTestId('application-status')).toHaveText('Заповнено');
   await operator.reload();
+  await hydrated(operator);
   await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
   await expect(operator.getByTestId('application-status')).toHaveText('Перевірено');
   await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');
@@ -182,6 +185,7 @@ test('tariff change: signed with two drawn signatures, the PDF verifies as authe
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
   await dealer.goto('/verify');
+  await hydrated(dealer);
   await dealer.getByTestId('verify-file').setInputFiles({ name: 'zayava.pdf', mimeType: 'application/pdf', buffer: pdf });
   await dealer.getByRole('button', { name: 'Перевірити' }).click();
   await expect(dealer.getByTestId('verify-result')).toHaveAttribute('data-result', 'authentic');

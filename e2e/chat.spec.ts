@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { hydrated, signIn } from './helpers';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -20,11 +20,13 @@ test('a dealer and an operator chat live; a dropped connection loses nothing; th
 
   await signIn(operator, 'operator@demo.local');
   await expect(operator).toHaveURL(/\/operator$/);
+  await hydrated(operator);
   await operator.getByTestId('operator-status').selectOption('available');
   await expect(operator.getByTestId('operator-status')).toHaveValue('available');
 
   await signIn(dealer, 'dealer@demo.local');
   await expect(dealer).toHaveURL(/\/dealer$/);
+  await hydrated(dealer);
   const topic = `Заміна SIM ${Date.now()}`;
   await dealer.getByLabel('Тема (необов’язково)').fill(topic);
   await dealer.getByRole('button', { name: 'Почати чат з оператором' }).click();

@@ -9,6 +9,7 @@ import { formatDuration } from '../_components/chat/format';
 import { useErrorText } from '../_components/error-text';
 import { useFeedListener } from '../_components/realtime-feed';
 import { useTRPC } from '../_components/trpc-provider';
+import { useHydrated } from '../_components/use-hydrated';
 import { TransferButton } from './transfer-button';
 
 const STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
@@ -22,6 +23,7 @@ export function OperatorConsole({ myId }: { myId: string }) {
   const consoleQuery = useQuery(trpc.operator.console.queryOptions());
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.operator.console.pathKey() });
   const setStatus = useMutation(trpc.operator.setStatus.mutationOptions({ onSuccess: refresh, onError: (e) => setNotice(errorText(e)) }));
   const heartbeat = useMutation(trpc.operator.heartbeat.mutationOptions());
@@ -63,6 +65,7 @@ export function OperatorConsole({ myId }: { myId: string }) {
               value={data?.status ?? 'offline'}
               onChange={(e) => setStatus.mutate({ status: e.target.value as (typeof STATUSES)[number] })}
               className="rounded border border-slate-300 px-2 font-normal"
+              disabled={!hydrated}
               data-testid="operator-status"
             >
               {STATUSES.map((s) => (

@@ -47,15 +47,16 @@ export function MessageList({
 }) {
   const t = useTranslations('chat');
   const locale = useLocale();
-  const end = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    // Braces matter: newer browsers return a promise from scrollIntoView, and an effect must not return one.
-    void end.current?.scrollIntoView({ block: 'end' });
+    // Scroll the conversation, not the page: the chat often sits beside an application form.
+    const scroller = end.current?.closest('[data-chat-scroll]');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }, [messages.length, pending.length]);
   const lastOwnSeq = [...messages].reverse().find((m) => m.authorId === myId)?.seq ?? 0;
 
   return (
-    <ol className="flex flex-col gap-2 overflow-y-auto p-3" data-testid="messages" aria-live="polite">
+    <ol className="flex flex-col gap-2 p-3" data-testid="messages" aria-live="polite">
       {messages.map((m) => {
         if (m.kind === 'system') {
           return (
@@ -87,7 +88,7 @@ export function MessageList({
           <div className="mt-1 text-right text-[11px] opacity-70">⏳ {t('pending')}</div>
         </li>
       ))}
-      <div ref={end} />
+      <li ref={end} aria-hidden="true" />
     </ol>
   );
 }
