@@ -11,7 +11,15 @@ export function SealPanel() {
   const locale = useLocale();
   const trpc = useTRPC();
   const seal = useQuery(trpc.admin.seal.info.queryOptions());
-  if (!seal.data) return null;
+  // The panel keeps its place while loading, so the page below does not jump under a finger.
+  if (!seal.data) {
+    return (
+      <Panel title={t('title')}>
+        <p className="text-slate-400">…</p>
+        <p className="text-sm">&nbsp;</p>
+      </Panel>
+    );
+  }
   return (
     <Panel title={t('title')}>
       <p data-testid="seal-subject">{seal.data.subject}</p>
