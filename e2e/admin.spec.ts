@@ -17,6 +17,12 @@ test('admin creates a dealer company, a point of sale and a dealer, who can then
 
   await signIn(page, 'admin@demo.local');
   await expectWorkspace(page, '/admin', 'Адміністрування');
+  // The lists above the forms load first; interacting while they grow would aim at moving targets.
+  await expect(page.getByTestId('users-table')).toContainText('admin@demo.local');
+  await expect(page.getByTestId('operators-list')).toContainText('operator@demo.local');
+  await expect(page.getByTestId('seal-subject')).toContainText('DEVELOPMENT');
+  await expect(page.getByTestId('seal-development')).toBeVisible();
+  await expect(page.getByTestId('dealers-list')).toContainText('34000003');
 
   // A wrong check digit is refused with a field message; nothing is created.
   const dealerForm = page.getByTestId('create-dealer-form');
