@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,4 +122,15 @@ export function validEdrpou(stem: number): string {
   const base = String(stem).padStart(7, '0').slice(-7);
   for (let d = 0; d <= 9; d += 1) if (isValidEdrpou(`${base}${d}`)) return `${base}${d}`;
   throw new Error(`no check digit makes ${base} valid`);
+}
+
+/** The TRPCError a call fails with; fails the test if the call succeeds or throws something else. */
+export async function trpcFailure(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }

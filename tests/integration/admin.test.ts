@@ -1,11 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditEvents, dealers, pointsOfSale, sessions, users } from '@/db/schema';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
 import { loadActiveActor } from '@/server/auth/load-actor';
-import { callerFor, createTestDb, seedWorld, validEdrpou } from '../helpers/test-db';
+import { callerFor, createTestDb, seedWorld, validEdrpou, trpcFailure } from '../helpers/test-db';
 
 let db: Db;
 let cleanup: () => void;
@@ -19,15 +18,7 @@ afterEach(() => cleanup());
 
 const rows = (table: typeof dealers | typeof pointsOfSale | typeof users | typeof auditEvents) => db.select({ n: count() }).from(table).get()?.n ?? 0;
 
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const trpcError = trpcFailure;
 
 describe('dealer companies', () => {
   it('creates a company with a valid EDRPOU and records it in the audit log', async () => {

@@ -1,8 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, auditEvents, identifications } from '@/db/schema';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
+import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification, idCardIdentification, SIM_FORM } from '../helpers/application-world';
 
 let w: Awaited<ReturnType<typeof applicationWorld>>;
@@ -11,15 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => w.h.cleanup());
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = trpcFailure;
 
 const dealer = () => w.as(w.world.dealer).application;
 const operator = () => w.as(w.world.operator).application;

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, signatures } from '@/db/schema';
 import { scribblePng } from '@/server/signing/sample-document';
 import { publicApplication, verifyDocument } from '@/server/signing/verify-document';
+import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification, SIM_FORM } from '../helpers/application-world';
 
 let w: Awaited<ReturnType<typeof applicationWorld>>;
@@ -16,15 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => w.h.cleanup());
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = trpcFailure;
 
 const dealer = () => w.as(w.world.dealer).application;
 const png = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).toString('base64');
