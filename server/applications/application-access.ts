@@ -6,7 +6,6 @@ import { notFound } from '@/server/errors/domain-error';
 import type { GuardFacts } from '@/server/workflow/guards';
 import type { ApplicationRow } from '@/server/workflow/transition';
 import { findTemplate, type TemplateDef } from '@/templates';
-import { formSchema } from '@/templates/schema-from-template';
 
 const BACK_OFFICE_STATES: readonly string[] = ['submitted', 'approved', 'rejected', 'disputed'];
 
@@ -15,7 +14,13 @@ const BACK_OFFICE_STATES: readonly string[] = ['submitted', 'approved', 'rejecte
  * application's chat, the back office once an application is submitted, and admins.
  * Everyone else gets NOT_FOUND.
  */
-export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): { application: ApplicationRow; chatOperatorId: string | null; template: TemplateDef } {
+export interface LoadedApplication {
+  application: ApplicationRow;
+  chatOperatorId: string | null;
+  template: TemplateDef;
+}
+
+export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): LoadedApplication {
   const row = db
     .select({ application: applications, chatOperatorId: chats.operatorId })
     .from(applications)
@@ -48,7 +53,6 @@ export function gatherFacts(db: DbOrTx, application: ApplicationRow, template: T
   return {
     chatOperatorId,
     allPartiesIdentified: template.parties.every((p) => identified.has(p.key)),
-    formComplete: formSchema(template, { applicationDate: application.applicationDate }).safeParse(application.formData).success,
     sensitive: template.sensitive,
   };
 }

@@ -1,52 +1,51 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Tx } from '@/db/client';
 import { attachments, identifications } from '@/db/schema';
-import { appendMessage, systemMessage } from '@/server/chat/append-message';
-import { chats } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { invalid } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
-import { transition } from '@/server/workflow/transition';
+import type { GuardFacts } from '@/server/workflow/guards';
+import { transition, type TransitionRequest } from '@/server/workflow/transition';
 import type { ApplicationAction } from '@/server/workflow/transition-table';
 import { identificationSchema } from '@/templates/identification';
 import { draftSchema, fieldPaths, formSchema } from '@/templates/schema-from-template';
-import { gatherFacts, getApplicationForActor } from './application-access';
-import { emitApplicationUpdated } from './application-events';
+import { gatherFacts, getApplicationForActor, type LoadedApplication } from './application-access';
+import { announceApplicationChange } from './application-events';
 
 type Ctx = { ctx: SignedInContext };
+
+interface Plan {
+  changes?: TransitionRequest['changes'];
+  audit?: Record<string, unknown>;
+  expectedVersion?: number;
+  /** Facts only the verb knows (e.g. "the form just validated"), added to the gathered ones. */
+  facts?: Partial<GuardFacts>;
+  /** A line in the chat about this step. */
+  note?: { key: string; params: Record<string, string> };
+}
 
 /**
  * The application verbs that change it. Each: load with the ownership check, validate against
  * the template, gather facts, call transition() (the only status writer) in one transaction
  * with the audit event, then publish the update to the chat.
  */
-function change<T>(
-  { ctx }: Ctx,
-  applicationId: string,
-  action: ApplicationAction,
-  work: (loaded: ReturnType<typeof getApplicationForActor>, tx: Parameters<Parameters<typeof changeAndPublish>[1]>[0]) => {
-    changes?: Parameters<typeof transition>[1]['changes'];
-    audit?: Record<string, unknown>;
-    expectedVersion?: number;
-    after?: (tx: Parameters<Parameters<typeof changeAndPublish>[1]>[0], emitter: Parameters<Parameters<typeof changeAndPublish>[1]>[1], updated: ReturnType<typeof transition>) => T;
-  },
-) {
+function change({ ctx }: Ctx, applicationId: string, action: ApplicationAction, work: (loaded: LoadedApplication, tx: Tx) => Plan) {
   return changeAndPublish(ctx, (tx, emitter) => {
     const loaded = getApplicationForActor(tx, ctx.actor, applicationId);
     const plan = work(loaded, tx);
-    const facts = gatherFacts(tx, loaded.application, loaded.template, loaded.chatOperatorId);
+    const now = ctx.clock.now();
     const updated = transition(tx, {
       application: loaded.application,
       action,
       actor: ctx.actor,
-      facts: action === 'fill' ? { ...facts, formComplete: true } : facts,
+      facts: { ...gatherFacts(tx, loaded.application, loaded.template, loaded.chatOperatorId), ...plan.facts },
       expectedVersion: plan.expectedVersion,
       changes: plan.changes,
       audit: plan.audit,
-      now: ctx.clock.now(),
+      now,
     });
-    emitApplicationUpdated(tx, emitter, updated);
-    plan.after?.(tx, emitter, updated);
+    announceApplicationChange(tx, emitter, updated, now, plan.note);
     return { applicationId: updated.id, status: updated.status, version: updated.version };
   });
 }
@@ -65,7 +64,7 @@ export function saveDraft(args: Ctx & { input: { applicationId: string; version?
 export function completeForm(args: Ctx & { input: { applicationId: string; version?: number; formData: Record<string, Record<string, unknown>> } }) {
   return change(args, args.input.applicationId, 'fill', ({ application, template }) => {
     const parsed = formSchema(template, { applicationDate: application.applicationDate }).parse(args.input.formData);
-    return { changes: { formData: parsed }, expectedVersion: args.input.version };
+    return { changes: { formData: parsed }, expectedVersion: args.input.version, facts: { formComplete: true } };
   });
 }
 
@@ -94,20 +93,17 @@ export function saveIdentification(args: Ctx & { input: { applicationId: string;
 /** The chat's operator checked everything: `verified`, and a note in the chat. */
 export function verifyApplication(args: Ctx & { input: { applicationId: string; version?: number } }) {
   const { ctx } = args;
-  return change(args, args.input.applicationId, 'verify', () => ({
+  return change(args, args.input.applicationId, 'verify', ({ application }) => ({
     changes: { verifiedBy: ctx.actor.id, verifiedAt: ctx.clock.now() },
     expectedVersion: args.input.version,
-    after: (tx, emitter, updated) => {
-      const chat = tx.select().from(chats).where(eq(chats.id, updated.chatId)).get();
-      if (chat) appendMessage(tx, emitter, chat, systemMessage('applicationVerified', { number: updated.number, name: ctx.actor.name }), ctx.clock.now());
-    },
+    note: { key: 'applicationVerified', params: { number: application.number, name: ctx.actor.name } },
   }));
 }
 
 /** Back to the dealer with remarks on fields (paths of the form, or parties.<party>.<field>, or _general). */
 export function returnApplication(args: Ctx & { input: { applicationId: string; version?: number; remarks: Record<string, string>; note: string } }) {
   const { ctx, input } = args;
-  return change(args, input.applicationId, 'return', ({ template }) => {
+  return change(args, input.applicationId, 'return', ({ application, template }) => {
     const known = new Set(fieldPaths(template));
     for (const path of Object.keys(input.remarks)) {
       const party = /^parties\.([^.]+)\.[^.]+$/.exec(path)?.[1];
@@ -119,10 +115,7 @@ export function returnApplication(args: Ctx & { input: { applicationId: string; 
       changes: { remarks, returnedAt: ctx.clock.now(), returnedBy: ctx.actor.id },
       expectedVersion: input.version,
       audit: { remarks: Object.keys(remarks) },
-      after: (tx, emitter, updated) => {
-        const chat = tx.select().from(chats).where(eq(chats.id, updated.chatId)).get();
-        if (chat) appendMessage(tx, emitter, chat, systemMessage('applicationReturned', { number: updated.number, name: ctx.actor.name }), ctx.clock.now());
-      },
+      note: { key: 'applicationReturned', params: { number: application.number, name: ctx.actor.name } },
     };
   });
 }

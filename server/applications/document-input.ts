@@ -5,6 +5,7 @@ import type { DocumentInput } from '@/server/signing/document-model';
 import { companyName } from '@/server/signing/seal-certificate';
 import type { ApplicationRow } from '@/server/workflow/transition';
 import type { TemplateDef } from '@/templates';
+import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
 /** Everything the printed document shows about an application, read from the database. */
 export function documentInput(
@@ -32,7 +33,7 @@ export function documentInput(
     verifyUrl: `${appUrl}/verify?a=${application.id}`,
     developmentSeal,
     formData: application.formData,
-    identifications: parties.map((p) => ({ party: p.party, values: p.values, attestedByName: p.attestedByName, attestedAt: p.attestedAt, pointOfSale: p.posName ? `${p.posName}, ${p.posTown}` : null })),
+    identifications: parties.map((p) => ({ party: p.party, values: p.values, attestedByName: p.attestedByName, attestedAt: p.attestedAt, pointOfSale: pointOfSaleLabel(p.posName, p.posTown) })),
     signatures,
     audit: audit.map((a) => ({ at: a.at, actorRole: a.actorRole, action: a.action, hash: a.hash })),
   };

@@ -6,6 +6,7 @@ import type { SignedInContext } from '@/server/context';
 import { allowedActions, IMPLEMENTED_ACTIONS } from '@/server/workflow/transition-table';
 import { getApplicationForActor } from './application-access';
 import type { ApplicationDto, ApplicationSummary } from './schemas';
+import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
 const creator = alias(users, 'creator');
 const verifier = alias(users, 'verifier');
@@ -35,7 +36,7 @@ function summaries(db: DbOrTx, where: SQL | undefined, limit = 200) {
     .orderBy(desc(applications.createdAt))
     .limit(limit)
     .all()
-    .map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: posName ? `${posName}, ${posTown}` : null }));
+    .map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: pointOfSaleLabel(posName, posTown) }));
 }
 
 /** The dealer company's applications, or the operator's (from their chats); admins see all. */
@@ -71,7 +72,7 @@ export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { 
     .leftJoin(pointsOfSale, eq(pointsOfSale.id, identifications.attestedPointOfSaleId))
     .where(eq(identifications.applicationId, application.id))
     .all()
-    .map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: posName ? `${posName}, ${posTown}` : null }));
+    .map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: pointOfSaleLabel(posName, posTown) }));
   return {
     ...summary,
     templateVersion: application.templateVersion,

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, chats, pointsOfSale, signatures } from '@/db/schema';
-import { appendMessage, systemMessage } from '@/server/chat/append-message';
+import { applications, pointsOfSale, signatures } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
@@ -10,14 +9,12 @@ import { buildDocumentModel } from '@/server/signing/document-model';
 import { checkSignaturePng } from '@/server/signing/png-ink';
 import { renderPdf } from '@/server/signing/render-pdf';
 import { companyName, getSealKey } from '@/server/signing/seal-certificate';
-import { documentInput } from './document-input';
 import { sealPdf } from '@/server/signing/seal-pdf';
 import type { FileStorage } from '@/server/storage/file-storage';
-import { transition } from '@/server/workflow/transition';
-import { targetOf, allowedActions } from '@/server/workflow/transition-table';
-import { conflict } from '@/server/errors/domain-error';
+import { assertActionAllowed, transition } from '@/server/workflow/transition';
 import { gatherFacts, getApplicationForActor } from './application-access';
-import { emitApplicationUpdated } from './application-events';
+import { announceApplicationChange } from './application-events';
+import { documentInput } from './document-input';
 
 export const DEALER_PARTY = 'dealer';
 export const MAX_SIGNATURE_BYTES = 512 * 1024;
@@ -50,11 +47,8 @@ export type SignInput = z.infer<typeof signInput>;
 export async function signApplication({ ctx, input, storage }: { ctx: SignedInContext & { ip: string; userAgent: string; appUrl: string }; input: SignInput; storage: FileStorage }) {
   const { application, template } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   if (ctx.actor.role !== 'dealer' || ctx.actor.dealerId !== application.dealerId) throw notFound('Application');
-  if (!targetOf(application.status, 'sign', 'dealer')) {
-    throw conflict('errors.applicationWrongState', `Cannot sign an application that is ${application.status}; allowed now: ${allowedActions(application.status, 'dealer').join(', ')}`, {
-      status: application.status,
-    });
-  }
+  // Before the costly rendering: the same check transition() makes again inside the transaction.
+  assertActionAllowed(application.status, 'sign', ctx.actor.role);
   const required = [...template.parties.map((p) => p.key), DEALER_PARTY];
   const given = new Map(input.signatures.map((s) => [s.party, s]));
   for (const party of given.keys()) if (!required.includes(party)) throw invalid('errors.unknownParty', `The form has no party "${party}"`);
@@ -123,9 +117,7 @@ export async function signApplication({ ctx, input, storage }: { ctx: SignedInCo
           .values({ applicationId: fresh.id, party: s.party, signerName: s.name, imageKey: imageKeys.get(s.party) ?? null, typedName: s.typedName ?? null, signedAt: now, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 500), pointOfSaleId: ctx.actor.pointOfSaleId, createdAt: now })
           .run();
       }
-      emitApplicationUpdated(tx, emitter, updated);
-      const chat = tx.select().from(chats).where(eq(chats.id, updated.chatId)).get();
-      if (chat) appendMessage(tx, emitter, chat, systemMessage('applicationSigned', { number: updated.number }), now);
+      announceApplicationChange(tx, emitter, updated, now, { key: 'applicationSigned', params: { number: updated.number } });
       return { applicationId: updated.id, status: updated.status, version: updated.version, pdfSha256 };
     });
   } catch (error) {

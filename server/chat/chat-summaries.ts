@@ -5,6 +5,7 @@ import { chatMessages, chatReads, chats, dealers, pointsOfSale, users } from '@/
 import type { Actor } from '@/server/context';
 import { queueState } from './queue-state';
 import type { ChatSummary } from './schemas';
+import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
 const dealerUser = alias(users, 'dealer_user');
 const operatorUser = alias(users, 'operator_user');
@@ -46,7 +47,7 @@ export function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, 
     const place = queue.get(r.id);
     return {
       ...r,
-      pointOfSale: posName ? `${posName}, ${posTown}` : null,
+      pointOfSale: pointOfSaleLabel(posName, posTown),
       queue: place ? { position: place.position, etaSeconds: place.etaSeconds } : null,
       offeredToMe: offeredTo === actor.id,
     };

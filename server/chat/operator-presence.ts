@@ -1,5 +1,5 @@
 import { and, eq, lt, ne } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { inTransaction, type Tx } from '@/db/client';
 import { operatorPresence, users, type OperatorStatus } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext, VerbContext } from '@/server/context';
@@ -44,7 +44,7 @@ export function setOperatorStatus({ ctx, input }: { ctx: SignedInContext; input:
 /** The console calls this every few seconds; a closed laptop stops calling and goes offline by itself. */
 export function heartbeat({ ctx }: { ctx: SignedInContext }): { status: OperatorStatus } {
   const now = ctx.clock.now();
-  return changeAndPublish(ctx, (tx) => {
+  return inTransaction(ctx.db, (tx) => {
     const presence = ensurePresence(tx, ctx.actor.id, now);
     tx.update(operatorPresence).set({ lastHeartbeatAt: now }).where(eq(operatorPresence.userId, ctx.actor.id)).run();
     return { status: presence.status };

@@ -7,7 +7,7 @@ import { activeChatLoads } from './list-operators';
 import { loadMessages } from './load-messages';
 import { ensurePresence } from './operator-presence';
 import type { ChatDetail, ChatSummary, OperatorConsole } from './schemas';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { inTransaction } from '@/db/client';
 
 /** One chat with all its messages and the other side's read mark. */
 export function getChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): ChatDetail {
@@ -39,7 +39,9 @@ export function listChats({ ctx, input }: { ctx: SignedInContext; input?: { stat
 /** Everything the operator console shows: own presence, the queue, own active chats, colleagues for transfers. */
 export function getOperatorConsole({ ctx }: { ctx: SignedInContext }): OperatorConsole {
   const now = ctx.clock.now();
-  const presence = changeAndPublish(ctx, (tx) => ensurePresence(tx, ctx.actor.id, now));
+  // A read: the presence row is written only the first time an operator opens the console.
+  const presence =
+    ctx.db.select().from(operatorPresence).where(eq(operatorPresence.userId, ctx.actor.id)).get() ?? inTransaction(ctx.db, (tx) => ensurePresence(tx, ctx.actor.id, now));
   const queue = chatSummaries(ctx.db, ctx.actor, eq(chats.status, 'queued'), now, 200).reverse();
   const mine = chatSummaries(ctx.db, ctx.actor, and(eq(chats.operatorId, ctx.actor.id), eq(chats.status, 'active')), now);
   const colleagues = ctx.db

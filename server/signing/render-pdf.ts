@@ -108,7 +108,7 @@ class Flow {
   }
 }
 
-async function drawQr(doc: PDFDocument, page: PDFPage, text: string, x: number, y: number, size: number) {
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const count = qr.modules.size;
   const cell = size / count;
@@ -125,7 +125,6 @@ async function drawQr(doc: PDFDocument, page: PDFPage, text: string, x: number, 
       page.drawRectangle({ x: x + start * cell, y: y + size - (row + 1) * cell, width: (col - start) * cell, height: cell, color: INK });
     }
   }
-  void doc;
 }
 
 /** Lays the document model out on A4 pages with an embedded Unicode font subset; returns unsigned PDF bytes. */
@@ -143,7 +142,7 @@ export async function renderPdf(model: DocumentModel): Promise<PDFDocument> {
 
   const flow = new Flow(doc, font, boldFont);
   const first = flow.page;
-  await drawQr(doc, first, model.verifyUrl, MARGIN + WIDTH - 78, A4[1] - MARGIN - 78, 78);
+  drawQr(first, model.verifyUrl, MARGIN + WIDTH - 78, A4[1] - MARGIN - 78, 78);
   flow.text(model.company, { size: 10, bold: true, color: GREY, width: WIDTH - 90 });
   flow.text(model.title, { size: 16, bold: true, width: WIDTH - 90 });
   flow.text(model.titleEn, { size: 9, color: GREY, width: WIDTH - 90 });

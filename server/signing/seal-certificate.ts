@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { dataDir } from '@/server/config/data-dir';
 import { logger } from '@/server/config/logger';
@@ -13,6 +13,13 @@ export interface SealKey {
   privateKey: forge.pki.rsa.PrivateKey;
   subject: string;
   development: boolean;
+  /** sha256 of the certificate's DER: how an uploaded PDF's seal is recognised as ours. */
+  certificateSha256: string;
+}
+
+export function certificateSha256(certificate: forge.pki.Certificate): string {
+  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes();
+  return createHash('sha256').update(Buffer.from(der, 'binary')).digest('hex');
 }
 
 /** Reads a P12 (PKCS#12) and finds the certificate that matches its private key. */
@@ -28,7 +35,7 @@ export function parseP12(bytes: Uint8Array, password: string, development: boole
   });
   if (!certificate) throw new Error('No certificate in the P12 file matches its private key');
   const cn = certificate.subject.getField('CN') as { value?: string } | null;
-  return { certificate, chain, privateKey, subject: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown', development };
+  return { certificate, chain, privateKey, subject: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown', development, certificateSha256: certificateSha256(certificate) };
 }
 
 /**

@@ -3,14 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications, pointsOfSale } from '@/db/schema';
 import { findTemplate } from '@/templates';
-import forge from 'node-forge';
 import { getSealKey } from './seal-certificate';
 import { checkPdfSignature } from './verify-pdf';
-
-function sealCertificateSha256(): string {
-  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(getSealKey().certificate)).getBytes();
-  return createHash('sha256').update(Buffer.from(der, 'binary')).digest('hex');
-}
+import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
 /** What anyone may learn about an application: nothing personal. */
 export interface PublicApplicationInfo {
@@ -41,7 +36,7 @@ function publicInfo(db: DbOrTx, where: ReturnType<typeof eq>): PublicApplication
     templateTitle: template?.title ?? { uk: row.templateId, en: row.templateId },
     applicationDate: row.applicationDate,
     status: row.status,
-    pointOfSale: row.posName ? `${row.posName}, ${row.posTown}` : null,
+    pointOfSale: pointOfSaleLabel(row.posName, row.posTown),
     sealedAt: row.sealedAt,
   };
 }
@@ -64,6 +59,6 @@ export function verifyDocument(db: DbOrTx, pdf: Buffer): VerifyResult {
   if (!check.valid) return { result: 'modified', reason: 'The seal does not match the content: the file was changed after sealing' };
   if (!check.coversWholeFile) return { result: 'modified', reason: 'Something was added to the file after it was sealed' };
   // Our own seal on a file we never issued: the part outside the signed ranges was changed.
-  if (check.certificateSha256 === sealCertificateSha256()) return { result: 'modified', reason: 'This file differs from the one we sealed' };
+  if (check.certificateSha256 === getSealKey().certificateSha256) return { result: 'modified', reason: 'This file differs from the one we sealed' };
   return { result: 'unknown', reason: 'The seal is intact, but it is not ours and the document is not on record' };
 }

@@ -1,5 +1,6 @@
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
+import { certificateSha256 } from './seal-certificate';
 
 export type SignatureCheck =
   | { valid: true; signer: string; signedAt: Date | null; coversWholeFile: boolean; certificateSha256: string }
@@ -64,8 +65,7 @@ export function checkPdfSignature(pdf: Buffer): SignatureCheck {
     const ok = verifySignature('sha256', attributesDer, new X509Certificate(certificatePem).publicKey, Buffer.from(encryptedDigest.value, 'binary'));
     if (!ok) return { valid: false, reason: 'badSignature' };
     const cn = certificate.subject.getField('CN') as { value?: string } | null;
-    const certificateSha256 = createHash('sha256').update(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary')).digest('hex');
-    return { valid: true, signer: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown', signedAt, coversWholeFile: c + d === pdf.length, certificateSha256 };
+    return { valid: true, signer: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown', signedAt, coversWholeFile: c + d === pdf.length, certificateSha256: certificateSha256(certificate) };
   } catch {
     return { valid: false, reason: 'malformed' };
   }

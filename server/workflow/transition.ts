@@ -5,7 +5,7 @@ import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor } from '@/server/context';
 import { conflict, DomainError } from '@/server/errors/domain-error';
 import { checkGuards, type GuardFacts } from './guards';
-import { allowedActions, ruleFor, targetOf, type ApplicationAction } from './transition-table';
+import { allowedActions, ruleFor, targetOf, type ApplicationAction, type Rule } from './transition-table';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -22,22 +22,29 @@ export interface TransitionRequest {
 }
 
 /**
+ * The table's answer for (state, action, role): the rule, or FORBIDDEN for a role that never
+ * takes this action, or a CONFLICT naming the state and what is allowed from it.
+ */
+export function assertActionAllowed(status: ApplicationRow['status'], action: ApplicationAction, role: Actor['role']): Rule {
+  const rule = ruleFor(action, role);
+  if (!rule) throw new DomainError('forbidden', 'errors.FORBIDDEN', `A ${role} may not ${action} an application`);
+  if (rule.from[status] === undefined) {
+    const allowed = allowedActions(status, role);
+    throw conflict('errors.applicationWrongState', `Cannot ${action} an application that is ${status}; allowed now: ${allowed.join(', ') || 'nothing'}`, { status, allowed });
+  }
+  return rule;
+}
+
+/**
  * The only writer of an application's status. Checks the table (role, state) and the guards,
  * then `UPDATE … WHERE status = <from> AND version = <v>`, bumps the version, applies what the
  * rule clears, and writes the audit event — all in the caller's transaction.
  */
 export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
   const { application, action, actor, now } = request;
-  const rule = ruleFor(action, actor.role);
-  if (!rule) throw new DomainError('forbidden', 'errors.FORBIDDEN', `A ${actor.role} may not ${action} an application`);
+  const rule = assertActionAllowed(application.status, action, actor.role);
   const to = targetOf(application.status, action, actor.role, request.facts);
-  if (!to) {
-    const allowed = allowedActions(application.status, actor.role);
-    throw conflict('errors.applicationWrongState', `Cannot ${action} an application that is ${application.status}; allowed now: ${allowed.join(', ') || 'nothing'}`, {
-      status: application.status,
-      allowed,
-    });
-  }
+  if (!to) throw new Error(`the table allows ${action} from ${application.status} but names no target`);
   checkGuards(rule.guards, { application, actor, facts: request.facts });
   if (request.expectedVersion !== undefined && request.expectedVersion !== application.version) {
     throw conflict('errors.applicationChanged', `The application was changed meanwhile (version ${application.version}, you had ${request.expectedVersion})`, {
