@@ -81,6 +81,11 @@ export interface TemplateDef {
   privacy?: boolean;
   parties: PartyDef[];
   sections: SectionDef[];
+  /**
+   * Where the subscriber's confirmation link goes: form paths (`section.field`, or
+   * `section.list.0.field`), the first one filled wins. SMS to `phone`; also e-mail to `email`.
+   */
+  notify: { phone: string[]; email?: string[] };
 }
 
 export function defineTemplate<const T extends TemplateDef>(template: T): T {
@@ -95,6 +100,11 @@ export function defineTemplate<const T extends TemplateDef>(template: T): T {
       }
       if ((field.type === 'select') !== Boolean(field.options?.length)) throw new Error(`${template.id}: ${key} options mismatch`);
     }
+  }
+  for (const notifyPath of [...template.notify.phone, ...(template.notify.email ?? [])]) {
+    const [section, field, , column] = notifyPath.split('.');
+    const def = template.sections.find((s) => s.key === section)?.fields.find((f) => f.key === field);
+    if (!def || (column !== undefined && !def.columns?.some((c) => c.key === column))) throw new Error(`${template.id}: notify path ${notifyPath} names no field`);
   }
   return template;
 }

@@ -46,6 +46,22 @@ export const applications = sqliteTable(
     pdfKey: text(),
     pdfSha256: text(),
     sealedAt: timestamp(),
+    /** Submission: the dealer's request id makes a retried submit a no-op. */
+    submittedAt: timestamp(),
+    submittedBy: text().references(() => users.id),
+    submitRequestId: text(),
+    /** Copied from the template, so the back office can filter on it. */
+    sensitive: integer({ mode: 'boolean' }).notNull().default(false),
+    subscriberConfirmedAt: timestamp(),
+    disputedAt: timestamp(),
+    /** The back-office employee working on it; the claim lapses after 30 minutes without activity. */
+    claimedBy: text().references(() => users.id),
+    claimActiveAt: timestamp(),
+    decidedBy: text().references(() => users.id),
+    decidedAt: timestamp(),
+    /** A reason code from server/backoffice/reject-reasons.ts, and the employee's words. */
+    decisionReason: text(),
+    decisionComment: text(),
     createdAt: createdAt(),
     updatedAt: timestamp().notNull(),
   },
@@ -54,6 +70,11 @@ export const applications = sqliteTable(
     index('applications_dealer_created_idx').on(t.dealerId, t.createdAt),
     index('applications_chat_idx').on(t.chatId),
     index('applications_status_idx').on(t.status, t.createdAt),
+    // The back-office queue: oldest submitted first, within a status (see docs/backoffice.md).
+    index('applications_queue_idx').on(t.status, t.submittedAt),
+    index('applications_dealer_queue_idx').on(t.dealerId, t.status, t.submittedAt),
+    index('applications_pos_queue_idx').on(t.pointOfSaleId, t.status, t.submittedAt),
+    index('applications_template_queue_idx').on(t.templateId, t.status, t.submittedAt),
   ],
 );
 

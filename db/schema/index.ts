@@ -3,3 +3,4 @@ export * from './audit';
 export * from './dealers';
 export * from './chat';
 export * from './applications';
+export * from './backoffice';

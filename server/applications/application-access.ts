@@ -7,11 +7,10 @@ import type { GuardFacts } from '@/server/workflow/guards';
 import type { ApplicationRow } from '@/server/workflow/transition';
 import { findTemplate, type TemplateDef } from '@/templates';
 
-const BACK_OFFICE_STATES: readonly string[] = ['submitted', 'approved', 'rejected', 'disputed'];
-
 /**
  * The one ownership check for applications: the dealer company's users, the operator of the
- * application's chat, the back office once an application is submitted, and admins.
+ * application's chat, the back office once an application has been submitted (also after it
+ * returned it to the dealer), and admins.
  * Everyone else gets NOT_FOUND.
  */
 export interface LoadedApplication {
@@ -31,7 +30,7 @@ export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: 
   const { application, chatOperatorId } = row;
   const allowed =
     actor.role === 'admin' ||
-    (actor.role === 'backoffice' && BACK_OFFICE_STATES.includes(application.status)) ||
+    (actor.role === 'backoffice' && application.submittedAt !== null) ||
     (actor.role === 'dealer' && actor.dealerId === application.dealerId) ||
     (actor.role === 'operator' && chatOperatorId === actor.id);
   if (!allowed) throw notFound('Application');

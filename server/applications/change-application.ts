@@ -9,6 +9,7 @@ import type { GuardFacts } from '@/server/workflow/guards';
 import { transition, type TransitionRequest } from '@/server/workflow/transition';
 import type { ApplicationAction } from '@/server/workflow/transition-table';
 import { identificationSchema } from '@/templates/identification';
+import type { TemplateDef } from '@/templates';
 import { draftSchema, fieldPaths, formSchema } from '@/templates/schema-from-template';
 import { gatherFacts, getApplicationForActor, type LoadedApplication } from './application-access';
 import { announceApplicationChange } from './application-events';
@@ -104,13 +105,7 @@ export function verifyApplication(args: Ctx & { input: { applicationId: string; 
 export function returnApplication(args: Ctx & { input: { applicationId: string; version?: number; remarks: Record<string, string>; note: string } }) {
   const { ctx, input } = args;
   return change(args, input.applicationId, 'return', ({ application, template }) => {
-    const known = new Set(fieldPaths(template));
-    for (const path of Object.keys(input.remarks)) {
-      const party = /^parties\.([^.]+)\.[^.]+$/.exec(path)?.[1];
-      if (!known.has(path) && !(party && template.parties.some((p) => p.key === party))) throw invalid('errors.unknownField', `The form has no field "${path}"`);
-    }
-    const remarks = { ...input.remarks, ...(input.note ? { _general: input.note } : {}) };
-    if (Object.keys(remarks).length === 0) throw invalid('errors.remarksRequired', 'Say what must be corrected');
+    const remarks = checkedRemarks(template, input);
     return {
       changes: { remarks, returnedAt: ctx.clock.now(), returnedBy: ctx.actor.id },
       expectedVersion: input.version,
@@ -118,6 +113,18 @@ export function returnApplication(args: Ctx & { input: { applicationId: string; 
       note: { key: 'applicationReturned', params: { number: application.number, name: ctx.actor.name } },
     };
   });
+}
+
+/** Remarks on a return: each names a field of the form or of a party; at least one, or a general note. */
+export function checkedRemarks(template: TemplateDef, input: { remarks: Record<string, string>; note: string }): Record<string, string> {
+  const known = new Set(fieldPaths(template));
+  for (const path of Object.keys(input.remarks)) {
+    const party = /^parties\.([^.]+)\.[^.]+$/.exec(path)?.[1];
+    if (!known.has(path) && !(party && template.parties.some((p) => p.key === party))) throw invalid('errors.unknownField', `The form has no field "${path}"`);
+  }
+  const remarks = { ...input.remarks, ...(input.note ? { _general: input.note } : {}) };
+  if (Object.keys(remarks).length === 0) throw invalid('errors.remarksRequired', 'Say what must be corrected');
+  return remarks;
 }
 
 export function cancelApplication(args: Ctx & { input: { applicationId: string; version?: number } }) {

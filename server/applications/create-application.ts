@@ -43,6 +43,7 @@ export function createApplication({ ctx, input }: { ctx: SignedInContext; input:
         createdBy: ctx.actor.id,
         templateId: template.id,
         templateVersion: template.version,
+        sensitive: template.sensitive,
         applicationDate: kyivDate(now),
         formData: {},
         createdAt: now,

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
 import { applications, chats, dealers, identifications, pointsOfSale, signatures, users } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
-import { allowedActions, IMPLEMENTED_ACTIONS } from '@/server/workflow/transition-table';
+import { allowedActions } from '@/server/workflow/transition-table';
 import { getApplicationForActor } from './application-access';
 import type { ApplicationDto, ApplicationSummary } from './schemas';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
@@ -64,7 +64,8 @@ export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { 
   const { application } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   const [summary] = summaries(ctx.db, eq(applications.id, application.id), 1);
   if (!summary) throw new Error('application vanished between reads');
-  const verifiedByName = application.verifiedBy ? (ctx.db.select({ name: verifier.name }).from(verifier).where(eq(verifier.id, application.verifiedBy)).get()?.name ?? null) : null;
+  const nameOf = (id: string | null) => (id ? (ctx.db.select({ name: verifier.name }).from(verifier).where(eq(verifier.id, id)).get()?.name ?? null) : null);
+  const verifiedByName = nameOf(application.verifiedBy);
   const parties = ctx.db
     .select({ party: identifications.party, values: identifications.values, attestedByName: attester.name, attestedAt: identifications.attestedAt, posName: pointsOfSale.name, posTown: pointsOfSale.town })
     .from(identifications)
@@ -91,6 +92,13 @@ export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { 
       .map(({ typedName, ...s }) => ({ ...s, typed: typedName !== null })),
     pdfSha256: application.pdfSha256,
     sealedAt: application.sealedAt,
-    allowedActions: allowedActions(application.status, ctx.actor.role).filter((a) => IMPLEMENTED_ACTIONS.includes(a)),
+    sensitive: application.sensitive,
+    submittedAt: application.submittedAt,
+    subscriberConfirmedAt: application.subscriberConfirmedAt,
+    disputedAt: application.disputedAt,
+    decision: application.decidedAt
+      ? { byName: nameOf(application.decidedBy) ?? '?', at: application.decidedAt, reason: application.decisionReason, comment: application.decisionComment }
+      : null,
+    allowedActions: allowedActions(application.status, ctx.actor.role),
   };
 }

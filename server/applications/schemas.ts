@@ -58,6 +58,14 @@ export const applicationDto = z.object({
   signatures: z.array(z.object({ party: z.string(), signerName: z.string(), signedAt: z.date(), typed: z.boolean() })),
   pdfSha256: z.string().nullable(),
   sealedAt: z.date().nullable(),
+  sensitive: z.boolean(),
+  submittedAt: z.date().nullable(),
+  subscriberConfirmedAt: z.date().nullable(),
+  disputedAt: z.date().nullable(),
+  /** The back office's decision, shown to the dealer and in the chat's application card. */
+  decision: z
+    .object({ byName: z.string(), at: z.date(), reason: z.string().nullable(), comment: z.string().nullable() })
+    .nullable(),
   allowedActions: z.array(z.string()),
 });
 export type ApplicationDto = z.infer<typeof applicationDto>;

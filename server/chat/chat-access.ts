@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { chats } from '@/db/schema';
+import { applications, chats } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
 
@@ -8,12 +8,23 @@ export type ChatRow = typeof chats.$inferSelect;
 
 /**
  * The one ownership check for chats: the dealer company's users, the assigned operator (or the
- * one it is offered to), and admins. Everyone else gets NOT_FOUND, so a chat's existence is not revealed.
+ * one it is offered to), the back office for chats with a submitted application, and admins. Everyone else gets NOT_FOUND, so a chat's existence is not revealed.
  */
 export function getChatForActor(db: DbOrTx, actor: Actor, chatId: string): ChatRow {
   const chat = db.select().from(chats).where(eq(chats.id, chatId)).get();
-  if (!chat || !mayReadChat(actor, chat)) throw notFound('Chat');
+  if (!chat || !(mayReadChat(actor, chat) || backOfficeMayReadChat(db, actor, chat.id))) throw notFound('Chat');
   return chat;
+}
+
+/** The back office reads (never writes) the chat of an application that was submitted to it: the transcript and its files are evidence. */
+export function backOfficeMayReadChat(db: DbOrTx, actor: Actor, chatId: string): boolean {
+  if (actor.role !== 'backoffice') return false;
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.chatId, chatId), isNotNull(applications.submittedAt)))
+    .limit(1)
+    .get() !== undefined;
 }
 
 export function mayReadChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'operatorId' | 'offeredTo'>): boolean {

@@ -3,17 +3,17 @@ import { attachments, chats } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
 import type { FileStorage } from '@/server/storage/file-storage';
-import { mayReadChat } from './chat-access';
+import { backOfficeMayReadChat, mayReadChat } from './chat-access';
 
 /** An attachment's bytes for someone who may read its chat; NOT_FOUND for anyone else. */
 export async function readAttachment({ ctx, input, storage }: { ctx: SignedInContext; input: { attachmentId: string }; storage: FileStorage }) {
   const row = ctx.db
-    .select({ attachment: attachments, chat: { dealerId: chats.dealerId, operatorId: chats.operatorId, offeredTo: chats.offeredTo } })
+    .select({ attachment: attachments, chat: { id: chats.id, dealerId: chats.dealerId, operatorId: chats.operatorId, offeredTo: chats.offeredTo } })
     .from(attachments)
     .innerJoin(chats, eq(chats.id, attachments.chatId))
     .where(eq(attachments.id, input.attachmentId))
     .get();
-  if (!row || !mayReadChat(ctx.actor, row.chat)) throw notFound('Attachment');
+  if (!row || !(mayReadChat(ctx.actor, row.chat) || backOfficeMayReadChat(ctx.db, ctx.actor, row.chat.id))) throw notFound('Attachment');
   const bytes = await storage.get(row.attachment.storageKey);
   return { bytes, mime: row.attachment.mime, fileName: row.attachment.fileName, sha256: row.attachment.sha256 };
 }

@@ -7,6 +7,11 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must have at least 10 characters').optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   APP_URL: z.url().optional(),
+  /** E-mail to subscribers through SMTP, e.g. smtp://user:password@mail.example.com:587; unset: the development inbox. */
+  SMTP_URL: z.url().optional(),
+  SMTP_FROM: z.string().min(3).default('Dealer Desk <no-reply@dealer-desk.local>'),
+  /** Key of the subscribers' confirmation links (32+ characters); unset: derived from the session secret. */
+  LINK_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -8,6 +8,7 @@ import { systemClock } from '@/server/context';
 import { createUser } from '@/server/admin/create-user';
 import { seedDemoData } from '@/server/seed/demo-data';
 import { startChatServices } from '@/server/chat/start-chat-services';
+import { startNotifications } from '@/server/notifications/start-notification-sender';
 import { getEventBus } from '@/server/realtime/in-process-event-bus';
 import { getScheduler } from './timer-scheduler';
 
@@ -22,6 +23,7 @@ export async function startUp(): Promise<void> {
   log.info({ dataDir: dataDir(), database: databaseFile() }, 'database ready (migrated)');
   await fillEmptyDatabase(db, config);
   startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
+  startNotifications({ db, clock: systemClock });
 }
 
 async function fillEmptyDatabase(db: Db, config: Env): Promise<void> {

@@ -70,6 +70,12 @@ export function summarize(fieldErrors: FieldError[]): string {
 
 export function messageUkOf(error: TRPCError): string | undefined {
   const cause = error.cause;
-  if (cause instanceof DomainError) return lookup(uk, cause.messageKey);
+  if (cause instanceof DomainError) {
+    // Parameters from the error's details; a `status` is said in Ukrainian too.
+    return lookup(uk, cause.messageKey)?.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = String(cause.details?.[name] ?? '');
+      return (name === 'status' && lookup(uk, `application.status.${value}`)) || value;
+    });
+  }
   return lookup(uk, `errors.${error.code}`);
 }

@@ -2,12 +2,15 @@ import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
 import { applicationRouter } from './routers/application';
 import { adminDealersRouter } from './routers/admin/dealers';
+import { adminNotificationsRouter } from './routers/admin/notifications';
 import { adminOperatorsRouter } from './routers/admin/operators';
 import { adminSealRouter } from './routers/admin/seal';
 import { adminUsersRouter } from './routers/admin/users';
+import { backofficeRouter } from './routers/backoffice';
 import { chatRouter } from './routers/chat';
 import { operatorRouter } from './routers/operator';
 import { realtimeRouter } from './routers/realtime';
+import { subscriberRouter } from './routers/subscriber';
 import { verificationRouter } from './routers/verification';
 
 export const appRouter = router({
@@ -17,11 +20,14 @@ export const appRouter = router({
     dealers: adminDealersRouter,
     operators: adminOperatorsRouter,
     seal: adminSealRouter,
+    notifications: adminNotificationsRouter,
   }),
   application: applicationRouter,
+  backoffice: backofficeRouter,
   chat: chatRouter,
   operator: operatorRouter,
   realtime: realtimeRouter,
+  subscriber: subscriberRouter,
   verification: verificationRouter,
 });
 

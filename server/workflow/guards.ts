@@ -1,6 +1,6 @@
 import type { Actor } from '@/server/context';
 import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
-import type { GuardName } from './transition-table';
+import type { Actor as TableActor, GuardName } from './transition-table';
 
 /** Facts the verb gathers before calling transition(); guards only judge them. */
 export interface GuardFacts {
@@ -8,15 +8,19 @@ export interface GuardFacts {
   allPartiesIdentified: boolean;
   formComplete?: boolean;
   allSignaturesPresent?: boolean;
-  claimedBy?: string | null;
+  /** The back-office employee whose claim is live now (a lapsed claim is null), and their name. */
+  claimHolder?: { id: string; name: string } | null;
   subscriberConfirmed?: boolean;
   sensitive?: boolean;
   linkHolder?: boolean;
 }
 
+/** Who takes the action: a signed-in user, or the subscriber through their link. */
+export type TransitionActor = Pick<Actor, 'id' | 'dealerId'> & { role: TableActor };
+
 interface GuardInput {
   application: { dealerId: string };
-  actor: Actor;
+  actor: TransitionActor;
   facts: GuardFacts;
 }
 
@@ -26,7 +30,11 @@ const GUARDS: Record<GuardName, (input: GuardInput) => DomainError | null> = {
   allPartiesIdentified: ({ facts }) => (facts.allPartiesIdentified ? null : invalid('errors.partiesNotIdentified', 'Identify every party of the application first')),
   formComplete: ({ facts }) => (facts.formComplete ? null : invalid('errors.formIncomplete', 'The form is not complete')),
   allSignaturesPresent: ({ facts }) => (facts.allSignaturesPresent ? null : invalid('errors.signaturesMissing', 'Every party must sign first')),
-  claimedByActor: ({ actor, facts }) => (facts.claimedBy === actor.id ? null : new DomainError('conflict', 'errors.notClaimed', 'Claim the application first')),
+  claimedByActor: ({ actor, facts }) => (facts.claimHolder?.id === actor.id ? null : new DomainError('conflict', 'errors.notClaimed', 'You do not hold this application')),
+  notClaimedByOther: ({ actor, facts }) =>
+    !facts.claimHolder || facts.claimHolder.id === actor.id
+      ? null
+      : new DomainError('conflict', 'errors.claimedByOther', `${facts.claimHolder.name} is working on this application`, { name: facts.claimHolder.name }),
   subscriberConfirmedIfSensitive: ({ facts }) =>
     !facts.sensitive || facts.subscriberConfirmed ? null : new DomainError('conflict', 'errors.awaitingSubscriber', 'The subscriber has not confirmed this sensitive application yet'),
   linkHolder: ({ facts }) => (facts.linkHolder ? null : notFound('Application')),

@@ -6,7 +6,7 @@ import type { Role } from '@/server/auth/roles';
  * states, to which state, under which guards. server/workflow/transition.ts is the only writer
  * of an application's status, and it reads only this table.
  */
-export const APPLICATION_ACTIONS = ['identify', 'edit', 'fill', 'verify', 'return', 'sign', 'submit', 'approve', 'reject', 'cancel', 'dispute', 'confirm'] as const;
+export const APPLICATION_ACTIONS = ['identify', 'edit', 'fill', 'verify', 'return', 'sign', 'submit', 'claim', 'release', 'approve', 'reject', 'cancel', 'dispute', 'confirm'] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 export type Actor = Role | 'subscriber';
@@ -19,6 +19,7 @@ export type GuardName =
   | 'formComplete'
   | 'allSignaturesPresent'
   | 'claimedByActor'
+  | 'notClaimedByOther'
   | 'subscriberConfirmedIfSensitive'
   | 'linkHolder';
 
@@ -66,23 +67,26 @@ export const TRANSITIONS: Record<ApplicationAction, Rule[]> = {
   verify: [{ by: 'operator', from: { filled: 'verified' }, guards: ['operatorOfChat', 'allPartiesIdentified'], clears: ['remarks'] }],
   return: [
     { by: 'operator', from: { filled: 'filled', verified: 'filled' }, guards: ['operatorOfChat'], clears: ['verification', 'signatures'] },
-    { by: 'backoffice', from: { submitted: 'filled' }, guards: ['claimedByActor'], clears: ['verification', 'signatures'] },
+    // Back to the dealer: data is corrected, verified and signed again, then submitted anew.
+    { by: 'backoffice', from: { submitted: 'filled' }, guards: ['notClaimedByOther'], clears: ['verification', 'signatures'] },
   ],
   sign: [{ by: 'dealer', from: { verified: 'signed' }, guards: ['dealerOfCompany', 'allSignaturesPresent'] }],
   submit: [{ by: 'dealer', from: { signed: 'submitted' }, guards: ['dealerOfCompany'] }],
-  approve: [{ by: 'backoffice', from: { submitted: 'approved' }, guards: ['claimedByActor', 'subscriberConfirmedIfSensitive'] }],
-  reject: [{ by: 'backoffice', from: { submitted: 'rejected', disputed: 'rejected' }, guards: ['claimedByActor'] }],
+  // A back-office employee takes an application to work on it (others see it is taken); the
+  // claim lapses after 30 minutes without activity. Deciding an unclaimed one claims it.
+  claim: [{ by: 'backoffice', from: { submitted: 'submitted', disputed: 'disputed' }, guards: ['notClaimedByOther'] }],
+  release: [{ by: 'backoffice', from: { submitted: 'submitted', disputed: 'disputed' }, guards: ['claimedByActor'] }],
+  approve: [{ by: 'backoffice', from: { submitted: 'approved' }, guards: ['notClaimedByOther', 'subscriberConfirmedIfSensitive'] }],
+  // A dispute is resolved by rejecting; a disputed application is never approved.
+  reject: [{ by: 'backoffice', from: { submitted: 'rejected', disputed: 'rejected' }, guards: ['notClaimedByOther'] }],
   cancel: [
     { by: 'dealer', from: to('cancelled', BEFORE_SUBMIT), guards: ['dealerOfCompany'] },
     { by: 'operator', from: to('cancelled', BEFORE_SUBMIT), guards: ['operatorOfChat'] },
   ],
   // The subscriber, through the confirmation link.
   dispute: [{ by: 'subscriber', from: to('disputed', ['signed', 'submitted', 'approved']), guards: ['linkHolder'] }],
-  confirm: [{ by: 'subscriber', from: { signed: 'signed', submitted: 'submitted' }, guards: ['linkHolder'] }],
+  confirm: [{ by: 'subscriber', from: { signed: 'signed', submitted: 'submitted', approved: 'approved' }, guards: ['linkHolder'] }],
 };
-
-/** Implemented by this release's procedures; the rest of the table waits for its issue. */
-export const IMPLEMENTED_ACTIONS: readonly ApplicationAction[] = ['identify', 'edit', 'fill', 'verify', 'return', 'sign', 'cancel'];
 
 export function ruleFor(action: ApplicationAction, actor: Actor): Rule | undefined {
   return TRANSITIONS[action].find((rule) => rule.by === actor);

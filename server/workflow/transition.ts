@@ -2,17 +2,19 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { applications, signatures } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
-import type { Actor } from '@/server/context';
 import { conflict, DomainError } from '@/server/errors/domain-error';
-import { checkGuards, type GuardFacts } from './guards';
+import { checkGuards, type GuardFacts, type TransitionActor } from './guards';
 import { allowedActions, ruleFor, targetOf, type ApplicationAction, type Rule } from './transition-table';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
+/** States that rest on the operator's verification (and, from `signed`, on the signatures). */
+const VERIFIED_STATES: readonly ApplicationRow['status'][] = ['verified', 'signed', 'submitted'];
+
 export interface TransitionRequest {
   application: ApplicationRow;
   action: ApplicationAction;
-  actor: Actor;
+  actor: TransitionActor;
   facts: GuardFacts;
   /** The version the caller saw; a different current version is a lost race. */
   expectedVersion?: number;
@@ -25,7 +27,7 @@ export interface TransitionRequest {
  * The table's answer for (state, action, role): the rule, or FORBIDDEN for a role that never
  * takes this action, or a CONFLICT naming the state and what is allowed from it.
  */
-export function assertActionAllowed(status: ApplicationRow['status'], action: ApplicationAction, role: Actor['role']): Rule {
+export function assertActionAllowed(status: ApplicationRow['status'], action: ApplicationAction, role: TransitionActor['role']): Rule {
   const rule = ruleFor(action, role);
   if (!rule) throw new DomainError('forbidden', 'errors.FORBIDDEN', `A ${role} may not ${action} an application`);
   if (rule.from[status] === undefined) {
@@ -52,7 +54,7 @@ export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
     });
   }
 
-  const leavesVerified = (application.status === 'verified' || application.status === 'signed') && to !== application.status;
+  const leavesVerified = VERIFIED_STATES.includes(application.status) && !VERIFIED_STATES.includes(to);
   const clears = leavesVerified ? (rule.clears ?? []) : (rule.clears ?? []).filter((c) => c === 'remarks');
   const updated = tx
     .update(applications)

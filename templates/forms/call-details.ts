@@ -6,6 +6,7 @@ export default defineTemplate({
   title: t('Запит на деталізацію дзвінків', 'Request for call details'),
   description: t('Деталізація дзвінків за період. Надається лише власнику номера.', 'Call details for a period. Given only to the owner of the number.'),
   sensitive: false,
+  notify: { phone: ['details.msisdn'], email: ['details.email'] },
   privacy: true,
   parties: [{ key: 'subscriber', title: t('Абонент (власник номера)', 'Subscriber (owner of the number)'), kind: 'person', documents: PERSON_DOCUMENTS }],
   sections: [

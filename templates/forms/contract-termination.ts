@@ -6,6 +6,7 @@ export default defineTemplate({
   title: t('Заява на розірвання договору', 'Contract termination'),
   description: t('Припинення обслуговування номера з обраної дати і повернення залишку коштів.', 'Ending the service of a number from the chosen date and refunding the balance.'),
   sensitive: false,
+  notify: { phone: ['termination.msisdn'] },
   parties: [{ key: 'subscriber', title: t('Абонент', 'Subscriber'), kind: 'person', documents: PERSON_DOCUMENTS }],
   sections: [
     {

@@ -6,6 +6,7 @@ export default defineTemplate({
   title: t('Заява на підключення номерів для юридичної особи', 'Connecting numbers for a legal entity'),
   description: t('Нові номери для компанії; заяву підписує представник за довіреністю.', 'New numbers for a company; signed by a representative under a power of attorney.'),
   sensitive: false,
+  notify: { phone: ['numbers.lines.0.msisdn'] },
   parties: [{ key: 'representative', title: t('Представник юридичної особи', 'Representative of the legal entity'), kind: 'representative', documents: PERSON_DOCUMENTS }],
   sections: [
     {

@@ -6,6 +6,7 @@ export default defineTemplate({
   title: t('Заява на переоформлення номера', 'Transfer of a number to another person'),
   description: t('Номер переходить від поточного власника до нового; обидва присутні й ідентифіковані.', 'The number passes from its current owner to a new one; both are present and identified.'),
   sensitive: true,
+  notify: { phone: ['transfer.msisdn'] },
   parties: [
     { key: 'currentOwner', title: t('Поточний власник', 'Current owner'), kind: 'person', documents: PERSON_DOCUMENTS },
     { key: 'newOwner', title: t('Новий власник', 'New owner'), kind: 'person', documents: PERSON_DOCUMENTS },

@@ -6,6 +6,7 @@ export default defineTemplate({
   title: t('Заява на перехід на контракт', 'Move from prepaid to a contract'),
   description: t('Номер переходить з передплати на контрактне обслуговування з рахунком щомісяця.', 'The number moves from prepaid to a contract with a monthly bill.'),
   sensitive: false,
+  notify: { phone: ['contract.msisdn'], email: ['contract.email'] },
   parties: [{ key: 'subscriber', title: t('Абонент', 'Subscriber'), kind: 'person', documents: PERSON_DOCUMENTS }],
   sections: [
     {

@@ -6,6 +6,7 @@ export default defineTemplate({
   title: t('Заява на заміну SIM-картки', 'SIM card replacement'),
   description: t('Заміна втраченої, пошкодженої чи викраденої SIM-картки зі збереженням номера.', 'Replacing a lost, damaged or stolen SIM card, keeping the number.'),
   sensitive: true,
+  notify: { phone: ['contact.contactPhone', 'number.msisdn'], email: ['number.email'] },
   parties: [{ key: 'subscriber', title: t('Абонент', 'Subscriber'), kind: 'person', documents: PERSON_DOCUMENTS }],
   sections: [
     {

@@ -6,6 +6,7 @@ export default defineTemplate({
   title: t('Заява на зміну тарифного плану', 'Tariff plan change'),
   description: t('Перехід на інший тарифний план з обраної дати.', 'Moving to another tariff plan from the chosen date.'),
   sensitive: false,
+  notify: { phone: ['tariff.msisdn'] },
   parties: [{ key: 'subscriber', title: t('Абонент', 'Subscriber'), kind: 'person', documents: PERSON_DOCUMENTS }],
   sections: [
     {

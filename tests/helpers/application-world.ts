@@ -1,3 +1,4 @@
+import { scribblePng } from '@/server/signing/sample-document';
 import { isValidRnokpp, unzrCheckDigit } from '@/templates/validators';
 import { chatWorld } from './chat-world';
 
@@ -61,4 +62,29 @@ export async function applicationWorld() {
   const { chatId } = await w.as(w.world.dealer).chat.start({ topic: 'Заява' });
   await w.as(w.world.operator).operator.accept({ chatId });
   return { ...w, chatId };
+}
+
+export const TARIFF_FORM = { tariff: { msisdn: '050 765 43 21', currentTariff: 'smart-start', newTariff: 'bezlim', effective: 'now' } };
+
+const signaturePng = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).toString('base64');
+
+/**
+ * An application of the world's chat taken to `signed` (identified, filled, verified by the
+ * operator, signed by the subscriber and the dealer). Sensitive SIM replacement by default.
+ */
+export async function signedApplication(w: Awaited<ReturnType<typeof applicationWorld>>, templateId: 'sim-replacement' | 'tariff-change' = 'sim-replacement') {
+  const dealer = w.as(w.world.dealer).application;
+  const { applicationId } = await dealer.create({ chatId: w.chatId, templateId });
+  await dealer.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+  await dealer.complete({ applicationId, formData: templateId === 'sim-replacement' ? SIM_FORM : TARIFF_FORM });
+  const verified = await w.as(w.world.operator).application.verify({ applicationId });
+  const signed = await dealer.sign({
+    applicationId,
+    version: verified.version,
+    signatures: [
+      { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: signaturePng(1) },
+      { party: 'dealer', name: 'Оксана Мельник', image: signaturePng(2) },
+    ],
+  });
+  return { applicationId, version: signed.version };
 }

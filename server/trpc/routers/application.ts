@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cancelApplication, completeForm, returnApplication, saveDraft, saveIdentification, verifyApplication } from '@/server/applications/change-application';
 import { createApplication } from '@/server/applications/create-application';
 import { signApplication, signInput } from '@/server/applications/sign-application';
+import { submitApplication, submitInput } from '@/server/applications/submit-application';
 import { getApplication, listApplications } from '@/server/applications/read-applications';
 import {
   applicationDto,
@@ -20,7 +21,7 @@ import { roleProcedure, router } from '../init';
 
 const dealer = roleProcedure('dealer');
 const operator = roleProcedure('operator');
-const reader = roleProcedure('dealer', 'operator', 'admin');
+const reader = roleProcedure('dealer', 'operator', 'backoffice', 'admin');
 const changed = z.object({ applicationId: z.string(), status: z.string(), version: z.number() });
 
 export const applicationRouter = router({
@@ -32,7 +33,7 @@ export const applicationRouter = router({
     .input(applicationIdInput)
     .output(applicationDto)
     .query(({ ctx, input }) => getApplication({ ctx, input })),
-  list: reader
+  list: roleProcedure('dealer', 'operator', 'admin')
     .input(listApplicationsInput)
     .output(z.array(applicationSummaryDto))
     .query(({ ctx, input }) => listApplications({ ctx, input })),
@@ -60,6 +61,10 @@ export const applicationRouter = router({
     .input(signInput)
     .output(changed.extend({ pdfSha256: z.string() }))
     .mutation(({ ctx, input }) => signApplication({ ctx, input, storage: ctx.storage })),
+  submit: dealer
+    .input(submitInput)
+    .output(changed)
+    .mutation(({ ctx, input }) => submitApplication({ ctx, input })),
   cancel: roleProcedure('dealer', 'operator')
     .input(cancelInput)
     .output(changed)

@@ -1,0 +1,79 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { applications } from './applications';
+import { createdAt, id, timestamp } from './columns';
+
+/**
+ * The subscriber's confirmation link of one submission. Only the sha256 of the token is stored;
+ * the token itself is derived (HMAC of the link id with the server's link secret) when a
+ * notification is sent, so neither this table nor the outbox ever holds it.
+ */
+export const confirmationLinks = sqliteTable(
+  'confirmation_links',
+  {
+    id: id(),
+    applicationId: text()
+      .notNull()
+      .references(() => applications.id),
+    tokenHash: text().notNull(),
+    /** The app's address the dealer used (`https://…`); the link is `<linkBase>/s/<token>`. */
+    linkBase: text().notNull(),
+    expiresAt: timestamp().notNull(),
+    /** A newer submission of the same application replaced this link. */
+    revokedAt: timestamp(),
+    opens: integer().notNull().default(0),
+    lastOpenedAt: timestamp(),
+    confirmedAt: timestamp(),
+    disputedAt: timestamp(),
+    disputeComment: text(),
+    /** Where the subscriber's answer came from (a dispute is evidence). */
+    answerIp: text(),
+    answerUserAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('confirmation_links_token_idx').on(t.tokenHash), index('confirmation_links_application_idx').on(t.applicationId)],
+);
+
+export const NOTIFICATION_CHANNELS = ['sms', 'email'] as const;
+export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/**
+ * The outbox: written in the same transaction as the change it tells about, delivered afterwards
+ * by server/notifications/notification-sender.ts with retries. `body` holds `{link}` where the
+ * confirmation link goes; it is filled in only at the moment of sending.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    /** One notification per (event, channel): a replayed change cannot queue a second one. */
+    dedupeKey: text().notNull().unique(),
+    applicationId: text().references(() => applications.id),
+    linkId: text().references(() => confirmationLinks.id),
+    kind: text().notNull(),
+    channel: text({ enum: NOTIFICATION_CHANNELS }).notNull(),
+    recipient: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    status: text({ enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    /** When to try next; while `sending`, when the attempt's lease runs out. */
+    nextAttemptAt: timestamp().notNull(),
+    lastError: text(),
+    sentAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_due_idx').on(t.status, t.nextAttemptAt), index('notifications_application_idx').on(t.applicationId)],
+);
+
+/** Failed confirmation-link lookups per client address, for the rate limit (server/subscriber/link-throttle.ts). */
+export const linkLookupFailures = sqliteTable(
+  'link_lookup_failures',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    ip: text().notNull(),
+    at: timestamp().notNull(),
+  },
+  (t) => [index('link_lookup_failures_ip_idx').on(t.ip, t.at)],
+);

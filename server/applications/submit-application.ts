@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { SignedInContext } from '@/server/context';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { issueConfirmationLink } from '@/server/subscriber/confirmation-link';
+import { transition } from '@/server/workflow/transition';
+import { gatherFacts, getApplicationForActor } from './application-access';
+import { announceApplicationChange } from './application-events';
+
+export const submitInput = z.object({
+  applicationId: z.uuid('invalidId'),
+  version: z.number().int().min(1),
+  /** Made once per press of "Submit" by the client; a retry or a double click sends the same one. */
+  requestId: z.uuid('invalidId'),
+});
+
+/**
+ * The dealer submits a signed application to the back office. In one transaction: `submitted`,
+ * a new confirmation link, the subscriber's notification in the outbox, the audit event. A
+ * replay of the same request answers the same result and changes nothing.
+ */
+export function submitApplication({ ctx, input }: { ctx: SignedInContext & { appUrl: string }; input: z.infer<typeof submitInput> }) {
+  return changeAndPublish(ctx, (tx, emitter) => {
+    const { application, template, chatOperatorId } = getApplicationForActor(tx, ctx.actor, input.applicationId);
+    if (application.submitRequestId === input.requestId && ctx.actor.dealerId === application.dealerId) {
+      return { applicationId: application.id, status: application.status, version: application.version };
+    }
+    const now = ctx.clock.now();
+    const updated = transition(tx, {
+      application,
+      action: 'submit',
+      actor: ctx.actor,
+      facts: gatherFacts(tx, application, template, chatOperatorId),
+      expectedVersion: input.version,
+      changes: {
+        submittedAt: now,
+        submittedBy: ctx.actor.id,
+        submitRequestId: input.requestId,
+        subscriberConfirmedAt: null,
+        disputedAt: null,
+        claimedBy: null,
+        claimActiveAt: null,
+        decidedBy: null,
+        decidedAt: null,
+        decisionReason: null,
+        decisionComment: null,
+      },
+      now,
+    });
+    issueConfirmationLink(tx, updated, template, { linkBase: ctx.appUrl, now });
+    announceApplicationChange(tx, emitter, updated, now, { key: 'applicationSubmitted', params: { number: updated.number } });
+    return { applicationId: updated.id, status: updated.status, version: updated.version };
+  });
+}

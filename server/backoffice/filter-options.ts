@@ -1,0 +1,20 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { dealers, pointsOfSale } from '@/db/schema';
+import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
+import { TEMPLATES } from '@/templates';
+
+/** What the queue's filters choose from: templates, dealer companies, their points of sale. */
+export function queueFilterOptions(db: DbOrTx) {
+  return {
+    templates: TEMPLATES.map((t) => ({ id: t.id, title: t.title, sensitive: t.sensitive })),
+    dealers: db.select({ id: dealers.id, name: dealers.name }).from(dealers).orderBy(asc(dealers.name)).all(),
+    pointsOfSale: db
+      .select({ id: pointsOfSale.id, dealerId: pointsOfSale.dealerId, name: pointsOfSale.name, town: pointsOfSale.town })
+      .from(pointsOfSale)
+      .innerJoin(dealers, eq(dealers.id, pointsOfSale.dealerId))
+      .orderBy(asc(pointsOfSale.town))
+      .all()
+      .map(({ name, town, ...p }) => ({ ...p, label: pointOfSaleLabel(name, town) ?? name })),
+  };
+}

@@ -1,0 +1,135 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import type { DbOrTx } from '@/db/client';
+import { applications, dealers, pointsOfSale, users } from '@/db/schema';
+import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
+import type { SignedInContext } from '@/server/context';
+import { CLAIM_IDLE_MS } from './claim';
+
+const isoDate = z.iso.date('invalidDate');
+
+export const QUEUE_VIEWS = ['open', 'submitted', 'disputed', 'approved', 'rejected'] as const;
+
+export const queueInput = z
+  .object({
+    /** open = submitted and disputed, oldest first; the decided ones newest first. */
+    view: z.enum(QUEUE_VIEWS).default('open'),
+    templateId: z.string().max(60).optional(),
+    dealerId: z.uuid('invalidId').optional(),
+    pointOfSaleId: z.uuid('invalidId').optional(),
+    /** Submission day range in Kyiv time, inclusive. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    sensitiveOnly: z.boolean().default(false),
+    awaitingSubscriber: z.boolean().default(false),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).max(100_000).default(0),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'dateRangeReversed', path: ['to'] });
+export type QueueInput = z.input<typeof queueInput>;
+
+const holder = alias(users, 'holder');
+
+/** Kyiv midnight of a `YYYY-MM-DD` day as an instant (Kyiv is UTC+2, or UTC+3 in summer). */
+export function kyivDayStart(day: string): Date {
+  const kyivClock = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  for (const hours of [2, 3]) {
+    const candidate = new Date(Date.parse(`${day}T00:00:00Z`) - hours * 3600_000);
+    if (kyivClock.format(candidate) === `${day}, 00`) return candidate;
+  }
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 2 * 3600_000);
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+function filters(q: z.output<typeof queueInput>): SQL | undefined {
+  const statuses = q.view === 'open' ? (['submitted', 'disputed'] as const) : ([q.view] as const);
+  return and(
+    inArray(applications.status, [...statuses]),
+    q.templateId ? eq(applications.templateId, q.templateId) : undefined,
+    q.dealerId ? eq(applications.dealerId, q.dealerId) : undefined,
+    q.pointOfSaleId ? eq(applications.pointOfSaleId, q.pointOfSaleId) : undefined,
+    q.from ? gte(applications.submittedAt, kyivDayStart(q.from)) : undefined,
+    q.to ? lt(applications.submittedAt, kyivDayStart(nextDay(q.to))) : undefined,
+    q.sensitiveOnly ? eq(applications.sensitive, true) : undefined,
+    q.awaitingSubscriber ? and(eq(applications.sensitive, true), isNull(applications.subscriberConfirmedAt)) : undefined,
+  );
+}
+
+/**
+ * The back office's queue: submitted (and disputed) applications, oldest first, with the filters
+ * of the issue, the live claim's holder, and the total for the filters. Indexed by
+ * (status, submitted_at) and by (dealer | point of sale | template, status, submitted_at); see
+ * docs/backoffice.md.
+ */
+export function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
+  const q = queueInput.parse(input);
+  const where = filters(q);
+  const newestFirst = q.view === 'approved' || q.view === 'rejected';
+  const claimSince = new Date(now.getTime() - CLAIM_IDLE_MS);
+  const items = db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      templateId: applications.templateId,
+      status: applications.status,
+      version: applications.version,
+      sensitive: applications.sensitive,
+      submittedAt: applications.submittedAt,
+      subscriberConfirmedAt: applications.subscriberConfirmedAt,
+      disputedAt: applications.disputedAt,
+      decidedAt: applications.decidedAt,
+      dealerName: dealers.name,
+      posName: pointsOfSale.name,
+      posTown: pointsOfSale.town,
+      claimedByName: sql<string | null>`case when ${applications.claimActiveAt} >= ${claimSince.getTime()} then ${holder.name} end`,
+      claimedById: sql<string | null>`case when ${applications.claimActiveAt} >= ${claimSince.getTime()} then ${applications.claimedBy} end`,
+    })
+    .from(applications)
+    .innerJoin(dealers, eq(dealers.id, applications.dealerId))
+    .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
+    .leftJoin(holder, eq(holder.id, applications.claimedBy))
+    .where(where)
+    .orderBy(newestFirst ? desc(applications.submittedAt) : asc(applications.submittedAt))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all()
+    .map(({ posName, posTown, ...row }) => ({ ...row, pointOfSale: pointOfSaleLabel(posName, posTown), waitedMs: row.submittedAt ? now.getTime() - row.submittedAt.getTime() : 0 }));
+  const total = db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
+  return { items, total, now };
+}
+
+/** The counters above the queue (whole queue, no filters). */
+export function queueCounters(db: DbOrTx, actorId: string, now: Date) {
+  const claimSince = new Date(now.getTime() - CLAIM_IDLE_MS);
+  const byStatus = Object.fromEntries(
+    db
+      .select({ status: applications.status, n: count() })
+      .from(applications)
+      .where(inArray(applications.status, ['submitted', 'disputed']))
+      .groupBy(applications.status)
+      .all()
+      .map((r) => [r.status, r.n]),
+  );
+  const one = (where: SQL | undefined) => db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
+  const oldest = db
+    .select({ at: applications.submittedAt })
+    .from(applications)
+    .where(eq(applications.status, 'submitted'))
+    .orderBy(asc(applications.submittedAt))
+    .limit(1)
+    .get()?.at;
+  return {
+    submitted: byStatus.submitted ?? 0,
+    disputed: byStatus.disputed ?? 0,
+    awaitingSubscriber: one(and(eq(applications.status, 'submitted'), eq(applications.sensitive, true), isNull(applications.subscriberConfirmedAt))),
+    mine: one(and(inArray(applications.status, ['submitted', 'disputed']), eq(applications.claimedBy, actorId), gte(applications.claimActiveAt, claimSince))),
+    oldestWaitMs: oldest ? now.getTime() - oldest.getTime() : 0,
+  };
+}
+
+export function readQueue({ ctx, input }: { ctx: SignedInContext; input: QueueInput }) {
+  const now = ctx.clock.now();
+  return { ...listQueue(ctx.db, input, now), counters: queueCounters(ctx.db, ctx.actor.id, now) };
+}

@@ -1,0 +1,106 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { applications, attachments, auditEvents, confirmationLinks, notifications, users } from '@/db/schema';
+import { getApplicationForActor } from '@/server/applications/application-access';
+import { getApplication } from '@/server/applications/read-applications';
+import { applicationDto } from '@/server/applications/schemas';
+import { getChat } from '@/server/chat/read-chats';
+import { messageDto } from '@/server/chat/schemas';
+import type { SignedInContext } from '@/server/context';
+import { claimIsLive, liveClaimHolder } from './claim';
+
+export const reviewDto = z.object({
+  application: applicationDto,
+  chatTopic: z.string().nullable(),
+  messages: z.array(messageDto),
+  scans: z.array(z.object({ id: z.string(), party: z.string(), fileName: z.string(), mime: z.string() })),
+  auditTrail: z.array(z.object({ seq: z.number(), at: z.date(), action: z.string(), actorName: z.string().nullable(), actorRole: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  link: z
+    .object({
+      createdAt: z.date(),
+      expiresAt: z.date(),
+      revokedAt: z.date().nullable(),
+      opens: z.number(),
+      lastOpenedAt: z.date().nullable(),
+      confirmedAt: z.date().nullable(),
+      disputedAt: z.date().nullable(),
+      disputeComment: z.string().nullable(),
+      answerIp: z.string().nullable(),
+    })
+    .nullable(),
+  notifications: z.array(z.object({ kind: z.string(), channel: z.string(), recipient: z.string(), status: z.string(), attempts: z.number(), sentAt: z.date().nullable(), createdAt: z.date() })),
+  claim: z.object({ id: z.string(), name: z.string(), mine: z.boolean() }).nullable(),
+});
+export type ReviewDto = z.infer<typeof reviewDto>;
+
+/** +380671234567 → +38067•••4567; a@example.com → a•••@example.com. The back office need not see the whole address. */
+export function maskRecipient(recipient: string): string {
+  const at = recipient.indexOf('@');
+  if (at > 0) return `${recipient.slice(0, 1)}•••${recipient.slice(at)}`;
+  return recipient.length > 8 ? `${recipient.slice(0, 6)}•••${recipient.slice(-4)}` : '•••';
+}
+
+/**
+ * Everything the back office weighs before deciding: the form, the identification with its scans,
+ * the chat, the signed PDF (by its route), the audit trail, the subscriber's link and messages.
+ * Opening it while holding the claim keeps the claim alive.
+ */
+export function getReview({ ctx, input }: { ctx: SignedInContext; input: { applicationId: string } }): ReviewDto {
+  const { application: row } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
+  const now = ctx.clock.now();
+  if (row.claimedBy === ctx.actor.id && claimIsLive(row, now)) {
+    ctx.db.update(applications).set({ claimActiveAt: now }).where(eq(applications.id, row.id)).run();
+  }
+  const application = getApplication({ ctx, input });
+  const chat = getChat({ ctx, input: { chatId: row.chatId } });
+  const scanIds = application.identifications.flatMap((i) => ((i.values.scanIds as string[] | undefined) ?? []).map((id) => ({ id, party: i.party })));
+  const files = scanIds.length
+    ? ctx.db
+        .select({ id: attachments.id, fileName: attachments.fileName, mime: attachments.mime })
+        .from(attachments)
+        .where(and(eq(attachments.chatId, row.chatId), inArray(attachments.id, scanIds.map((s) => s.id))))
+        .all()
+    : [];
+  const link = ctx.db
+    .select()
+    .from(confirmationLinks)
+    .where(eq(confirmationLinks.applicationId, row.id))
+    .orderBy(desc(confirmationLinks.createdAt))
+    .limit(1)
+    .get();
+  const holder = liveClaimHolder(ctx.db, row, now);
+  return {
+    application,
+    chatTopic: chat.topic,
+    messages: chat.messages,
+    scans: scanIds.flatMap(({ id, party }) => files.filter((f) => f.id === id).map((f) => ({ ...f, party }))),
+    auditTrail: ctx.db
+      .select({ seq: auditEvents.seq, at: auditEvents.at, action: auditEvents.action, actorName: users.name, actorRole: auditEvents.actorRole, data: auditEvents.data })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(and(eq(auditEvents.entityType, 'application'), eq(auditEvents.entityId, row.id)))
+      .orderBy(asc(auditEvents.seq))
+      .all(),
+    link: link
+      ? {
+          createdAt: link.createdAt,
+          expiresAt: link.expiresAt,
+          revokedAt: link.revokedAt,
+          opens: link.opens,
+          lastOpenedAt: link.lastOpenedAt,
+          confirmedAt: link.confirmedAt,
+          disputedAt: link.disputedAt,
+          disputeComment: link.disputeComment,
+          answerIp: link.answerIp,
+        }
+      : null,
+    notifications: ctx.db
+      .select({ kind: notifications.kind, channel: notifications.channel, recipient: notifications.recipient, status: notifications.status, attempts: notifications.attempts, sentAt: notifications.sentAt, createdAt: notifications.createdAt })
+      .from(notifications)
+      .where(eq(notifications.applicationId, row.id))
+      .orderBy(asc(notifications.createdAt))
+      .all()
+      .map((n) => ({ ...n, recipient: maskRecipient(n.recipient) })),
+    claim: holder ? { ...holder, mine: holder.id === ctx.actor.id } : null,
+  };
+}

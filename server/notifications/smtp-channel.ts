@@ -1,0 +1,34 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { NotificationChannel, OutgoingMessage } from './channel';
+
+export interface SmtpSettings {
+  /** e.g. smtp://user:password@mail.example.com:587 or smtps://…:465 */
+  url: string;
+  from: string;
+}
+
+/**
+ * E-mail through an SMTP server with nodemailer. The Message-ID is derived from the outbox row,
+ * so a message retried after an unclear failure can be recognised as the same one.
+ */
+export class SmtpChannel implements NotificationChannel {
+  private readonly transport: Transporter;
+
+  constructor(private readonly settings: SmtpSettings) {
+    this.transport = nodemailer.createTransport(settings.url);
+  }
+
+  async send(message: OutgoingMessage): Promise<void> {
+    await this.transport.sendMail({
+      from: this.settings.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      messageId: `<${message.id}@dealer-desk>`,
+    });
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
