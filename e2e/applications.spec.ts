@@ -1,68 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { isValidRnokpp, unzrCheckDigit } from '../templates/validators';
-import { hydrated, signIn } from './helpers';
-
-function rnokppFor(birthDate: string, serial: string): string {
-  const days = Math.round((Date.parse(`${birthDate}T00:00:00Z`) - Date.parse('1899-12-31T00:00:00Z')) / 86_400_000);
-  const stem = `${String(days).padStart(5, '0')}${serial}`;
-  const digit = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((d) => isValidRnokpp(`${stem}${d}`));
-  return `${stem}${digit}`;
-}
-
-const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
-
-/** A dealer and an operator in an active chat; returns both pages. */
-async function openChat(browser: Browser, dealerEmail: string, operatorEmail: string, topic: string) {
-  const operator = await (await browser.newContext()).newPage();
-  const dealer = await (await browser.newContext()).newPage();
-  dealer.on('pageerror', (e) => console.log('DEALER PAGEERROR', e.message, e.stack?.split('\n').slice(0, 4).join(' / ')));
-  await signIn(operator, operatorEmail);
-  await expect(operator).toHaveURL(/\/operator$/);
-  await hydrated(operator);
-  await operator.getByTestId('operator-status').selectOption('available');
-  await expect(operator.getByTestId('operator-status')).toHaveValue('available');
-  await signIn(dealer, dealerEmail);
-  await expect(dealer).toHaveURL(/\/dealer$/);
-  await hydrated(dealer);
-  await dealer.getByLabel('Тема (необов’язково)').fill(topic);
-  await dealer.getByRole('button', { name: 'Почати чат з оператором' }).click();
-  await expect(dealer).toHaveURL(/\/dealer\/chats\//);
-  const offer = operator.getByTestId('queue-item').filter({ hasText: topic });
-  await offer.getByRole('button', { name: 'Прийняти' }).click();
-  await expect(dealer.getByTestId('chat-status')).toHaveText('Триває');
-  return { dealer, operator };
-}
-
-async function createApplication(dealer: Page, title: string) {
-  await dealer.getByLabel('Нова заява…').selectOption({ label: title });
-  await dealer.getByRole('button', { name: 'Створити' }).click();
-  await expect(dealer).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
-  await expect(dealer.getByTestId('application-status')).toHaveText('Чернетка');
-}
-
-async function identify(page: Page, party: string, person: { fullName: string; birthDate: string; document: 'booklet' | 'id_card'; number: string; issuer: string; issuedOn: string; expiresOn?: string; serial: string }) {
-  const form = page.getByTestId(`identification-form-${party}`);
-  await form.getByLabel('Прізвище, ім’я, по батькові').fill(person.fullName);
-  await form.getByLabel('Дата народження').fill(person.birthDate);
-  if (person.document === 'id_card') {
-    await form.getByLabel('Документ').selectOption('id_card');
-    await form.getByLabel('Номер документа').fill(person.number);
-    await form.getByLabel('Орган, що видав (код)').fill(person.issuer);
-    await form.getByLabel('Дійсний до').fill(person.expiresOn ?? '');
-    const first12 = `${person.birthDate.replaceAll('-', '')}0042`;
-    await form.getByLabel('Запис № (УНЗР)').fill(`${first12.slice(0, 8)}-${first12.slice(8)}${unzrCheckDigit(first12)}`);
-  } else {
-    await form.getByLabel('Серія і номер паспорта').fill(person.number);
-    await form.getByLabel('Ким виданий').fill(person.issuer);
-  }
-  await form.getByLabel('Дата видачі').fill(person.issuedOn);
-  await form.getByLabel('РНОКПП (ІПН)').fill(rnokppFor(person.birthDate, person.serial));
-  await form.getByTestId('scan-input').setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') });
-  await expect(form.getByTestId('scans')).toContainText('passport.pdf');
-  await form.getByLabel('Підтверджую').check();
-  await form.getByRole('button', { name: 'Зберегти ідентифікацію' }).click();
-  await expect(page.getByTestId(`party-${party}`).getByTestId('identification-summary')).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { createApplication, draw, field, identify, openChat } from './application-steps';
+import { hydrated } from './helpers';
 
 test('SIM replacement: identify with a passport booklet, fill, returned with a remark, fixed, verified', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -143,17 +81,6 @@ test('legal entity: representative with an ID card, two numbers with tariffs, ve
   await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
   await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');
 });
-
-async function draw(page: Page, party: string) {
-  const canvas = page.getByTestId(`signature-${party}`).getByTestId('signature-canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('no canvas');
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 20; i += 1) await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + Math.sin(i) * 25, { steps: 2 });
-  await page.mouse.up();
-}
 
 test('tariff change: signed with two drawn signatures, the PDF verifies as authentic, a modified copy does not', async ({ browser }) => {
   test.setTimeout(150_000);

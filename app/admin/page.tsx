@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { DealersPanel } from './dealers-panel';
+import { NotificationsPanel } from './notifications-panel';
 import { OperatorsPanel } from './operators-panel';
 import { SealPanel } from './seal-panel';
 import { UsersPanel } from './users-panel';
@@ -15,6 +16,7 @@ export default async function AdminPage() {
       <div className="grid grid-cols-1 gap-8">
         <UsersPanel currentUserId={actor.id} />
         <SealPanel />
+        <NotificationsPanel />
         <OperatorsPanel />
         <DealersPanel />
       </div>

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { EmptyState, WorkspaceHeading } from '../_components/workspace-heading';
+import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
+import { BackOfficeQueue } from './backoffice-queue';
 
 export default async function BackOffice() {
   await requireRole('backoffice', '/backoffice');
@@ -8,7 +9,7 @@ export default async function BackOffice() {
   return (
     <>
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
-      <EmptyState text={t('empty')} />
+      <BackOfficeQueue />
     </>
   );
 }

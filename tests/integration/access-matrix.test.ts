@@ -26,6 +26,9 @@ const DEALER_ONLY: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: '
 const OPERATOR_ONLY: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'FORBIDDEN', operator: 'ok', backoffice: 'FORBIDDEN', admin: 'FORBIDDEN' };
 const CHAT_PARTICIPANTS: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'ok', operator: 'ok', backoffice: 'FORBIDDEN', admin: 'FORBIDDEN' };
 const CHAT_READERS: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'ok', operator: 'ok', backoffice: 'FORBIDDEN', admin: 'ok' };
+const BACKOFFICE_ONLY: Record<Who, Outcome> = { anonymous: 'UNAUTHORIZED', dealer: 'FORBIDDEN', operator: 'FORBIDDEN', backoffice: 'ok', admin: 'FORBIDDEN' };
+const BACKOFFICE_READERS: Record<Who, Outcome> = { ...BACKOFFICE_ONLY, admin: 'ok' };
+const ANYONE: Record<Who, Outcome> = { anonymous: 'ok', dealer: 'ok', operator: 'ok', backoffice: 'ok', admin: 'ok' };
 
 /**
  * Who may call what, written out by hand (not derived from the routers). A new procedure makes
@@ -44,6 +47,9 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'admin.operators.list': ADMIN_ONLY,
   'admin.operators.setCapacity': ADMIN_ONLY,
   'admin.seal.info': ADMIN_ONLY,
+  'admin.notifications.outbox': ADMIN_ONLY,
+  'admin.notifications.retry': ADMIN_ONLY,
+  'admin.notifications.devInbox': ADMIN_ONLY,
   'chat.start': DEALER_ONLY,
   'chat.cancel': DEALER_ONLY,
   'chat.rate': DEALER_ONLY,
@@ -60,7 +66,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'operator.transfer': OPERATOR_ONLY,
   'realtime.feed': CHAT_READERS,
   'application.create': DEALER_ONLY,
-  'application.get': CHAT_READERS,
+  'application.get': ANY_SIGNED_IN,
   'application.list': CHAT_READERS,
   'application.saveIdentification': DEALER_ONLY,
   'application.saveDraft': DEALER_ONLY,
@@ -68,7 +74,20 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'application.verify': OPERATOR_ONLY,
   'application.return': OPERATOR_ONLY,
   'application.sign': DEALER_ONLY,
-  'verification.application': { anonymous: 'ok', dealer: 'ok', operator: 'ok', backoffice: 'ok', admin: 'ok' },
+  'application.submit': DEALER_ONLY,
+  'verification.application': ANYONE,
+  'backoffice.queue': BACKOFFICE_READERS,
+  'backoffice.filterOptions': BACKOFFICE_READERS,
+  'backoffice.review': BACKOFFICE_READERS,
+  'backoffice.claim': BACKOFFICE_ONLY,
+  'backoffice.release': BACKOFFICE_ONLY,
+  'backoffice.approve': BACKOFFICE_ONLY,
+  'backoffice.reject': BACKOFFICE_ONLY,
+  'backoffice.return': BACKOFFICE_ONLY,
+  // The confirmation link needs no account (a made-up token is NOT_FOUND for everyone).
+  'subscriber.view': ANYONE,
+  'subscriber.confirm': ANYONE,
+  'subscriber.dispute': ANYONE,
   'application.cancel': CHAT_PARTICIPANTS,
 };
 
@@ -130,6 +149,27 @@ function validInput(path: string): unknown {
       return { applicationId, version: 1, signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
     case 'application.return':
       return { applicationId, remarks: {}, note: 'Виправте' };
+    case 'application.submit':
+      return { applicationId, version: 1, requestId: crypto.randomUUID() };
+    case 'admin.notifications.retry':
+      return { notificationId: crypto.randomUUID() };
+    case 'backoffice.queue':
+      return { view: 'open', sensitiveOnly: true };
+    case 'backoffice.review':
+    case 'backoffice.claim':
+    case 'backoffice.release':
+      return { applicationId };
+    case 'backoffice.approve':
+      return { applicationId, version: 1 };
+    case 'backoffice.reject':
+      return { applicationId, version: 1, reason: 'documentInvalid' };
+    case 'backoffice.return':
+      return { applicationId, version: 1, note: 'Виправте' };
+    case 'subscriber.view':
+    case 'subscriber.confirm':
+      return { token: 'A'.repeat(32) };
+    case 'subscriber.dispute':
+      return { token: 'A'.repeat(32), comment: 'не я' };
     default:
       return undefined;
   }

@@ -1,10 +1,12 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { findTemplate } from '@/templates';
+import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
+import { OutcomeBanner } from './outcome-banner';
 import { useText } from './use-text';
 
 /** An application in the chat: number, form, live status, and a link to open it beside the chat. */
@@ -13,7 +15,13 @@ export function ApplicationCard({ body }: { body: string }) {
   const text = useText();
   const trpc = useTRPC();
   const parsed = parseCard(body);
+  const queryClient = useQueryClient();
   const application = useQuery({ ...trpc.application.get.queryOptions({ applicationId: parsed?.applicationId ?? '' }), enabled: Boolean(parsed) });
+  useFeedListener((event) => {
+    if (parsed && event.type === 'application.updated' && event.payload.applicationId === parsed.applicationId) {
+      void queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId: parsed.applicationId }) });
+    }
+  });
   if (!parsed) return null;
   const template = findTemplate(parsed.templateId);
   return (
@@ -24,6 +32,7 @@ export function ApplicationCard({ body }: { body: string }) {
         {parsed.number}
         {application.data && ` · ${t(`status.${application.data.status}`)}`}
       </span>
+      {application.data && <OutcomeBanner application={application.data} compact />}
       <Link href={`/applications/${parsed.applicationId}`} className="underline">
         {t('open')}
       </Link>

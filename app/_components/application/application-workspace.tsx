@@ -11,7 +11,9 @@ import { useErrorText } from '../error-text';
 import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { IdentificationForm, IdentificationSummary } from './identification-form';
+import { OutcomeBanner } from './outcome-banner';
 import { SigningPanel } from './signing-panel';
+import { SubmitPanel } from './submit-panel';
 import { TemplateForm, toDraft, type FormValues } from './template-form';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useText } from './use-text';
@@ -57,6 +59,8 @@ export function ApplicationWorkspace({ applicationId, role, myName }: { applicat
           </div>
         )}
       </header>
+      <OutcomeBanner application={application} />
+      {role === 'dealer' && application.allowedActions.includes('submit') && <SubmitPanel application={application} onSubmitted={refresh} />}
       {application.pdfSha256 && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-green-300 bg-green-50 p-3 text-sm" data-testid="signed-pdf">
           <span>{t('signing.sealed')}</span>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { forbidden, notFound, redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ApplicationWorkspace } from '../../_components/application/application-workspace';
@@ -13,7 +13,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
   const { applicationId } = await params;
   const actor = await pageActor();
   if (!actor) redirect(`/sign-in?next=${encodeURIComponent(`/applications/${applicationId}`)}`);
-  if (actor.role === 'backoffice') forbidden();
+  if (actor.role === 'backoffice') redirect(`/backoffice/applications/${applicationId}`);
   if (!z.uuid().safeParse(applicationId).success) notFound();
   const application = await (await serverCaller()).application.get({ applicationId }).catch(() => null);
   if (!application) notFound();

@@ -1,0 +1,38 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import type { ApplicationDto } from '@/server/applications/schemas';
+
+type Outcome = Pick<ApplicationDto, 'status' | 'sensitive' | 'submittedAt' | 'subscriberConfirmedAt' | 'disputedAt' | 'decision'>;
+
+/** Where a submitted application stands: the back office's decision, the subscriber's answer. */
+export function OutcomeBanner({ application, compact = false }: { application: Outcome; compact?: boolean }) {
+  const t = useTranslations('application.outcome');
+  const reasons = useTranslations('backoffice.reasons');
+  const format = useFormatter();
+  const when = (date: Date) => format.dateTime(date, { dateStyle: 'short', timeStyle: 'short' });
+  const { status, decision } = application;
+  const lines: { text: string; tone: 'info' | 'good' | 'bad' | 'wait' }[] = [];
+  if (status === 'approved' && decision) lines.push({ text: t('approved', { name: decision.byName, date: when(decision.at) }), tone: 'good' });
+  if (status === 'rejected' && decision) {
+    lines.push({ text: t('rejected', { name: decision.byName, date: when(decision.at), reason: decision.reason && reasons.has(decision.reason) ? reasons(decision.reason) : '—' }), tone: 'bad' });
+    if (decision.comment) lines.push({ text: decision.comment, tone: 'bad' });
+  }
+  if (status === 'disputed' && application.disputedAt) lines.push({ text: t('disputed', { date: when(application.disputedAt) }), tone: 'bad' });
+  if (status === 'submitted' && application.submittedAt) lines.push({ text: t('submitted', { date: when(application.submittedAt) }), tone: 'info' });
+  if (!compact && ['submitted', 'approved'].includes(status)) {
+    if (application.subscriberConfirmedAt) lines.push({ text: t('subscriberConfirmed', { date: when(application.subscriberConfirmedAt) }), tone: 'good' });
+    else if (status === 'submitted' && application.sensitive) lines.push({ text: t('awaitingSubscriber'), tone: 'wait' });
+  }
+  if (lines.length === 0) return null;
+  const tones = { info: 'text-slate-800', good: 'text-green-800', bad: 'text-red-800', wait: 'text-amber-900' };
+  return (
+    <div className={compact ? 'text-sm' : 'rounded-lg border border-slate-200 bg-white p-3 text-sm'} data-testid="outcome">
+      {lines.map((line, i) => (
+        <p key={i} className={tones[line.tone]}>
+          {line.text}
+        </p>
+      ))}
+    </div>
+  );
+}

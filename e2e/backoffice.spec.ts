@@ -1,0 +1,148 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createApplication, draw, field, identify, openChat } from './application-steps';
+import { hydrated, signIn } from './helpers';
+
+/** The dealer and operator path up to a signed application, then the dealer submits it; returns its number. */
+async function submitted(browser: Browser, kind: 'sim' | 'tariff', topic: string) {
+  const { dealer, operator } = await openChat(browser, kind === 'sim' ? 'dealer@demo.local' : 'dealer2@demo.local', kind === 'sim' ? 'operator@demo.local' : 'operator2@demo.local', topic);
+  if (kind === 'sim') {
+    await createApplication(dealer, 'Заява на заміну SIM-картки');
+    await identify(dealer, 'subscriber', { fullName: 'Коваленко Марія Іванівна', birthDate: '1985-03-14', document: 'booklet', number: 'кв 123456', issuer: 'Барським РВ УМВС', issuedOn: '2001-04-20', serial: '0123' });
+    await field(dealer, 'number.msisdn').fill('067 123 45 67');
+    await field(dealer, 'number.reason').selectOption('lost');
+    await field(dealer, 'number.simType').selectOption('physical');
+    await field(dealer, 'number.iccid').fill('8938001234567890123');
+  } else {
+    await createApplication(dealer, 'Заява на зміну тарифного плану');
+    await identify(dealer, 'subscriber', { fullName: 'Бондар Ольга Василівна', birthDate: '1979-11-02', document: 'booklet', number: 'ВК654321', issuer: 'Косівським РВ УМВС', issuedOn: '1996-01-10', serial: '0777' });
+    await field(dealer, 'tariff.msisdn').fill('097 765 43 21');
+    await field(dealer, 'tariff.currentTariff').selectOption('smart-start');
+    await field(dealer, 'tariff.newTariff').selectOption('bezlim');
+    await field(dealer, 'tariff.effective').selectOption('now');
+  }
+  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+  await operator.getByTestId('application-card').last().getByRole('link', { name: 'Відкрити заяву' }).click();
+  await hydrated(operator);
+  await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');
+  await draw(dealer, 'subscriber');
+  await draw(dealer, 'dealer');
+  await dealer.getByRole('button', { name: 'Підписати і засвідчити' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Підписано');
+  await dealer.getByRole('button', { name: 'Подати до бек-офісу' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Подано');
+  const number = /DD-\d{4}-\d{6}/.exec(await dealer.getByTestId('application-workspace').innerText())?.[0];
+  if (!number) throw new Error('no application number on the page');
+  return { dealer, operator, number };
+}
+
+/** The link from the development SMS inbox, which only an admin can read. */
+async function linkFromDevInbox(browser: Browser, number: string): Promise<string> {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@demo.local');
+  await expect(admin).toHaveURL(/\/admin$/);
+  await hydrated(admin);
+  await admin.getByTestId('dev-inbox-tab').click();
+  const message = admin.getByTestId('dev-message').filter({ hasText: number }).first();
+  await expect(message).toBeVisible({ timeout: 15_000 });
+  const href = await message.getByRole('link').getAttribute('href');
+  await admin.context().close();
+  if (!href) throw new Error('no link in the SMS');
+  return href;
+}
+
+async function backOffice(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'backoffice@demo.local');
+  await expect(page).toHaveURL(/\/backoffice$/);
+  await hydrated(page);
+  return page;
+}
+
+test('the whole cycle: submitted, confirmed by the subscriber through the SMS link, approved; the subscriber sees it and the PDF', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { dealer, operator, number } = await submitted(browser, 'sim', `Цикл ${Date.now()}`);
+  const link = await linkFromDevInbox(browser, number);
+
+  // The subscriber, with no account, opens the link from the SMS and confirms.
+  const subscriber = await (await browser.newContext()).newPage();
+  await subscriber.goto(link);
+  await hydrated(subscriber);
+  await expect(subscriber.getByTestId('subscriber-number')).toHaveText(number);
+  await expect(subscriber.getByTestId('subscriber-status')).toHaveText('Подано');
+  await subscriber.getByRole('button', { name: 'Так, це я подавав(ла)' }).click();
+  await expect(subscriber.getByText(/Ви підтвердили заяву/)).toBeVisible();
+
+  // The back office finds it in the queue, takes it and approves it.
+  const office = await backOffice(browser);
+  await office.getByTestId('queue-filters').getByLabel('Лише чутливі').check();
+  const row = office.getByTestId('queue-row').filter({ hasText: number });
+  await expect(row).toContainText('Абонент підтвердив');
+  await row.getByRole('link', { name: number }).click();
+  await hydrated(office);
+  await expect(office.getByTestId('review-status')).toHaveText('Подано');
+  await expect(office.getByTestId('review-party-subscriber')).toContainText('Коваленко');
+  await expect(office.getByTestId('audit-trail')).toContainText('application.confirm');
+  await office.getByRole('button', { name: 'Взяти в роботу' }).click();
+  await expect(office.getByText('Заява у вашій роботі')).toBeVisible();
+  await office.getByRole('button', { name: 'Схвалити' }).click();
+  await expect(office.getByTestId('review-status')).toHaveText('Погоджено');
+
+  // The dealer and the chat's operator see the outcome live.
+  await expect(dealer.getByTestId('application-status')).toHaveText('Погоджено');
+  await expect(dealer.getByTestId('application-workspace').getByTestId('outcome')).toContainText('Схвалено');
+  await expect(operator.getByTestId('application-status')).toHaveText('Погоджено');
+  await expect(operator.getByTestId('application-card').last().getByTestId('outcome')).toContainText('Схвалено');
+
+  // The same link now shows the outcome, and the signed PDF.
+  await subscriber.reload();
+  await hydrated(subscriber);
+  await expect(subscriber.getByTestId('subscriber-status')).toHaveText('Погоджено');
+  const downloading = subscriber.waitForEvent('download');
+  await subscriber.getByTestId('subscriber-pdf').click();
+  const pdf = Buffer.concat(await (await (await downloading).createReadStream()).toArray());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+  // An altered link shows a clear error and nothing of the application.
+  await subscriber.goto(`${link.slice(0, -1)}${link.endsWith('A') ? 'B' : 'A'}`);
+  await expect(subscriber.getByTestId('link-error')).toContainText('Такого посилання не існує');
+  await expect(subscriber.locator('body')).not.toContainText(number);
+});
+
+test('a dispute: the subscriber says it was not them; the back office sees it flagged, cannot approve, rejects', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { dealer, number } = await submitted(browser, 'tariff', `Спір ${Date.now()}`);
+  const link = await linkFromDevInbox(browser, number);
+
+  const subscriber = await (await browser.newContext()).newPage();
+  await subscriber.goto(link);
+  await hydrated(subscriber);
+  await subscriber.getByRole('button', { name: 'Ні, це не я' }).click();
+  await subscriber.getByTestId('dispute-comment').fill('Я нічого не подавала');
+  await subscriber.getByRole('button', { name: 'Повідомити, що це не я' }).click();
+  await expect(subscriber.getByTestId('subscriber-status')).toHaveText('Оскаржено');
+  await expect(dealer.getByTestId('application-status')).toHaveText('Оскаржено');
+
+  const office = await backOffice(browser);
+  await expect(office.getByTestId('queue-counters')).toContainText('Оскаржені');
+  await office.getByTestId('queue-filters').getByLabel('Показати').selectOption('disputed');
+  const row = office.getByTestId('queue-row').filter({ hasText: number });
+  await expect(row).toHaveAttribute('data-status', 'disputed');
+  await expect(row).toContainText('Оскаржено абонентом');
+  await row.getByRole('link', { name: number }).click();
+  await hydrated(office);
+  await expect(office.getByTestId('dispute')).toContainText('Я нічого не подавала');
+  await office.getByRole('button', { name: 'Взяти в роботу' }).click();
+  await expect(office.getByRole('button', { name: 'Схвалити' })).toBeDisabled();
+  await expect(office.getByText('Абонент оскаржив заяву: її можна лише відхилити.')).toBeVisible();
+  // The server refuses too, whatever the page shows.
+  const refused = await office.request.post('/api/trpc/backoffice.approve', { data: { json: { applicationId: /[0-9a-f-]{36}$/.exec(office.url())?.[0], version: 1 } } });
+  expect(refused.status()).toBe(409);
+
+  await office.getByRole('button', { name: 'Відхилити' }).click();
+  await office.getByTestId('reject-reason').selectOption('subscriberDisputed');
+  await office.getByRole('button', { name: 'Відхилити заяву' }).click();
+  await expect(office.getByTestId('review-status')).toHaveText('Відхилено');
+  await expect(dealer.getByTestId('application-workspace').getByTestId('outcome')).toContainText('Абонент не подавав заяви');
+});
