@@ -40,7 +40,7 @@ export function BackOfficeQueue() {
           <Tile label={t('counters.disputed')} value={counters.disputed} alert={counters.disputed > 0} />
           <Tile label={t('counters.awaitingSubscriber')} value={counters.awaitingSubscriber} />
           <Tile label={t('counters.mine')} value={counters.mine} />
-          <Tile label={t('counters.oldest')} value={formatWait(counters.oldestWaitMs, t)} />
+          <Tile label={t('counters.oldest')} value={counters.submitted > 0 ? formatWait(counters.oldestWaitMs, t) : '—'} />
         </dl>
       )}
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" onSubmit={(e) => e.preventDefault()} data-testid="queue-filters">

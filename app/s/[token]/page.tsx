@@ -55,7 +55,7 @@ export default async function SubscriberPage({ params }: { params: Promise<{ tok
         </a>
       )}
       {view.confirmedAt && <p className="text-green-800">{t('youConfirmed', { date: when(view.confirmedAt) })}</p>}
-      {view.disputedAt && <p className="font-medium text-red-800">{t('youDisputed', { date: when(view.disputedAt) })}</p>}
+      {view.disputedAt && <p className="font-medium text-red-800">{t(view.status === 'disputed' ? 'youDisputedFrozen' : 'youDisputed', { date: when(view.disputedAt) })}</p>}
       <SubscriberActions token={token} canConfirm={view.canConfirm} canDispute={view.canDispute} />
     </div>
   );
