@@ -35,13 +35,14 @@ export const confirmationLinks = sqliteTable(
 
 export const NOTIFICATION_CHANNELS = ['sms', 'email'] as const;
 export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
-export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
  * The outbox: written in the same transaction as the change it tells about, delivered afterwards
- * by server/notifications/notification-sender.ts with retries. `body` holds `{link}` where the
- * confirmation link goes; it is filled in only at the moment of sending.
+ * by server/notifications/notification-sender.ts with retries. `body` holds `{token}` where the
+ * confirmation link's token goes; it is filled in only at the moment of sending. A request whose
+ * link was replaced before it left is `cancelled`.
  */
 export const notifications = sqliteTable(
   'notifications',

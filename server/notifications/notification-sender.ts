@@ -28,8 +28,9 @@ export interface SenderDeps {
  * Delivers the outbox. A row is taken by moving it to `sending` with a lease (an UPDATE that only
  * one sender can win), sent, then marked `sent`; a failure is retried with backoff and, after
  * the last attempt, stays `failed` for an admin to see and retry. If the process dies while a
- * row is `sending`, the lease runs out and the row is sent again; the channels recognise a
- * repeated message id, so the subscriber gets it once.
+ * row is `sending`, the lease runs out and the row is sent again with the same message id (the
+ * development inbox drops a repeat; SMTP carries it as Message-ID; an SMS gateway would take it
+ * as its idempotency key).
  */
 export async function deliverDue(deps: SenderDeps): Promise<{ sent: number; retried: number; failed: number }> {
   const { db, clock } = deps;
@@ -43,34 +44,47 @@ export async function deliverDue(deps: SenderDeps): Promise<{ sent: number; retr
     .limit(SENDING.batch)
     .all();
 
-  for (const row of due) {
-    const now = clock.now();
-    const attempts = row.attempts + 1;
-    const taken = db
-      .update(notifications)
-      .set({ status: 'sending', attempts, nextAttemptAt: new Date(now.getTime() + SENDING.leaseMs) })
-      .where(and(eq(notifications.id, row.id), eq(notifications.status, row.status), eq(notifications.attempts, row.attempts)))
-      .run();
-    if (taken.changes === 0) continue; // another sender took it
-
-    try {
-      const text = row.linkId ? row.body.replaceAll('{token}', tokenOf(row.linkId)) : row.body;
-      await deps.channels[row.channel].send({ id: row.id, channel: row.channel, to: row.recipient, subject: row.subject, text });
-      db.update(notifications).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(eq(notifications.id, row.id)).run();
-      result.sent += 1;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const giveUp = attempts >= SENDING.maxAttempts;
-      db.update(notifications)
-        .set({ status: giveUp ? 'failed' : 'pending', lastError: message.slice(0, 500), nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)) })
-        .where(eq(notifications.id, row.id))
-        .run();
-      logger().warn({ notificationId: row.id, channel: row.channel, attempts, err: message }, giveUp ? 'notification failed for good' : 'notification failed; will retry');
-      if (giveUp) result.failed += 1;
-      else result.retried += 1;
+  // Channels go side by side (a slow SMTP server does not hold up SMS); within one, in order.
+  const byChannel = new Map<string, Row[]>();
+  for (const row of due) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
+  await Promise.all([...byChannel.values()].map(async (rows) => {
+    for (const row of rows) {
+      const outcome = await deliverOne(deps, tokenOf, row);
+      if (outcome) result[outcome] += 1;
     }
-  }
+  }));
   return result;
+}
+
+type Row = typeof notifications.$inferSelect;
+
+async function deliverOne(deps: SenderDeps, tokenOf: (linkId: string) => string, row: Row): Promise<'sent' | 'retried' | 'failed' | null> {
+  const { db, clock } = deps;
+  const attempts = row.attempts + 1;
+  const taken = db
+    .update(notifications)
+    .set({ status: 'sending', attempts, nextAttemptAt: new Date(clock.now().getTime() + SENDING.leaseMs) })
+    .where(and(eq(notifications.id, row.id), eq(notifications.status, row.status), eq(notifications.attempts, row.attempts)))
+    .run();
+  if (taken.changes === 0) return null; // another sender took it
+  // The outcome is recorded only if this attempt still owns the row: a sender whose lease ran out
+  // must not overwrite what the sender that took over recorded.
+  const stillMine = and(eq(notifications.id, row.id), eq(notifications.status, 'sending'), eq(notifications.attempts, attempts));
+  try {
+    const text = row.linkId ? row.body.replaceAll('{token}', tokenOf(row.linkId)) : row.body;
+    await deps.channels[row.channel].send({ id: row.id, channel: row.channel, to: row.recipient, subject: row.subject, text });
+    db.update(notifications).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(stillMine).run();
+    return 'sent';
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = attempts >= SENDING.maxAttempts;
+    db.update(notifications)
+      .set({ status: giveUp ? 'failed' : 'pending', lastError: message.slice(0, 500), nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)) })
+      .where(stillMine)
+      .run();
+    logger().warn({ notificationId: row.id, channel: row.channel, attempts, err: message }, giveUp ? 'notification failed for good' : 'notification failed; will retry');
+    return giveUp ? 'failed' : 'retried';
+  }
 }
 
 /** Runs deliverDue every `intervalMs` (one run at a time); `kick()` runs it at once after a change. */

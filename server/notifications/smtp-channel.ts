@@ -15,7 +15,8 @@ export class SmtpChannel implements NotificationChannel {
   private readonly transport: Transporter;
 
   constructor(private readonly settings: SmtpSettings) {
-    this.transport = nodemailer.createTransport(settings.url);
+    // Time-outs well under the sender's 60 s lease, so a hanging server fails an attempt rather than outliving it.
+    this.transport = nodemailer.createTransport({ url: settings.url, connectionTimeout: 15_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   }
 
   async send(message: OutgoingMessage): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { confirmationLinks, notifications } from '@/db/schema';
 import { confirmationRequest, decisionNotice } from '@/server/notifications/messages';
@@ -33,11 +33,18 @@ export function issueConfirmationLink(tx: Tx, application: ApplicationRow, templ
   }
 }
 
-/** A returned application's link stops working; the next submission sends a new one. */
+/** A returned application's link stops working (and a message with it not yet sent is cancelled); the next submission sends a new one. */
 export function revokeLinks(tx: Tx, applicationId: string, now: Date): void {
-  tx.update(confirmationLinks)
+  const revoked = tx
+    .update(confirmationLinks)
     .set({ revokedAt: now })
     .where(and(eq(confirmationLinks.applicationId, applicationId), isNull(confirmationLinks.revokedAt)))
+    .returning({ id: confirmationLinks.id })
+    .all();
+  if (revoked.length === 0) return;
+  tx.update(notifications)
+    .set({ status: 'cancelled', lastError: 'the link was replaced before this message left' })
+    .where(and(inArray(notifications.linkId, revoked.map((l) => l.id)), eq(notifications.status, 'pending')))
     .run();
 }
 

@@ -199,6 +199,14 @@ describe('deciding', () => {
 });
 
 describe("the subscriber's link", () => {
+  it('a message whose link was replaced before it left is cancelled, not sent', async () => {
+    const { applicationId } = await w.submitted('tariff-change');
+    await backoffice().return({ applicationId, version: w.row(applicationId)?.version ?? 0, note: 'Перевірте номер' });
+    await w.deliver();
+    expect(w.inbox()).toEqual([]);
+    expect(w.outbox(applicationId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+  });
+
   it('shows number, type, status, date and point of sale of its own application only', async () => {
     const a = await w.submitted('tariff-change');
     const b = await w.submitted('sim-replacement');

@@ -166,11 +166,10 @@ describe('two senders at once', () => {
     expect(await w.deliver()).toEqual(nothing);
   });
 
-  // A known bug in deliverDue: the UPDATE that records an attempt's outcome matches the row by id
-  // only, so a sender whose send outlived its lease writes `pending` over the `sent` of the sender
-  // that took the row over, and the message goes out once more after the backoff. When the
-  // outcome UPDATE also checks `status = 'sending' AND attempts = <its attempt>`, drop `.fails`.
-  it.fails('a sender whose send outlived its lease does not undo the delivery of the sender that took over', async () => {
+  // The UPDATE that records an attempt's outcome checks that the attempt still owns the row
+  // (`status = 'sending' AND attempts = <its attempt>`): a sender whose send outlived its lease
+  // must not write `pending` over the `sent` of the sender that took the row over.
+  it('a sender whose send outlived its lease does not undo the delivery of the sender that took over', async () => {
     const { row } = await oneQueuedSms();
     let giveUp: (error: Error) => void = () => undefined;
     const stuck: NotificationChannel = { send: () => new Promise<void>((_, reject) => (giveUp = reject)) };
