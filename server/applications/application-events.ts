@@ -22,6 +22,4 @@ export function announceApplicationChange(tx: Tx, emitter: Emitter, application:
 }
 
 /** Today in Kyiv, `YYYY-MM-DD`: the date the application is judged on. */
-export function kyivDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { kyivDate } from '@/server/time/kyiv';

@@ -5,6 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { applications, dealers, pointsOfSale, users } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import type { SignedInContext } from '@/server/context';
+import { kyivDayStart, nextDay } from '@/server/time/kyiv';
 import { CLAIM_IDLE_MS } from './claim';
 
 const isoDate = z.iso.date('invalidDate');
@@ -30,18 +31,6 @@ export const queueInput = z
 export type QueueInput = z.input<typeof queueInput>;
 
 const holder = alias(users, 'holder');
-
-/** Kyiv midnight of a `YYYY-MM-DD` day as an instant (Kyiv is UTC+2, or UTC+3 in summer). */
-export function kyivDayStart(day: string): Date {
-  const kyivClock = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-  for (const hours of [2, 3]) {
-    const candidate = new Date(Date.parse(`${day}T00:00:00Z`) - hours * 3600_000);
-    if (kyivClock.format(candidate) === `${day}, 00`) return candidate;
-  }
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 2 * 3600_000);
-}
-
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 function filters(q: z.output<typeof queueInput>): SQL | undefined {
   const statuses = q.view === 'open' ? (['submitted', 'disputed'] as const) : ([q.view] as const);

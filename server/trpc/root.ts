@@ -8,6 +8,7 @@ import { adminSealRouter } from './routers/admin/seal';
 import { adminUsersRouter } from './routers/admin/users';
 import { backofficeRouter } from './routers/backoffice';
 import { chatRouter } from './routers/chat';
+import { metricsRouter } from './routers/metrics';
 import { operatorRouter } from './routers/operator';
 import { realtimeRouter } from './routers/realtime';
 import { subscriberRouter } from './routers/subscriber';
@@ -25,6 +26,7 @@ export const appRouter = router({
   application: applicationRouter,
   backoffice: backofficeRouter,
   chat: chatRouter,
+  metrics: metricsRouter,
   operator: operatorRouter,
   realtime: realtimeRouter,
   subscriber: subscriberRouter,

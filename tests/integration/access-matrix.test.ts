@@ -50,6 +50,9 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'admin.notifications.outbox': ADMIN_ONLY,
   'admin.notifications.retry': ADMIN_ONLY,
   'admin.notifications.devInbox': ADMIN_ONLY,
+  'metrics.overview': ADMIN_ONLY,
+  'metrics.live': ADMIN_ONLY,
+  'metrics.staffing': ADMIN_ONLY,
   'chat.start': DEALER_ONLY,
   'chat.cancel': DEALER_ONLY,
   'chat.rate': DEALER_ONLY,
@@ -149,6 +152,10 @@ function validInput(path: string): unknown {
       return { applicationId, version: 1, signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
     case 'application.return':
       return { applicationId, remarks: {}, note: 'Виправте' };
+    case 'metrics.overview':
+      return { from: '2026-11-01', to: '2026-11-25' };
+    case 'metrics.staffing':
+      return { arrivalsPerHour: 120, ahtSeconds: 300, concurrency: 3, targetServiceLevel: 0.98, thresholdSeconds: 20 };
     case 'application.submit':
       return { applicationId, version: 1, requestId: crypto.randomUUID() };
     case 'admin.notifications.retry':

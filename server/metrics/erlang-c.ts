@@ -1,0 +1,80 @@
+/**
+ * Erlang C (M/M/N queue): arrivals at random (Poisson), handle times exponential, N agents, no
+ * one hangs up. An operator who serves k chats at once is counted as k agents (each chat slot is
+ * treated as an agent of its own) — an approximation: in truth an operator with three chats is a
+ * little slower on each. See docs/metrics.md.
+ */
+
+/** Probability that a contact waits at all, for traffic `a` Erlangs and `n` agents (1 when n <= a). */
+export function erlangCWaitProbability(a: number, n: number): number {
+  if (a <= 0) return 0;
+  if (n <= a) return 1;
+  // Erlang B by its stable recursion, then C = n·B / (n − a·(1 − B)).
+  let b = 1;
+  for (let k = 1; k <= n; k += 1) b = (a * b) / (k + a * b);
+  return (n * b) / (n - a * (1 - b));
+}
+
+export interface QueueLoad {
+  /** Arrivals per hour. */
+  arrivalsPerHour: number;
+  /** Average handle time in seconds. */
+  ahtSeconds: number;
+}
+
+export const trafficErlangs = ({ arrivalsPerHour, ahtSeconds }: QueueLoad) => (arrivalsPerHour * ahtSeconds) / 3600;
+
+/** Share answered within `thresholdSeconds`: 1 − C·e^(−(n − a)·t / aht). */
+export function serviceLevel(load: QueueLoad, agents: number, thresholdSeconds: number): number {
+  const a = trafficErlangs(load);
+  if (agents <= a) return 0;
+  const c = erlangCWaitProbability(a, agents);
+  return 1 - c * Math.exp((-(agents - a) * thresholdSeconds) / load.ahtSeconds);
+}
+
+/** Average speed of answer in seconds: C·aht / (n − a) (infinite when the agents cannot keep up). */
+export function averageSpeedOfAnswer(load: QueueLoad, agents: number): number {
+  const a = trafficErlangs(load);
+  if (agents <= a) return Number.POSITIVE_INFINITY;
+  return (erlangCWaitProbability(a, agents) * load.ahtSeconds) / (agents - a);
+}
+
+export interface StaffingInput extends QueueLoad {
+  /** Chats one operator serves at once (each counts as an agent). */
+  concurrency: number;
+  /** e.g. 0.98 for "98 % within the threshold". */
+  targetServiceLevel: number;
+  thresholdSeconds: number;
+}
+
+export interface StaffingRow {
+  operators: number;
+  agents: number;
+  occupancy: number;
+  waitProbability: number;
+  serviceLevel: number;
+  asaSeconds: number;
+}
+
+export function staffingRow(input: StaffingInput, operators: number): StaffingRow {
+  const agents = operators * input.concurrency;
+  const a = trafficErlangs(input);
+  return {
+    operators,
+    agents,
+    occupancy: agents > 0 ? Math.min(1, a / agents) : 1,
+    waitProbability: erlangCWaitProbability(a, agents),
+    serviceLevel: serviceLevel(input, agents, input.thresholdSeconds),
+    asaSeconds: averageSpeedOfAnswer(input, agents),
+  };
+}
+
+/** The fewest operators that reach the target, with the rows around it (for a table). */
+export function operatorsNeeded(input: StaffingInput): { operators: number; rows: StaffingRow[] } {
+  if (input.arrivalsPerHour <= 0) return { operators: 0, rows: [] };
+  let operators = Math.max(1, Math.floor(trafficErlangs(input) / input.concurrency));
+  while (staffingRow(input, operators).serviceLevel < input.targetServiceLevel && operators < 10_000) operators += 1;
+  const rows = [];
+  for (let n = Math.max(1, operators - 2); n <= operators + 2; n += 1) rows.push(staffingRow(input, n));
+  return { operators, rows };
+}
