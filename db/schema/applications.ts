@@ -3,6 +3,7 @@ import { users } from './auth';
 import { chats } from './chat';
 import { createdAt, id, timestamp } from './columns';
 import { dealers, pointsOfSale } from './dealers';
+import { packages } from './packages';
 
 import { APPLICATION_STATUSES } from '../../server/workflow/application-statuses';
 
@@ -62,6 +63,9 @@ export const applications = sqliteTable(
     /** A reason code from server/backoffice/reject-reasons.ts, and the employee's words. */
     decisionReason: text(),
     decisionComment: text(),
+    /** Made from an operator's package (server/packages/); the fields the operator filled in. */
+    packageId: text().references(() => packages.id),
+    prefilledPaths: text({ mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
     updatedAt: timestamp().notNull(),
   },
@@ -75,6 +79,7 @@ export const applications = sqliteTable(
     index('applications_dealer_queue_idx').on(t.dealerId, t.status, t.submittedAt),
     index('applications_pos_queue_idx').on(t.pointOfSaleId, t.status, t.submittedAt),
     index('applications_template_queue_idx').on(t.templateId, t.status, t.submittedAt),
+    index('applications_package_idx').on(t.packageId),
   ],
 );
 

@@ -4,3 +4,4 @@ export * from './dealers';
 export * from './chat';
 export * from './applications';
 export * from './backoffice';
+export * from './packages';

@@ -4,7 +4,7 @@ import type { Tx } from '@/db/client';
 import { attachments, identifications } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { invalid } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
 import type { GuardFacts } from '@/server/workflow/guards';
 import { transition, type TransitionRequest } from '@/server/workflow/transition';
 import type { ApplicationAction } from '@/server/workflow/transition-table';
@@ -28,27 +28,30 @@ interface Plan {
 
 /**
  * The application verbs that change it. Each: load with the ownership check, validate against
- * the template, gather facts, call transition() (the only status writer) in one transaction
- * with the audit event, then publish the update to the chat.
+ * the template, gather facts, call transition() (the only status writer) with the audit event,
+ * then announce the update to the chat. `changeInTx` does it inside a caller's transaction (a
+ * package changes several applications in one); `change` in a transaction of its own.
  */
-function change({ ctx }: Ctx, applicationId: string, action: ApplicationAction, work: (loaded: LoadedApplication, tx: Tx) => Plan) {
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const loaded = getApplicationForActor(tx, ctx.actor, applicationId);
-    const plan = work(loaded, tx);
-    const now = ctx.clock.now();
-    const updated = transition(tx, {
-      application: loaded.application,
-      action,
-      actor: ctx.actor,
-      facts: { ...gatherFacts(tx, loaded.application, loaded.template, loaded.chatOperatorId), ...plan.facts },
-      expectedVersion: plan.expectedVersion,
-      changes: plan.changes,
-      audit: plan.audit,
-      now,
-    });
-    announceApplicationChange(tx, emitter, updated, now, plan.note);
-    return { applicationId: updated.id, status: updated.status, version: updated.version };
+export function changeInTx(ctx: SignedInContext, tx: Tx, emitter: Emitter, applicationId: string, action: ApplicationAction, work: (loaded: LoadedApplication, tx: Tx) => Plan) {
+  const loaded = getApplicationForActor(tx, ctx.actor, applicationId);
+  const plan = work(loaded, tx);
+  const now = ctx.clock.now();
+  const updated = transition(tx, {
+    application: loaded.application,
+    action,
+    actor: ctx.actor,
+    facts: { ...gatherFacts(tx, loaded.application, loaded.template, loaded.chatOperatorId), ...plan.facts },
+    expectedVersion: plan.expectedVersion,
+    changes: plan.changes,
+    audit: plan.audit,
+    now,
   });
+  announceApplicationChange(tx, emitter, updated, now, plan.note);
+  return { applicationId: updated.id, status: updated.status, version: updated.version };
+}
+
+function change({ ctx }: Ctx, applicationId: string, action: ApplicationAction, work: (loaded: LoadedApplication, tx: Tx) => Plan) {
+  return changeAndPublish(ctx, (tx, emitter) => changeInTx(ctx, tx, emitter, applicationId, action, work));
 }
 
 /** Autosave while the dealer types: any subset of the template's fields, nothing required yet. */
@@ -71,8 +74,12 @@ export function completeForm(args: Ctx & { input: { applicationId: string; versi
 
 /** One party's identification with the dealer's attestation (who, when, at which point of sale). */
 export function saveIdentification(args: Ctx & { input: { applicationId: string; version?: number; party: string; values: Record<string, unknown> } }) {
-  const { ctx, input } = args;
-  return change(args, input.applicationId, 'identify', ({ application, template }, tx) => {
+  return change(args, args.input.applicationId, 'identify', identifyWork(args.ctx, args.input));
+}
+
+/** The work of identifying a party: the document's rules, the scans belong to the chat, the attestation stored. */
+export function identifyWork(ctx: SignedInContext, input: { version?: number; party: string; values: Record<string, unknown> }) {
+  return ({ application, template }: LoadedApplication, tx: Tx): Plan => {
     const party = template.parties.find((p) => p.key === input.party);
     if (!party) throw invalid('errors.unknownParty', `The form "${template.id}" has no party "${input.party}"`);
     // Wrapped so that error paths read `values.<field>`, as the procedure's input names them.
@@ -88,7 +95,7 @@ export function saveIdentification(args: Ctx & { input: { applicationId: string;
       .onConflictDoUpdate({ target: [identifications.applicationId, identifications.party], set: row })
       .run();
     return { expectedVersion: input.version, audit: { party: party.key, documentType: values.documentType } };
-  });
+  };
 }
 
 /** The chat's operator checked everything: `verified`, and a note in the chat. */

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { applications, pointsOfSale, signatures } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import type { Tx } from '@/db/client';
+import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
 import { buildDocumentModel } from '@/server/signing/document-model';
 import { checkSignaturePng } from '@/server/signing/png-ink';
 import { renderPdf } from '@/server/signing/render-pdf';
@@ -38,13 +39,34 @@ export const signInput = z.object({
 });
 export type SignInput = z.infer<typeof signInput>;
 
+type SigningContext = SignedInContext & { ip: string; userAgent: string; appUrl: string };
+
+/** A signed PDF rendered, sealed and stored, waiting to be recorded; `discard` removes its files. */
+export interface PreparedSigning {
+  applicationId: string;
+  pdfSha256: string;
+  commit(tx: Tx, emitter: Emitter): { applicationId: string; status: string; version: number; pdfSha256: string };
+  discard(): Promise<void>;
+}
+
 /**
  * Every party and the dealer sign; the PDF is rendered from the template and sealed (outside the
- * transaction: it is async), stored under its sha256, and then, in one transaction, the
+ * transaction: it is async), stored under its sha256 and then, in one transaction, the
  * signatures, the file's hash and `signed` are recorded with the audit event. If anything fails,
  * the application stays `verified` and the new files are removed.
  */
-export async function signApplication({ ctx, input, storage }: { ctx: SignedInContext & { ip: string; userAgent: string; appUrl: string }; input: SignInput; storage: FileStorage }) {
+export async function signApplication({ ctx, input, storage }: { ctx: SigningContext; input: SignInput; storage: FileStorage }) {
+  const prepared = await prepareSigning({ ctx, input, storage });
+  try {
+    return changeAndPublish(ctx, (tx, emitter) => prepared.commit(tx, emitter));
+  } catch (error) {
+    await prepared.discard();
+    throw error;
+  }
+}
+
+/** The checks, the rendering, the seal and the stored files of one application's signing; recorded later by `commit`. */
+export async function prepareSigning({ ctx, input, storage }: { ctx: SigningContext; input: SignInput; storage: FileStorage }): Promise<PreparedSigning> {
   const { application, template } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   if (ctx.actor.role !== 'dealer' || ctx.actor.dealerId !== application.dealerId) throw notFound('Application');
   // Before the costly rendering: the same check transition() makes again inside the transaction.
@@ -89,6 +111,9 @@ export async function signApplication({ ctx, input, storage }: { ctx: SignedInCo
   const pdfKey = `pdfs/${pdfSha256.slice(0, 2)}/${pdfSha256}.pdf`;
   const imageKeys = new Map([...images].map(([party, png]) => [party, `signatures/${createHash('sha256').update(png).digest('hex')}.png`]));
   const written: string[] = [];
+  const discard = async () => {
+    for (const file of written) await storage.remove(file).catch(() => undefined);
+  };
   try {
     await storage.put(pdfKey, pdf);
     written.push(pdfKey);
@@ -97,7 +122,15 @@ export async function signApplication({ ctx, input, storage }: { ctx: SignedInCo
       await storage.put(imageKey, png);
       written.push(imageKey);
     }
-    return changeAndPublish(ctx, (tx, emitter) => {
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  return {
+    applicationId: application.id,
+    pdfSha256,
+    discard,
+    commit(tx, emitter) {
       const fresh = tx.select().from(applications).where(eq(applications.id, application.id)).get();
       if (!fresh) throw notFound('Application');
       const facts = gatherFacts(tx, fresh, template, null);
@@ -119,10 +152,6 @@ export async function signApplication({ ctx, input, storage }: { ctx: SignedInCo
       }
       announceApplicationChange(tx, emitter, updated, now, { key: 'applicationSigned', params: { number: updated.number } });
       return { applicationId: updated.id, status: updated.status, version: updated.version, pdfSha256 };
-    });
-  } catch (error) {
-    // No orphan: the application stays as it was, and files only this attempt wrote go away.
-    for (const key of written) await storage.remove(key).catch(() => undefined);
-    throw error;
-  }
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { defineTemplate, PERSON_DOCUMENTS, t } from '../define-template';
+import { defineTemplate, t } from '../define-template';
+import { AUTHORITY_SECTION, COMPANY_SECTION, REPRESENTATIVE_PARTY } from '../legal-entity';
 
 export default defineTemplate({
   id: 'legal-entity-numbers',
@@ -7,27 +8,10 @@ export default defineTemplate({
   description: t('Нові номери для компанії; заяву підписує представник за довіреністю.', 'New numbers for a company; signed by a representative under a power of attorney.'),
   sensitive: false,
   notify: { phone: ['numbers.lines.0.msisdn'] },
-  parties: [{ key: 'representative', title: t('Представник юридичної особи', 'Representative of the legal entity'), kind: 'representative', documents: PERSON_DOCUMENTS }],
+  parties: [REPRESENTATIVE_PARTY],
   sections: [
-    {
-      key: 'company',
-      title: t('Юридична особа', 'Legal entity'),
-      fields: [
-        { key: 'name', type: 'text', label: t('Повна назва', 'Full name'), required: true, maxLength: 300 },
-        { key: 'edrpou', type: 'edrpou', label: t('Код ЄДРПОУ', 'EDRPOU code'), required: true },
-        { key: 'legalAddress', type: 'address', label: t('Юридична адреса', 'Legal address'), required: true },
-        { key: 'iban', type: 'iban', label: t('IBAN', 'IBAN'), required: true },
-      ],
-    },
-    {
-      key: 'authority',
-      title: t('Довіреність', 'Power of attorney'),
-      fields: [
-        { key: 'poaNumber', type: 'text', label: t('Номер довіреності', 'Number'), required: true, maxLength: 60 },
-        { key: 'poaDate', type: 'date', label: t('Дата видачі', 'Issued on'), required: true, notAfter: 'applicationDate' },
-        { key: 'poaValidUntil', type: 'date', label: t('Дійсна до', 'Valid until'), required: true, notBefore: 'applicationDate' },
-      ],
-    },
+    COMPANY_SECTION,
+    AUTHORITY_SECTION,
     {
       key: 'numbers',
       title: t('Номери', 'Numbers'),

@@ -1,0 +1,79 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './auth';
+import { chats } from './chat';
+import { createdAt, id, timestamp } from './columns';
+import { dealers } from './dealers';
+
+/** The company details a package carries (and a remembered company keeps). */
+export interface CompanyDetails {
+  name: string;
+  edrpou: string;
+  legalAddress: string;
+  iban: string;
+  representativeName: string;
+  representativePosition: string;
+  poaNumber: string;
+  poaDate: string;
+  poaValidUntil: string;
+}
+
+/** Legal entities seen before, by EDRPOU: the next package starts from their last details. */
+export const companies = sqliteTable('companies', {
+  id: id(),
+  edrpou: text().notNull().unique(),
+  details: text({ mode: 'json' }).$type<CompanyDetails>().notNull(),
+  updatedAt: timestamp().notNull(),
+  updatedBy: text()
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const PACKAGE_STATUSES = ['draft', 'sent', 'opened'] as const;
+export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
+
+/**
+ * Documents an operator prepares in advance (server/packages/): for a legal entity (company
+ * details once, one or more forms pre-filled from them) or for one person (a single form). Sent
+ * into a chat, it becomes the chat's applications when the dealer opens it.
+ */
+export const packages = sqliteTable(
+  'packages',
+  {
+    id: id(),
+    number: text().notNull().unique(),
+    kind: text({ enum: ['legal-entity', 'individual'] }).notNull(),
+    companyId: text().references(() => companies.id),
+    /** The details as the package carries them (a copy: later changes of the company do not reach it). */
+    details: text({ mode: 'json' }).$type<CompanyDetails>(),
+    title: text().notNull(),
+    status: text({ enum: PACKAGE_STATUSES }).notNull().default('draft'),
+    version: integer().notNull().default(1),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    chatId: text().references(() => chats.id),
+    dealerId: text().references(() => dealers.id),
+    sentAt: timestamp(),
+    openedAt: timestamp(),
+    createdAt: createdAt(),
+    updatedAt: timestamp().notNull(),
+  },
+  (t) => [index('packages_company_idx').on(t.companyId), index('packages_chat_idx').on(t.chatId), index('packages_updated_idx').on(t.updatedAt)],
+);
+
+/** One form of a package: the operator's pre-filled values, and the application it became. */
+export const packageItems = sqliteTable(
+  'package_items',
+  {
+    id: id(),
+    packageId: text()
+      .notNull()
+      .references(() => packages.id),
+    position: integer().notNull(),
+    templateId: text().notNull(),
+    formData: text({ mode: 'json' }).$type<Record<string, Record<string, unknown>>>().notNull(),
+    applicationId: text(),
+  },
+  (t) => [uniqueIndex('package_items_position_idx').on(t.packageId, t.position)],
+);

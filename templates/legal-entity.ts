@@ -1,0 +1,34 @@
+import { PERSON_DOCUMENTS, t, type PartyDef, type SectionDef } from './define-template';
+
+/**
+ * What every legal entity's form shares: the company, the power of attorney, and the
+ * representative who signs. The operator's package keeps these once (server/packages/) and
+ * pre-fills them into each of its forms.
+ */
+export const COMPANY_SECTION = {
+  key: 'company',
+  title: t('Юридична особа', 'Legal entity'),
+  fields: [
+    { key: 'name', type: 'text', label: t('Повна назва', 'Full name'), required: true, maxLength: 300 },
+    { key: 'edrpou', type: 'edrpou', label: t('Код ЄДРПОУ', 'EDRPOU code'), required: true },
+    { key: 'legalAddress', type: 'address', label: t('Юридична адреса', 'Legal address'), required: true },
+    { key: 'iban', type: 'iban', label: t('IBAN', 'IBAN'), required: true },
+  ],
+} as const satisfies SectionDef;
+
+export const AUTHORITY_SECTION = {
+  key: 'authority',
+  title: t('Довіреність', 'Power of attorney'),
+  fields: [
+    { key: 'poaNumber', type: 'text', label: t('Номер довіреності', 'Number'), required: true, maxLength: 60 },
+    { key: 'poaDate', type: 'date', label: t('Дата видачі', 'Issued on'), required: true, notAfter: 'applicationDate' },
+    { key: 'poaValidUntil', type: 'date', label: t('Дійсна до', 'Valid until'), required: true, notBefore: 'applicationDate' },
+  ],
+} as const satisfies SectionDef;
+
+export const REPRESENTATIVE_PARTY = {
+  key: 'representative',
+  title: t('Представник юридичної особи', 'Representative of the legal entity'),
+  kind: 'representative',
+  documents: PERSON_DOCUMENTS,
+} as const satisfies PartyDef;
