@@ -37,7 +37,7 @@ export function backOfficeFigures(input: { submissions: number; decisions: reado
     rejected: input.decisions.length - approved,
     approvalRate: input.decisions.length ? approved / input.decisions.length : null,
     decisionTime: { p50: percentile(times(input.decisions), 50), p90: percentile(times(input.decisions), 90) },
-    queueNow: { count: ages.length, oldest: ages.length ? Math.max(...ages) : null, p50: percentile(ages, 50) },
+    queueNow: { count: ages.length, oldest: ages.length ? ages.reduce((m, a) => Math.max(m, a), 0) : null, p50: percentile(ages, 50) },
     byEmployee: [...groupBy(input.decisions, (d) => d.by)].map(([employeeId, ds]) => {
       const yes = ds.filter((d) => d.decision === 'approve').length;
       return { employeeId, decided: ds.length, approved: yes, rejected: ds.length - yes, decisionTimeP50: percentile(times(ds), 50) };

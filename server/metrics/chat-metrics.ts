@@ -50,7 +50,8 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  // p·n/100 rather than (p/100)·n: 0.55·100 is 55.000…01 in floating point, which would round up.
+  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
   return sorted[rank - 1] ?? null;
 }
 

@@ -69,12 +69,33 @@ export function staffingRow(input: StaffingInput, operators: number): StaffingRo
   };
 }
 
-/** The fewest operators that reach the target, with the rows around it (for a table). */
-export function operatorsNeeded(input: StaffingInput): { operators: number; rows: StaffingRow[] } {
-  if (input.arrivalsPerHour <= 0) return { operators: 0, rows: [] };
-  let operators = Math.max(1, Math.floor(trafficErlangs(input) / input.concurrency));
-  while (staffingRow(input, operators).serviceLevel < input.targetServiceLevel && operators < 10_000) operators += 1;
+/** Beyond this the answer is "not reachable" (a target above what any staffing gives, e.g. 100 %). */
+export const MAX_OPERATORS = 100_000;
+
+/**
+ * The fewest operators that reach the target, with the rows around it (for a table). The service
+ * level grows with every operator added, so the search doubles until the target is met, then
+ * halves the gap. `reachable` is false when even MAX_OPERATORS do not meet it.
+ */
+export function operatorsNeeded(input: StaffingInput): { operators: number; reachable: boolean; rows: StaffingRow[] } {
+  if (!(input.concurrency >= 1)) throw new RangeError('An operator serves at least one chat at a time');
+  if (input.arrivalsPerHour <= 0) return { operators: 0, reachable: true, rows: [] };
+  const meets = (operators: number) => staffingRow(input, operators).serviceLevel >= input.targetServiceLevel;
+  let low = Math.max(1, Math.floor(trafficErlangs(input) / input.concurrency));
+  if (low > MAX_OPERATORS) return { operators: MAX_OPERATORS, reachable: false, rows: [] };
+  let high = low;
+  while (!meets(high)) {
+    if (high >= MAX_OPERATORS) return { operators: MAX_OPERATORS, reachable: false, rows: [] };
+    low = high;
+    high = Math.min(MAX_OPERATORS, high * 2);
+  }
+  // meets(high); the smallest that meets lies in [low, high].
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (meets(middle)) high = middle;
+    else low = middle + 1;
+  }
   const rows = [];
-  for (let n = Math.max(1, operators - 2); n <= operators + 2; n += 1) rows.push(staffingRow(input, n));
-  return { operators, rows };
+  for (let n = Math.max(1, high - 2); n <= high + 2; n += 1) rows.push(staffingRow(input, n));
+  return { operators: high, reachable: true, rows };
 }

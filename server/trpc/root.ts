@@ -10,6 +10,7 @@ import { backofficeRouter } from './routers/backoffice';
 import { chatRouter } from './routers/chat';
 import { metricsRouter } from './routers/metrics';
 import { operatorRouter } from './routers/operator';
+import { packageRouter } from './routers/package';
 import { realtimeRouter } from './routers/realtime';
 import { subscriberRouter } from './routers/subscriber';
 import { verificationRouter } from './routers/verification';
@@ -28,6 +29,7 @@ export const appRouter = router({
   chat: chatRouter,
   metrics: metricsRouter,
   operator: operatorRouter,
+  package: packageRouter,
   realtime: realtimeRouter,
   subscriber: subscriberRouter,
   verification: verificationRouter,

@@ -50,6 +50,16 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'admin.notifications.outbox': ADMIN_ONLY,
   'admin.notifications.retry': ADMIN_ONLY,
   'admin.notifications.devInbox': ADMIN_ONLY,
+  'package.create': OPERATOR_ONLY,
+  'package.update': OPERATOR_ONLY,
+  'package.lookupCompany': OPERATOR_ONLY,
+  'package.search': { ...OPERATOR_ONLY, admin: 'ok' },
+  'package.get': ANY_SIGNED_IN,
+  'package.send': OPERATOR_ONLY,
+  'package.open': DEALER_ONLY,
+  'package.identify': DEALER_ONLY,
+  'package.sign': DEALER_ONLY,
+  'package.submit': DEALER_ONLY,
   'metrics.overview': ADMIN_ONLY,
   'metrics.live': ADMIN_ONLY,
   'metrics.staffing': ADMIN_ONLY,
@@ -152,6 +162,24 @@ function validInput(path: string): unknown {
       return { applicationId, version: 1, signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
     case 'application.return':
       return { applicationId, remarks: {}, note: 'Виправте' };
+    case 'package.create':
+      return { kind: 'individual', items: [{ templateId: 'tariff-change', formData: {} }] };
+    case 'package.update':
+    case 'package.get':
+    case 'package.open':
+      return { packageId: crypto.randomUUID(), version: 1 };
+    case 'package.lookupCompany':
+      return { edrpou: '34000003' };
+    case 'package.search':
+      return { query: '' };
+    case 'package.send':
+      return { packageId: crypto.randomUUID(), chatId };
+    case 'package.identify':
+      return { packageId: crypto.randomUUID(), values: {} };
+    case 'package.sign':
+      return { packageId: crypto.randomUUID(), signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
+    case 'package.submit':
+      return { packageId: crypto.randomUUID(), requestId: crypto.randomUUID() };
     case 'metrics.overview':
       return { from: '2026-11-01', to: '2026-11-25' };
     case 'metrics.staffing':

@@ -1,0 +1,81 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '@/db/client';
+import { applications, chats, counters, packages, type PackageStatus } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { Actor } from '@/server/context';
+import { conflict, notFound } from '@/server/errors/domain-error';
+import { kyivDate } from '@/server/time/kyiv';
+
+export type PackageRow = typeof packages.$inferSelect;
+
+/**
+ * Who sees a package: operators (they prepare them for everyone's chats, and find them again),
+ * admins, the dealer company of the chat it was sent to (once sent), and the back office once
+ * one of its applications was submitted. Anyone else: NOT_FOUND.
+ */
+export function getPackageForActor(db: DbOrTx, actor: Actor, packageId: string): PackageRow {
+  const row = db.select().from(packages).where(eq(packages.id, packageId)).get();
+  if (!row) throw notFound('Package');
+  const allowed =
+    actor.role === 'operator' ||
+    actor.role === 'admin' ||
+    (actor.role === 'dealer' && row.status !== 'draft' && row.dealerId === actor.dealerId) ||
+    (actor.role === 'backoffice' &&
+      db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(and(eq(applications.packageId, row.id), sql`${applications.submittedAt} is not null`))
+        .limit(1)
+        .get() !== undefined);
+  if (!allowed) throw notFound('Package');
+  return row;
+}
+
+/** A package's life: prepared (and edited) as a draft, sent into a chat, opened by the dealer. */
+export const PACKAGE_TRANSITIONS = {
+  edit: { by: 'operator', from: ['draft'], to: null },
+  send: { by: 'operator', from: ['draft'], to: 'sent' },
+  open: { by: 'dealer', from: ['sent'], to: 'opened' },
+} as const satisfies Record<string, { by: Actor['role']; from: readonly PackageStatus[]; to: PackageStatus | null }>;
+
+/**
+ * Moves a package with `WHERE status IN (from) AND version = v` (one winner), bumps its version
+ * and writes the audit event, in the caller's transaction. `edit` keeps the status.
+ */
+export function movePackage(tx: Tx, row: PackageRow, action: keyof typeof PACKAGE_TRANSITIONS, actor: Actor, changes: Partial<PackageRow>, now: Date, audit: Record<string, unknown> = {}): PackageRow {
+  const rule = PACKAGE_TRANSITIONS[action];
+  if (actor.role !== rule.by) throw notFound('Package');
+  const to = rule.to ?? row.status;
+  const updated = tx
+    .update(packages)
+    .set({ ...changes, status: to, version: row.version + 1, updatedAt: now })
+    .where(and(eq(packages.id, row.id), inArray(packages.status, [...rule.from]), eq(packages.version, row.version)))
+    .returning()
+    .get();
+  if (!updated) {
+    const current = tx.select({ status: packages.status }).from(packages).where(eq(packages.id, row.id)).get()?.status ?? 'unknown';
+    throw conflict('errors.packageWrongState', `Cannot ${action} a package that is ${current}`, { status: current });
+  }
+  writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: `package.${action}`, entityType: 'package', entityId: row.id, data: { from: row.status, to, version: updated.version, ...audit } });
+  return updated;
+}
+
+/** PK-2026-000012: a yearly counter, taken inside the transaction. */
+export function nextPackageNumber(tx: Tx, now: Date): string {
+  const year = kyivDate(now).slice(0, 4);
+  const row = tx
+    .insert(counters)
+    .values({ name: `package-${year}`, value: 1 })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+    .returning()
+    .get();
+  return `PK-${year}-${String(row.value).padStart(6, '0')}`;
+}
+
+/** The chat a package goes to: the operator's own active chat. */
+export function chatOfOperator(tx: Tx, actor: Actor, chatId: string) {
+  const chat = tx.select().from(chats).where(eq(chats.id, chatId)).get();
+  if (!chat || chat.operatorId !== actor.id) throw notFound('Chat');
+  if (chat.status !== 'active') throw conflict('errors.chatWrongState', `Cannot send a package into a chat that is ${chat.status}`, { status: chat.status });
+  return chat;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { identifyPackage, identifyPackageInput, openPackage, packageIdInput, sendPackage, sendPackageInput, signPackage, signPackageInput, submitPackage, submitPackageInput } from '@/server/packages/package-flow';
+import { createPackage, createPackageInput, getPackage, lookupCompany, searchPackages, updatePackage, updatePackageInput } from '@/server/packages/prepare-package';
+import { roleProcedure, router } from '../init';
+
+const operator = roleProcedure('operator');
+const dealer = roleProcedure('dealer');
+
+/** Documents operators prepare in advance (server/packages/), sent into a chat and completed by the dealer. */
+export const packageRouter = router({
+  create: operator.input(createPackageInput).mutation(({ ctx, input }) => createPackage({ ctx, input })),
+  update: operator.input(updatePackageInput).mutation(({ ctx, input }) => updatePackage({ ctx, input })),
+  lookupCompany: operator.input(z.object({ edrpou: z.string().trim().regex(/^\d{8}$/, 'edrpouFormat') })).query(({ ctx, input }) => lookupCompany({ ctx, input })),
+  search: roleProcedure('operator', 'admin')
+    .input(z.object({ query: z.string().max(100).default(''), status: z.enum(['draft', 'sent', 'opened']).optional() }))
+    .query(({ ctx, input }) => searchPackages({ ctx, input })),
+  get: roleProcedure('dealer', 'operator', 'backoffice', 'admin').input(packageIdInput).query(({ ctx, input }) => getPackage({ ctx, input })),
+  send: operator.input(sendPackageInput).mutation(({ ctx, input }) => sendPackage({ ctx, input })),
+  open: dealer.input(packageIdInput).mutation(({ ctx, input }) => openPackage({ ctx, input })),
+  identify: dealer.input(identifyPackageInput).mutation(({ ctx, input }) => identifyPackage({ ctx, input })),
+  sign: dealer.input(signPackageInput).mutation(({ ctx, input }) => signPackage({ ctx, input, storage: ctx.storage })),
+  submit: dealer.input(submitPackageInput).mutation(({ ctx, input }) => submitPackage({ ctx, input })),
+});
