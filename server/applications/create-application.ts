@@ -3,12 +3,12 @@ import type { Tx } from '@/db/client';
 import { applications, counters } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { appendMessage } from '@/server/chat/append-message';
-import { getChatForActor, mayWriteChat } from '@/server/chat/chat-access';
+import { getChatForActor, mayWriteChat, type ChatRow } from '@/server/chat/chat-access';
 import { assertChatStatus } from '@/server/chat/chat-transitions';
-import type { SignedInContext } from '@/server/context';
+import type { Actor, SignedInContext } from '@/server/context';
 import { invalid, notFound } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
-import { findTemplate } from '@/templates';
+import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
+import { findTemplate, type TemplateDef } from '@/templates';
 import { kyivDate } from './application-events';
 
 /** DD-2026-000123: a yearly counter, taken inside the transaction. */
@@ -29,44 +29,53 @@ export function createApplication({ ctx, input }: { ctx: SignedInContext; input:
   const template = findTemplate(input.templateId);
   if (!template) throw invalid('errors.unknownTemplate', `There is no form "${input.templateId}"`);
   return changeAndPublish(ctx, (tx, emitter) => {
-    const now = ctx.clock.now();
     const chat = getChatForActor(tx, ctx.actor, input.chatId);
     if (!mayWriteChat(ctx.actor, chat) || ctx.actor.role !== 'dealer') throw notFound('Chat');
     assertChatStatus(chat, ['active'], 'create an application');
-    const application = tx
-      .insert(applications)
-      .values({
-        number: nextNumber(tx, now),
-        chatId: chat.id,
-        dealerId: chat.dealerId,
-        pointOfSaleId: ctx.actor.pointOfSaleId,
-        createdBy: ctx.actor.id,
-        templateId: template.id,
-        templateVersion: template.version,
-        sensitive: template.sensitive,
-        applicationDate: kyivDate(now),
-        formData: {},
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    writeAuditEvent(tx, {
-      at: now,
-      actorId: ctx.actor.id,
-      actorRole: ctx.actor.role,
-      action: 'application.create',
-      entityType: 'application',
-      entityId: application.id,
-      data: { number: application.number, templateId: template.id, templateVersion: template.version, chatId: chat.id },
-    });
-    appendMessage(
-      tx,
-      emitter,
-      chat,
-      { kind: 'application', author: ctx.actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) },
-      now,
-    );
+    const application = insertApplication(tx, emitter, { chat, actor: ctx.actor, template, now: ctx.clock.now() });
     return { applicationId: application.id, number: application.number };
   });
+}
+
+/**
+ * A new `draft` of the chat's dealer company, with its audit event and its card in the chat. From
+ * an operator's package it starts with the package's values, and says which fields the operator filled.
+ */
+export function insertApplication(
+  tx: Tx,
+  emitter: Emitter,
+  input: { chat: ChatRow; actor: Actor; template: TemplateDef; now: Date; formData?: Record<string, Record<string, unknown>>; packageId?: string; prefilledPaths?: string[] },
+) {
+  const { chat, actor, template, now } = input;
+  const application = tx
+    .insert(applications)
+    .values({
+      number: nextNumber(tx, now),
+      chatId: chat.id,
+      dealerId: chat.dealerId,
+      pointOfSaleId: actor.pointOfSaleId,
+      createdBy: actor.id,
+      templateId: template.id,
+      templateVersion: template.version,
+      sensitive: template.sensitive,
+      applicationDate: kyivDate(now),
+      formData: input.formData ?? {},
+      packageId: input.packageId ?? null,
+      prefilledPaths: input.prefilledPaths ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  writeAuditEvent(tx, {
+    at: now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: 'application.create',
+    entityType: 'application',
+    entityId: application.id,
+    data: { number: application.number, templateId: template.id, templateVersion: template.version, chatId: chat.id, ...(input.packageId ? { packageId: input.packageId, prefilled: input.prefilledPaths?.length ?? 0 } : {}) },
+  });
+  appendMessage(tx, emitter, chat, { kind: 'application', author: actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) }, now);
+  return application;
 }

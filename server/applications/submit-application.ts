@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SignedInContext } from '@/server/context';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import type { Tx } from '@/db/client';
+import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
 import { issueConfirmationLink } from '@/server/subscriber/confirmation-link';
 import { transition } from '@/server/workflow/transition';
 import { gatherFacts, getApplicationForActor } from './application-access';
@@ -19,35 +20,38 @@ export const submitInput = z.object({
  * replay of the same request answers the same result and changes nothing.
  */
 export function submitApplication({ ctx, input }: { ctx: SignedInContext & { appUrl: string }; input: z.infer<typeof submitInput> }) {
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const { application, template, chatOperatorId } = getApplicationForActor(tx, ctx.actor, input.applicationId);
-    if (application.submitRequestId === input.requestId && ctx.actor.dealerId === application.dealerId) {
-      return { applicationId: application.id, status: application.status, version: application.version };
-    }
-    const now = ctx.clock.now();
-    const updated = transition(tx, {
-      application,
-      action: 'submit',
-      actor: ctx.actor,
-      facts: gatherFacts(tx, application, template, chatOperatorId),
-      expectedVersion: input.version,
-      changes: {
-        submittedAt: now,
-        submittedBy: ctx.actor.id,
-        submitRequestId: input.requestId,
-        subscriberConfirmedAt: null,
-        disputedAt: null,
-        claimedBy: null,
-        claimActiveAt: null,
-        decidedBy: null,
-        decidedAt: null,
-        decisionReason: null,
-        decisionComment: null,
-      },
-      now,
-    });
-    issueConfirmationLink(tx, updated, template, { linkBase: ctx.appUrl, now });
-    announceApplicationChange(tx, emitter, updated, now, { key: 'applicationSubmitted', params: { number: updated.number } });
-    return { applicationId: updated.id, status: updated.status, version: updated.version };
+  return changeAndPublish(ctx, (tx, emitter) => submitInTx(ctx, tx, emitter, input));
+}
+
+/** The submission inside a caller's transaction (a package submits all its applications in one). */
+export function submitInTx(ctx: SignedInContext & { appUrl: string }, tx: Tx, emitter: Emitter, input: { applicationId: string; version?: number; requestId: string }) {
+  const { application, template, chatOperatorId } = getApplicationForActor(tx, ctx.actor, input.applicationId);
+  if (application.submitRequestId === input.requestId && ctx.actor.dealerId === application.dealerId) {
+    return { applicationId: application.id, status: application.status, version: application.version };
+  }
+  const now = ctx.clock.now();
+  const updated = transition(tx, {
+    application,
+    action: 'submit',
+    actor: ctx.actor,
+    facts: gatherFacts(tx, application, template, chatOperatorId),
+    expectedVersion: input.version,
+    changes: {
+      submittedAt: now,
+      submittedBy: ctx.actor.id,
+      submitRequestId: input.requestId,
+      subscriberConfirmedAt: null,
+      disputedAt: null,
+      claimedBy: null,
+      claimActiveAt: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      decisionComment: null,
+    },
+    now,
   });
+  issueConfirmationLink(tx, updated, template, { linkBase: ctx.appUrl, now });
+  announceApplicationChange(tx, emitter, updated, now, { key: 'applicationSubmitted', params: { number: updated.number } });
+  return { applicationId: updated.id, status: updated.status, version: updated.version };
 }
