@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
+import { AdminNav } from './dashboard/admin-nav';
 import { DealersPanel } from './dealers-panel';
 import { NotificationsPanel } from './notifications-panel';
 import { OperatorsPanel } from './operators-panel';
@@ -12,6 +13,7 @@ export default async function AdminPage() {
   const t = await getTranslations('workspace.admin');
   return (
     <>
+      <AdminNav current="/admin" />
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
       <div className="grid grid-cols-1 gap-8">
         <UsersPanel currentUserId={actor.id} />
