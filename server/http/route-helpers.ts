@@ -25,3 +25,16 @@ export async function withSignedIn(req: Request, handle: (ctx: TRPCContext & Sig
     return jsonError(getHTTPStatusCodeFromError(mapped), mapped.code, mapped.message, { messageUk: messageUkOf(mapped) });
   }
 }
+
+/** A signed PDF as a download that no cache or other site keeps. */
+export function pdfDownload(bytes: Uint8Array, fileName: string): Response {
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+      'referrer-policy': 'no-referrer',
+    },
+  });
+}

@@ -1,6 +1,7 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { logger } from '@/server/config/logger';
 import { jsonError } from '@/server/http/limited-body';
+import { pdfDownload } from '@/server/http/route-helpers';
 import { pdfByLink } from '@/server/subscriber/subscriber-link';
 import { createContextFromHeaders } from '@/server/trpc/context';
 import { messageUkOf, toTRPCError } from '@/server/trpc/error-mapping';
@@ -12,15 +13,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   try {
     const ctx = await createContextFromHeaders(req.headers);
     const { fileName, bytes } = await pdfByLink(ctx, { token: (await params).token });
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${fileName}"`,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'private, no-store',
-        'referrer-policy': 'no-referrer',
-      },
-    });
+    return pdfDownload(bytes, fileName);
   } catch (error) {
     const mapped = toTRPCError(error);
     if (mapped.code === 'INTERNAL_SERVER_ERROR') {
