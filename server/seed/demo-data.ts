@@ -2,7 +2,8 @@ import { inTransaction, type Db } from '@/db/client';
 import { dealers, pointsOfSale, type Role } from '@/db/schema';
 import { createUser } from '@/server/admin/create-user';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
-import type { Clock } from '@/server/context';
+import type { Actor, Clock } from '@/server/context';
+import { seedDemoHistory } from './demo-history';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -32,7 +33,11 @@ const DEMO_USERS: { email: string; name: string; role: Role; point?: string }[] 
   { email: 'admin@demo.local', name: 'Петро Савчук', role: 'admin' },
 ];
 
-export async function seedDemoData({ db, clock }: { db: Db; clock: Clock }): Promise<void> {
+/**
+ * The demo world, then a week of simulated chat history for the dashboard (`history: false`
+ * leaves it out).
+ */
+export async function seedDemoData({ db, clock, history = true }: { db: Db; clock: Clock; history?: boolean }): Promise<void> {
   const pointIds = inTransaction(db, (tx) => {
     const ids = new Map<string, { dealerId: string; pointOfSaleId: string }>();
     for (const dealer of DEMO_DEALERS) {
@@ -58,11 +63,15 @@ export async function seedDemoData({ db, clock }: { db: Db; clock: Clock }): Pro
     return ids;
   });
 
+  let admin: Actor | null = null;
   for (const user of DEMO_USERS) {
     const place = user.point ? pointIds.get(user.point) : undefined;
-    await createUser({
+    const created = await createUser({
       ctx: { db, actor: null, clock },
       input: { email: user.email, name: user.name, role: user.role, password: DEMO_PASSWORD, ...place },
     });
+    if (created.role === 'admin') admin = { id: created.id, name: created.name, email: created.email, role: created.role, dealerId: null, pointOfSaleId: null };
   }
+
+  if (history && admin) await seedDemoHistory({ db, clock, admin });
 }
