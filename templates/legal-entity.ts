@@ -1,4 +1,4 @@
-import { PERSON_DOCUMENTS, t, type PartyDef, type SectionDef } from './define-template';
+import { PERSON_DOCUMENTS, t, type PartyDef, type SectionDef, type TemplateDef } from './define-template';
 
 /**
  * What every legal entity's form shares: the company, the power of attorney, and the
@@ -32,3 +32,9 @@ export const REPRESENTATIVE_PARTY = {
   kind: 'representative',
   documents: PERSON_DOCUMENTS,
 } as const satisfies PartyDef;
+
+/** A legal entity's form: it has the company and authority sections, and only a representative signs. */
+export function isLegalEntityForm(template: TemplateDef): boolean {
+  const keys = template.sections.map((s) => s.key);
+  return keys.includes(COMPANY_SECTION.key) && keys.includes(AUTHORITY_SECTION.key) && template.parties.every((p) => p.kind === 'representative');
+}

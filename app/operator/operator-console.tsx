@@ -10,6 +10,7 @@ import { useErrorText } from '../_components/error-text';
 import { useFeedListener } from '../_components/realtime-feed';
 import { useTRPC } from '../_components/trpc-provider';
 import { useHydrated } from '../_components/use-hydrated';
+import { SendPackageButton } from './send-package-button';
 import { TransferButton } from './transfer-button';
 
 const STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
@@ -107,7 +108,12 @@ export function OperatorConsole({ myId }: { myId: string }) {
                 chatId={current}
                 myId={myId}
                 role="operator"
-                actions={<TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />}
+                actions={
+                  <>
+                    <SendPackageButton chatId={current} />
+                    <TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />
+                  </>
+                }
               />
             )}
           </>

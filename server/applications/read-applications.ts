@@ -100,5 +100,7 @@ export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { 
       ? { byName: nameOf(application.decidedBy) ?? '?', at: application.decidedAt, reason: application.decisionReason, comment: application.decisionComment }
       : null,
     allowedActions: allowedActions(application.status, ctx.actor.role),
+    packageId: application.packageId,
+    prefilledPaths: application.prefilledPaths ?? null,
   };
 }

@@ -67,6 +67,9 @@ export const applicationDto = z.object({
     .object({ byName: z.string(), at: z.date(), reason: z.string().nullable(), comment: z.string().nullable() })
     .nullable(),
   allowedActions: z.array(z.string()),
+  /** The package it came from (server/packages/), and the fields the operator filled there. */
+  packageId: z.string().nullable(),
+  prefilledPaths: z.array(z.string()).nullable(),
 });
 export type ApplicationDto = z.infer<typeof applicationDto>;
 

@@ -47,8 +47,5 @@ export function companySections(details: CompanyDetails): Record<string, Record<
   };
 }
 
-/** A legal entity's form: it has the company and authority sections, and only a representative signs. */
-export function isLegalEntityForm(template: TemplateDef): boolean {
-  const keys = template.sections.map((s) => s.key);
-  return keys.includes(COMPANY_SECTION.key) && keys.includes(AUTHORITY_SECTION.key) && template.parties.every((p) => p.kind === 'representative');
-}
+/** Declared beside the sections it checks (templates/), so the operator's editor can use it too. */
+export { isLegalEntityForm } from '@/templates/legal-entity';

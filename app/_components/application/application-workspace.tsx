@@ -12,6 +12,7 @@ import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { IdentificationForm, IdentificationSummary } from './identification-form';
 import { OutcomeBanner } from './outcome-banner';
+import { PackageLink } from './package-link';
 import { SigningPanel } from './signing-panel';
 import { SubmitPanel } from './submit-panel';
 import { TemplateForm, toDraft, type FormValues } from './template-form';
@@ -51,6 +52,7 @@ export function ApplicationWorkspace({ applicationId, role, myName }: { applicat
           {application.number} · {application.applicationDate} · {application.dealerName}
           {application.pointOfSale ? ` · ${application.pointOfSale}` : ''}
         </p>
+        {application.packageId && <PackageLink packageId={application.packageId} />}
         {application.verifiedByName && <p className="text-sm text-green-800">{t('verifiedBy', { name: application.verifiedByName })}</p>}
         {application.remarks && Object.keys(application.remarks).length > 0 && (
           <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="remarks-banner">
@@ -172,6 +174,8 @@ function FormPart({ application, template, role, onChanged }: { application: App
         remarks={application.remarks}
         onAutosave={editable ? autosave : undefined}
         formRef={setForm}
+        prefilled={application.prefilledPaths}
+        showMissing={editable}
         renderFieldExtra={
           reviewing
             ? (path) => (

@@ -16,7 +16,11 @@ interface Scan {
   fileName: string;
 }
 
-/** One party's identity document, checked in person, with scans and the dealer's attestation. */
+/**
+ * One party's identity document, checked in person, with scans and the dealer's attestation.
+ * Saved into the application, or by `onSave` (a package identifies its representative once for
+ * all its applications; scans are then uploaded through `applicationId`, one of them).
+ */
 export function IdentificationForm({
   applicationId,
   version,
@@ -24,6 +28,7 @@ export function IdentificationForm({
   applicationDate,
   initial,
   onDone,
+  onSave,
 }: {
   applicationId: string;
   version: number;
@@ -31,6 +36,7 @@ export function IdentificationForm({
   applicationDate: string;
   initial?: Record<string, unknown>;
   onDone: () => void;
+  onSave?: (values: Record<string, unknown>) => Promise<unknown>;
 }) {
   const t = useTranslations('application.identification');
   const locale = useLocale();
@@ -62,19 +68,19 @@ export function IdentificationForm({
   });
   const documentType = useWatch({ control: form.control, name: 'documentType' }) as string;
   const noRnokpp = useWatch({ control: form.control, name: 'noRnokpp' }) as boolean;
-  const save = useMutation(
-    trpc.application.saveIdentification.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId }) });
-        onDone();
-      },
-      onError: (error) => {
-        const fieldErrors = (error.data?.fieldErrors ?? []) as { path: string; message: string; messageUk: string }[];
-        for (const fe of fieldErrors) form.setError(fe.path.replace(/^values\./, ''), { message: locale === 'uk' ? fe.messageUk : fe.message });
-        if (fieldErrors.length === 0) setNotice(errorText(error));
-      },
-    }),
-  );
+  const saveToApplication = useMutation(trpc.application.saveIdentification.mutationOptions());
+  const save = useMutation({
+    mutationFn: (values: Record<string, unknown>) => (onSave ? onSave(values) : saveToApplication.mutateAsync({ applicationId, version, party: party.key, values })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId }) });
+      onDone();
+    },
+    onError: (error) => {
+      const fieldErrors = ((error as { data?: { fieldErrors?: unknown } | null }).data?.fieldErrors ?? []) as { path: string; message: string; messageUk: string }[];
+      for (const fe of fieldErrors) form.setError(fe.path.replace(/^values\./, ''), { message: locale === 'uk' ? fe.messageUk : fe.message });
+      if (fieldErrors.length === 0) setNotice(errorText(error));
+    },
+  });
 
   const upload = async (file: File) => {
     setNotice(null);
@@ -109,7 +115,7 @@ export function IdentificationForm({
       noValidate
       className="grid gap-4 sm:grid-cols-2"
       data-testid={`identification-form-${party.key}`}
-      onSubmit={form.handleSubmit((values) => save.mutate({ applicationId, version, party: party.key, values: { ...values, scans: undefined } }))}
+      onSubmit={form.handleSubmit((values) => save.mutate({ ...values, scans: undefined }))}
     >
       {field('fullName', t('fullName'), { autoComplete: 'off' })}
       {field('birthDate', t('birthDate'), { type: 'date' })}

@@ -7,6 +7,7 @@ import type { FieldDef, SectionDef, TemplateDef } from '@/templates/define-templ
 import { isVisible } from '@/templates/schema-from-template';
 import { useValidationText } from '../error-text';
 import { FieldInput } from './field-input';
+import { missingFields } from './missing-fields';
 import { useText } from './use-text';
 
 export type FormValues = Record<string, Record<string, unknown>>;
@@ -16,7 +17,8 @@ const AUTOSAVE_MS = 800;
 /**
  * The dealer's form, generated from the template declaration: sections, typed fields,
  * conditional fields shown only when relevant, repeatable rows. Autosaves as the dealer types
- * (debounced); remarks from the operator are shown on their fields.
+ * (debounced); remarks from the operator are shown on their fields, and so are the fields the
+ * operator filled in advance (`prefilled`); `showMissing` lists the required fields still empty.
  */
 export function TemplateForm({
   template,
@@ -26,6 +28,8 @@ export function TemplateForm({
   onAutosave,
   formRef,
   renderFieldExtra,
+  prefilled,
+  showMissing = false,
 }: {
   template: TemplateDef;
   values: FormValues;
@@ -34,6 +38,8 @@ export function TemplateForm({
   onAutosave?: (values: FormValues) => void;
   formRef?: (form: UseFormReturn<FieldValues>) => void;
   renderFieldExtra?: (path: string) => React.ReactNode;
+  prefilled?: readonly string[] | null;
+  showMissing?: boolean;
 }) {
   const form = useForm<FieldValues>({ defaultValues: toDraft(template, values) });
   const text = useText();
@@ -69,35 +75,88 @@ export function TemplateForm({
       {template.sections.map((section) => (
         <fieldset key={section.key} className="rounded-lg border border-slate-200 bg-white p-4">
           <legend className="px-1 font-semibold">{text(section.title)}</legend>
-          <SectionFields section={section} form={form} readOnly={readOnly} remarks={remarks} renderFieldExtra={renderFieldExtra} />
+          <SectionFields section={section} form={form} readOnly={readOnly} remarks={remarks} renderFieldExtra={renderFieldExtra} prefilled={prefilled} />
         </fieldset>
       ))}
+      {showMissing && <MissingList template={template} form={form} />}
     </div>
   );
 }
 
-function SectionFields({ section, form, readOnly, remarks, renderFieldExtra }: { section: SectionDef; form: UseFormReturn<FieldValues>; readOnly: boolean; remarks: Record<string, string> | null; renderFieldExtra?: (path: string) => React.ReactNode }) {
+/** "Still to fill in: …", live as the dealer types. */
+function MissingList({ template, form }: { template: TemplateDef; form: UseFormReturn<FieldValues> }) {
+  const t = useTranslations('package.form');
+  const text = useText();
+  const values = (useWatch({ control: form.control }) ?? {}) as FormValues;
+  const missing = missingFields(template, values);
+  if (missing.length === 0) {
+    return (
+      <p className="rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-900" data-testid="missing-fields" data-count={0}>
+        {t('allFilled')}
+      </p>
+    );
+  }
+  return (
+    <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="missing-fields" data-count={missing.length}>
+      {t('missing', { fields: missing.map((m) => text(m.label)).join(', ') })}
+    </p>
+  );
+}
+
+function PrefilledBadge() {
+  const t = useTranslations('package.form');
+  return (
+    <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs font-normal text-sky-900" data-testid="prefilled-badge">
+      {t('prefilled')}
+    </span>
+  );
+}
+
+function SectionFields({
+  section,
+  form,
+  readOnly,
+  remarks,
+  renderFieldExtra,
+  prefilled,
+}: {
+  section: SectionDef;
+  form: UseFormReturn<FieldValues>;
+  readOnly: boolean;
+  remarks: Record<string, string> | null;
+  renderFieldExtra?: (path: string) => React.ReactNode;
+  prefilled?: readonly string[] | null;
+}) {
   const sectionValues = (useWatch({ control: form.control, name: section.key }) ?? {}) as Record<string, unknown>;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {section.fields
         .filter((field) => isVisible(field, sectionValues))
         .map((field) => (
-          <FieldBlock key={field.key} field={field} path={`${section.key}.${field.key}`} form={form} readOnly={readOnly} remark={remarks?.[`${section.key}.${field.key}`]} extra={renderFieldExtra?.(`${section.key}.${field.key}`)} />
+          <FieldBlock
+            key={field.key}
+            field={field}
+            path={`${section.key}.${field.key}`}
+            form={form}
+            readOnly={readOnly}
+            remark={remarks?.[`${section.key}.${field.key}`]}
+            extra={renderFieldExtra?.(`${section.key}.${field.key}`)}
+            prefilled={prefilled?.includes(`${section.key}.${field.key}`) ?? false}
+          />
         ))}
     </div>
   );
 }
 
-function FieldBlock({ field, path, form, readOnly, remark, extra }: { field: FieldDef; path: string; form: UseFormReturn<FieldValues>; readOnly: boolean; remark?: string; extra?: React.ReactNode }) {
+function FieldBlock({ field, path, form, readOnly, remark, extra, prefilled }: { field: FieldDef; path: string; form: UseFormReturn<FieldValues>; readOnly: boolean; remark?: string; extra?: React.ReactNode; prefilled: boolean }) {
   const text = useText();
   const v = useValidationText();
   const error = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as { message?: string } | undefined;
   const wide = field.type === 'list' || field.type === 'textarea' || field.type === 'address' || field.type === 'checkbox';
   return (
-    <div className={`flex flex-col gap-1 ${wide ? 'sm:col-span-2' : ''}`} data-field={path}>
+    <div className={`flex flex-col gap-1 ${wide ? 'sm:col-span-2' : ''}`} data-field={path} data-prefilled={prefilled || undefined}>
       {field.type === 'list' ? (
-        <ListField field={field} path={path} control={form.control} form={form} readOnly={readOnly} />
+        <ListField field={field} path={path} control={form.control} form={form} readOnly={readOnly} badge={prefilled ? <PrefilledBadge /> : null} />
       ) : field.type === 'checkbox' ? (
         <label className="flex items-center gap-3">
           <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
@@ -105,13 +164,17 @@ function FieldBlock({ field, path, form, readOnly, remark, extra }: { field: Fie
             {text(field.label)}
             {field.required && ' *'}
           </span>
+          {prefilled && <PrefilledBadge />}
         </label>
       ) : (
         <>
-          <label htmlFor={path} className="text-sm font-medium">
-            {text(field.label)}
-            {field.required && ' *'}
-          </label>
+          <div className="flex flex-wrap items-center gap-2">
+            <label htmlFor={path} className="text-sm font-medium">
+              {text(field.label)}
+              {field.required && ' *'}
+            </label>
+            {prefilled && <PrefilledBadge />}
+          </div>
           <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
         </>
       )}
@@ -130,7 +193,7 @@ function FieldBlock({ field, path, form, readOnly, remark, extra }: { field: Fie
   );
 }
 
-function ListField({ field, path, control, form, readOnly }: { field: FieldDef; path: string; control: Control<FieldValues>; form: UseFormReturn<FieldValues>; readOnly: boolean }) {
+function ListField({ field, path, control, form, readOnly, badge }: { field: FieldDef; path: string; control: Control<FieldValues>; form: UseFormReturn<FieldValues>; readOnly: boolean; badge?: React.ReactNode }) {
   const t = useTranslations('application');
   const text = useText();
   const v = useValidationText();
@@ -138,10 +201,13 @@ function ListField({ field, path, control, form, readOnly }: { field: FieldDef; 
   const columns = field.columns ?? [];
   return (
     <div className="flex flex-col gap-2">
-      <span className="text-sm font-medium">
-        {text(field.label)}
-        {field.required && ' *'}
-      </span>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-sm font-medium">
+          {text(field.label)}
+          {field.required && ' *'}
+        </span>
+        {badge}
+      </div>
       {fields.map((row, index) => (
         <div key={row.id} className="flex flex-wrap items-end gap-2 rounded border border-slate-200 p-2" data-testid="list-row">
           {columns.map((column) => {

@@ -143,7 +143,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
       {role === 'dealer' && data.status === 'active' && data.canWrite && <NewApplication chatId={chatId} />}
       <div className="flex-1 overflow-hidden">
         <div className="h-full overflow-y-auto" data-chat-scroll>
-          <MessageList messages={messages} pending={outbox.pending} myId={myId} readByOther={data.readByOther} />
+          <MessageList messages={messages} pending={outbox.pending} myId={myId} readByOther={data.readByOther} role={role} />
         </div>
       </div>
       {typing && (

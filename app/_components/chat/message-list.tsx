@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { MessageDto } from '@/server/chat/schemas';
 import { ApplicationCard } from '../application/application-card';
+import { PackageCard } from '../application/package-card';
 import { formatTime } from './format';
 import { MessageText } from './message-text';
 import type { PendingMessage } from './use-outbox';
@@ -39,11 +40,14 @@ export function MessageList({
   pending,
   myId,
   readByOther,
+  role,
 }: {
   messages: MessageDto[];
   pending: PendingMessage[];
   myId: string;
   readByOther: number;
+  /** Who is looking: a package card offers the dealer to open it, others a link. */
+  role?: string;
 }) {
   const t = useTranslations('chat');
   const locale = useLocale();
@@ -74,7 +78,15 @@ export function MessageList({
             className={`max-w-[80%] rounded-lg px-3 py-2 ${mine ? 'self-end bg-brand-600 text-white' : m.kind === 'note' ? 'self-start border border-amber-300 bg-amber-50' : 'self-start bg-white shadow-sm'}`}
           >
             {!mine && <div className="text-xs font-medium opacity-70">{m.kind === 'note' ? `${t('note')} · ${m.authorName}` : m.authorName}</div>}
-            {m.kind === 'attachment' && m.attachment ? <Attachment attachment={m.attachment} /> : m.kind === 'application' ? <ApplicationCard body={m.body} /> : <MessageText text={m.body} />}
+            {m.kind === 'attachment' && m.attachment ? (
+              <Attachment attachment={m.attachment} />
+            ) : m.kind === 'application' ? (
+              <ApplicationCard body={m.body} />
+            ) : m.kind === 'prefill' ? (
+              <PackageCard body={m.body} role={role} />
+            ) : (
+              <MessageText text={m.body} />
+            )}
             <div className="mt-1 text-right text-[11px] opacity-70">
               {formatTime(m.createdAt, locale)}
               {mine && m.seq === lastOwnSeq && <span data-testid="receipt"> · {readByOther >= m.seq ? t('read') : t('delivered')}</span>}

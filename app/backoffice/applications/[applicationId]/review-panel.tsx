@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { IdentificationSummary } from '../../../_components/application/identification-form';
 import { OutcomeBanner } from '../../../_components/application/outcome-banner';
+import { PackageLink } from '../../../_components/application/package-link';
 import { TemplateForm } from '../../../_components/application/template-form';
 import { useText } from '../../../_components/application/use-text';
 import { MessageList } from '../../../_components/chat/message-list';
@@ -46,6 +47,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
           {application.pointOfSale ? ` · ${application.pointOfSale}` : ''} · {application.createdByName}
           {application.verifiedByName ? ` · ${t('verifiedBy', { name: application.verifiedByName })}` : ''}
         </p>
+        {application.packageId && <PackageLink packageId={application.packageId} partOf />}
       </header>
       <OutcomeBanner application={application} />
       <DecisionPanel review={review.data} onChanged={refresh} />
@@ -118,7 +120,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
 
       {template && (
         <Panel title={t('form')}>
-          <TemplateForm template={template} values={application.formData} readOnly remarks={application.remarks} />
+          <TemplateForm template={template} values={application.formData} readOnly remarks={application.remarks} prefilled={application.prefilledPaths} />
         </Panel>
       )}
 

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { WORKSPACE_PATH } from '@/server/auth/roles';
+import { FeedProvider } from '../../_components/realtime-feed';
+import { pageActor } from '../../_lib/guard';
+import { serverCaller } from '../../_lib/server-caller';
+import { PackageView } from './package-view';
+
+/**
+ * A package sent into a chat: the company, its applications and where each stands; the dealer
+ * identifies the representative once, signs once and submits them together. Whoever may not see
+ * it (another dealer company, the back office before anything of it was submitted) gets 404.
+ */
+export default async function PackagePage({ params }: { params: Promise<{ packageId: string }> }) {
+  const { packageId } = await params;
+  const actor = await pageActor();
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(`/packages/${packageId}`)}`);
+  if (!z.uuid().safeParse(packageId).success) notFound();
+  const found = await (await serverCaller()).package.get({ packageId }).catch(() => null);
+  if (!found) notFound();
+  const t = await getTranslations('package.view');
+  return (
+    <FeedProvider>
+      <Link href={actor.role === 'operator' ? '/operator/packages' : WORKSPACE_PATH[actor.role]} className="mb-3 inline-block text-brand-700 underline">
+        {actor.role === 'operator' ? t('backToPackages') : t('back')}
+      </Link>
+      <PackageView packageId={packageId} role={actor.role} myName={actor.name} />
+    </FeedProvider>
+  );
+}
