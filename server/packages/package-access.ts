@@ -34,6 +34,8 @@ export function getPackageForActor(db: DbOrTx, actor: Actor, packageId: string):
 /** A package's life: prepared (and edited) as a draft, sent into a chat, opened by the dealer. */
 export const PACKAGE_TRANSITIONS = {
   edit: { by: 'operator', from: ['draft'], to: null },
+  /** After sending, only the company's details (the applications made keep their own data). */
+  editDetails: { by: 'operator', from: ['draft', 'sent', 'opened'], to: null },
   send: { by: 'operator', from: ['draft'], to: 'sent' },
   open: { by: 'dealer', from: ['sent'], to: 'opened' },
 } as const satisfies Record<string, { by: Actor['role']; from: readonly PackageStatus[]; to: PackageStatus | null }>;

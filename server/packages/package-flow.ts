@@ -25,8 +25,10 @@ export const submitPackageInput = z.object({ packageId, requestId: z.uuid('inval
 
 type Ctx = SignedInContext & { ip: string; userAgent: string; appUrl: string };
 
-/** The package's applications, in the package's order (after it was opened). */
+/** A company package's applications, in the package's order (after it was opened). */
 function packageApplications(ctx: SignedInContext, id: string) {
+  const row = getPackageForActor(ctx.db, ctx.actor, id);
+  if (row.kind !== 'legal-entity') throw invalid('errors.packageIndividual', "A person's form is identified, signed and submitted on its own page");
   const rows = ctx.db
     .select({ application: applications })
     .from(packageItems)
@@ -80,7 +82,6 @@ export function openPackage({ ctx, input }: { ctx: SignedInContext; input: z.inf
 
 /** The representative is identified once: the same identification goes into every application of the package (each audited). */
 export function identifyPackage({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof identifyPackageInput> }) {
-  getPackageForActor(ctx.db, ctx.actor, input.packageId);
   const apps = packageApplications(ctx, input.packageId);
   return changeAndPublish(ctx, (tx, emitter) => apps.map((app) => changeInTx(ctx, tx, emitter, app.id, 'identify', identifyWork(ctx, { party: REPRESENTATIVE_PARTY.key, values: input.values }))));
 }
@@ -91,7 +92,6 @@ export function identifyPackage({ ctx, input }: { ctx: SignedInContext; input: z
  * none (and no file left behind).
  */
 export async function signPackage({ ctx, input, storage }: { ctx: Ctx; input: z.infer<typeof signPackageInput>; storage: FileStorage }) {
-  getPackageForActor(ctx.db, ctx.actor, input.packageId);
   const apps = packageApplications(ctx, input.packageId);
   const notReady = apps.filter((a) => a.status !== 'verified');
   if (notReady.length) throw conflict('errors.packageNotVerified', `Every application must be verified first: ${notReady.map((a) => `${a.number} is ${a.status}`).join(', ')}`, { numbers: notReady.map((a) => a.number) });
@@ -107,7 +107,6 @@ export async function signPackage({ ctx, input, storage }: { ctx: Ctx; input: z.
 
 /** Submits the whole package in one transaction (each application gets its own confirmation link). A replay submits nothing twice. */
 export function submitPackage({ ctx, input }: { ctx: Ctx; input: z.infer<typeof submitPackageInput> }) {
-  getPackageForActor(ctx.db, ctx.actor, input.packageId);
   const apps = packageApplications(ctx, input.packageId);
   const notReady = apps.filter((a) => a.status !== 'signed' && a.submitRequestId !== input.requestId);
   if (notReady.length) throw conflict('errors.packageNotSigned', `Every application must be signed first: ${notReady.map((a) => `${a.number} is ${a.status}`).join(', ')}`, { numbers: notReady.map((a) => a.number) });

@@ -1,4 +1,4 @@
-import { asc, desc, eq, like, or } from 'drizzle-orm';
+import { and, asc, desc, eq, like, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Tx } from '@/db/client';
 import { applications, companies, packageItems, packages, users, type CompanyDetails } from '@/db/schema';
@@ -98,9 +98,11 @@ export function updatePackage({ ctx, input }: { ctx: SignedInContext; input: z.i
     if (row.status !== 'draft') {
       if (parsed.items) throw invalid('errors.packageAlreadySent', 'The package was sent: its forms are now applications in the chat');
       if (!details || !parsed.company) throw invalid('errors.packageAlreadySent', 'The package was sent: only the company details can still be changed');
+      if (details.edrpou !== row.details?.edrpou) throw invalid('errors.packageEdrpouFixed', 'The package was sent for this company: its EDRPOU cannot change');
+      // The package and the remembered company take the new details; its applications keep their own.
       rememberCompany(tx, details, ctx, now);
-      writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'company.update', entityType: 'company', entityId: details.edrpou, data: { fromPackage: row.number } });
-      return { packageId: row.id, version: row.version };
+      const updated = movePackage(tx, row, 'editDetails', ctx.actor, { details, title: details.name }, now, { afterSending: true });
+      return { packageId: updated.id, version: updated.version };
     }
     const currentItems = tx.select().from(packageItems).where(eq(packageItems.packageId, row.id)).orderBy(asc(packageItems.position)).all();
     const items = checkedItems(row.kind, parsed.items ?? currentItems.map((i) => ({ templateId: i.templateId, formData: i.formData })), details);
@@ -133,16 +135,14 @@ export function searchPackages({ ctx, input }: { ctx: SignedInContext; input: { 
     .leftJoin(companies, eq(companies.id, packages.companyId))
     .innerJoin(users, eq(users.id, packages.createdBy))
     .where(
-      query
-        ? or(/\d/.test(query) ? like(companies.edrpou, `${query.replace(/\D/g, '')}%`) : undefined, like(packages.title, pattern), like(packages.number, pattern))
-        : input.status
-          ? eq(packages.status, input.status)
-          : undefined,
+      and(
+        query ? or(/\d/.test(query) ? like(companies.edrpou, `${query.replace(/\D/g, '')}%`) : undefined, like(packages.title, pattern), like(packages.number, pattern)) : undefined,
+        input.status ? eq(packages.status, input.status) : undefined,
+      ),
     )
     .orderBy(desc(packages.updatedAt))
     .limit(50)
-    .all()
-    .filter((p) => !input.status || p.status === input.status);
+    .all();
 }
 
 /** One package with its forms (and the applications they became), for whoever may see it. */

@@ -44,6 +44,8 @@ describe('packages prepared by operators', () => {
     expect((await operator().search({ query: '34000003' })).map((p) => p.number)).toEqual([made.number]);
     expect((await operator().search({ query: 'Агро' })).map((p) => p.number)).toEqual([made.number]);
     expect(await operator().search({ query: 'Інша компанія' })).toEqual([]);
+    expect(await operator().search({ query: 'Агро', status: 'sent' })).toEqual([]);
+    expect((await operator().search({ query: 'Агро', status: 'draft' })).map((p) => p.number)).toEqual([made.number]);
     const pkg = await operator().get({ packageId: made.packageId });
     expect(pkg.items.map((i) => i.templateId)).toEqual(['legal-entity-numbers', 'legal-entity-tariff-change']);
     // The company's details went into both forms' company and authority sections.
@@ -135,6 +137,10 @@ describe('packages prepared by operators', () => {
     const after = w.h.db.select({ formData: applications.formData, version: applications.version }).from(applications).where(eq(applications.id, applicationIds[0] ?? '')).get();
     expect(after).toEqual(before);
     expect((await operator().lookupCompany({ edrpou: '34000003' }))?.details.name).toBe('ТОВ «Агро-Поділля Плюс»');
+    const changed = await operator().get({ packageId });
+    expect([changed.details?.name, changed.version]).toEqual(['ТОВ «Агро-Поділля Плюс»', current.version + 1]);
+    // It stays the package of the same company.
+    expect((await trpcFailure(operator().update({ packageId, version: changed.version, company: { ...COMPANY, company: { ...COMPANY.company, edrpou: '34000134' } } }))).code).toBe('BAD_REQUEST');
     // Its forms cannot be changed any more.
     expect((await trpcFailure(operator().update({ packageId, version: current.version, items: ITEMS }))).code).toBe('BAD_REQUEST');
   });
@@ -162,5 +168,8 @@ describe('packages prepared by operators', () => {
     const { applicationIds } = await dealer().open({ packageId: made.packageId });
     const application = await w.as(w.world.dealer).application.get({ applicationId: applicationIds[0] ?? '' });
     expect(application).toMatchObject({ templateId: 'tariff-change', status: 'draft', formData: { tariff: { msisdn: '097 765 43 21', newTariff: 'bezlim' } } });
+    // A person's form is identified and signed on its own page, not as a package.
+    const once = await trpcFailure(dealer().identify({ packageId: made.packageId, values: idCardIdentification() }));
+    expect([once.code, once.message]).toEqual(['BAD_REQUEST', expect.stringContaining('its own page')]);
   });
 });
