@@ -40,8 +40,10 @@ function availableOperators(tx: Tx, now: Date): Candidate[] {
 
 /**
  * Offers waiting chats, oldest first, each to the available operator with the fewest chats below
- * their capacity (ties: the longest idle). An operator who let this chat's offer expire is
- * skipped for it. Runs inside the transaction of whatever freed capacity or queued a chat.
+ * their capacity (ties: the longest idle). Operators who let this chat's offer expire come last
+ * for it — but when everyone available has missed it, it goes round again rather than waiting
+ * for good (an operator who misses three offers is set away). Runs inside the transaction of
+ * whatever freed capacity or queued a chat.
  */
 export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext): number {
   const now = ctx.clock.now();
@@ -56,17 +58,15 @@ export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext)
     const operators = availableOperators(tx, now).filter((o) => o.load < o.capacity);
     for (const chat of waiting) {
       if (operators.length === 0) break;
-      const missed = new Set(
-        tx
-          .select({ operatorId: chatOffers.operatorId })
-          .from(chatOffers)
-          .where(and(eq(chatOffers.chatId, chat.id), inArray(chatOffers.outcome, ['missed'])))
-          .all()
-          .map((r) => r.operatorId),
-      );
-      const pick = operators
-        .filter((o) => !missed.has(o.userId))
-        .sort((a, b) => a.load - b.load || a.idleSince - b.idleSince || a.userId.localeCompare(b.userId))[0];
+      const misses = new Map<string, number>();
+      for (const r of tx
+        .select({ operatorId: chatOffers.operatorId })
+        .from(chatOffers)
+        .where(and(eq(chatOffers.chatId, chat.id), inArray(chatOffers.outcome, ['missed'])))
+        .all())
+        misses.set(r.operatorId, (misses.get(r.operatorId) ?? 0) + 1);
+      const missesOf = (o: Candidate) => misses.get(o.userId) ?? 0;
+      const pick = [...operators].sort((a, b) => missesOf(a) - missesOf(b) || a.load - b.load || a.idleSince - b.idleSince || a.userId.localeCompare(b.userId))[0];
       if (!pick) continue;
       const expiresAt = new Date(now.getTime() + offerTimeoutMs());
       tx.update(chats).set({ offeredTo: pick.userId, offerExpiresAt: expiresAt }).where(eq(chats.id, chat.id)).run();

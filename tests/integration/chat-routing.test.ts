@@ -57,18 +57,20 @@ describe('routing', () => {
     expect(w.chat(chatId).offeredTo).toBe(w.world.operator2.id);
     expect(w.presence(w.world.operator)?.missedOffers).toBe(1);
 
-    // operator2 misses too; nobody else is left who has not missed it, so it waits in the queue.
+    // operator2 misses too: everyone available has missed it, so it goes round again rather than
+    // waiting for good — to the operator who has waited longest since their last offer.
+    w.h.clock.advance(TEN_SECONDS);
+    w.h.scheduler.runDue();
+    expect(w.chat(chatId).offeredTo).toBe(w.world.operator.id);
+
+    // operator2 steps away; operator misses it twice more → away after three misses, and the chat waits.
+    await w.as(w.world.operator2).operator.setStatus({ status: 'away' });
+    w.h.clock.advance(TEN_SECONDS);
+    w.h.scheduler.runDue();
+    expect(w.chat(chatId).offeredTo).toBe(w.world.operator.id);
     w.h.clock.advance(TEN_SECONDS);
     w.h.scheduler.runDue();
     expect(w.chat(chatId)).toMatchObject({ status: 'queued', offeredTo: null });
-
-    // Two more chats missed by operator → away.
-    for (let i = 0; i < 2; i += 1) {
-      await w.as(w.world.operator2).operator.setStatus({ status: 'away' });
-      await w.as(w.world.dealer).chat.start({});
-      w.h.clock.advance(TEN_SECONDS);
-      w.h.scheduler.runDue();
-    }
     expect(w.presence(w.world.operator)).toMatchObject({ status: 'away', missedOffers: 3 });
   });
 
