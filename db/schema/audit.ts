@@ -19,5 +19,5 @@ export const auditEvents = sqliteTable(
     prevHash: text().notNull(),
     hash: text().notNull().unique(),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_action_at_idx').on(t.action, t.at)],
 );

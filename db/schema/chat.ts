@@ -54,6 +54,9 @@ export const chats = sqliteTable(
     index('chats_operator_status_idx').on(t.operatorId, t.status),
     index('chats_dealer_created_idx').on(t.dealerId, t.createdAt),
     index('chats_offered_to_idx').on(t.offeredTo),
+    // Metrics choose chats by arrival; the queue's expected wait reads recent handle times.
+    index('chats_created_idx').on(t.createdAt),
+    index('chats_status_closed_idx').on(t.status, t.closedAt),
   ],
 );
 
