@@ -17,15 +17,24 @@ export function activeChatLoads(db: DbOrTx): Map<string | null, number> {
   );
 }
 
-/** Every active operator with presence, capacity and current load (for admins). */
+/**
+ * Every active operator with presence, capacity and current load (for admins). An operator whose
+ * heartbeat went silent counts as offline at once, before the sweep records it.
+ */
 export function listOperators({ ctx }: { ctx: VerbContext }) {
   const loads = activeChatLoads(ctx.db);
+  const freshSince = ctx.clock.now().getTime() - CHAT_LIMITS.heartbeatTimeoutMs;
   return ctx.db
-    .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity })
+    .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity, lastHeartbeatAt: operatorPresence.lastHeartbeatAt })
     .from(users)
     .leftJoin(operatorPresence, eq(operatorPresence.userId, users.id))
     .where(and(eq(users.role, 'operator'), eq(users.active, true)))
     .orderBy(asc(users.name))
     .all()
-    .map((o) => ({ ...o, status: o.status ?? 'offline', capacity: o.capacity ?? CHAT_LIMITS.defaultCapacity, load: loads.get(o.id) ?? 0 }));
+    .map(({ lastHeartbeatAt, ...o }) => ({
+      ...o,
+      status: !o.status || (o.status !== 'offline' && (lastHeartbeatAt?.getTime() ?? 0) <= freshSince) ? ('offline' as const) : o.status,
+      capacity: o.capacity ?? CHAT_LIMITS.defaultCapacity,
+      load: loads.get(o.id) ?? 0,
+    }));
 }

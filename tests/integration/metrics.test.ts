@@ -42,4 +42,23 @@ describe('metrics through the procedures', () => {
       w.h.cleanup();
     }
   });
+
+  it('the live queue shows waiting chats with their wait, and an operator whose heartbeat went silent as offline', async () => {
+    const w = await chatWorld();
+    try {
+      await w.online(w.world.operator, 1);
+      const busy = await w.as(w.world.dealer).chat.start({ topic: 'Зайнятий' });
+      await w.as(w.world.operator).operator.accept({ chatId: busy.chatId });
+      await w.as(w.world.dealer2).chat.start({ topic: 'Чекає' });
+      w.h.clock.advance(30_000);
+      const live = await w.as(w.world.admin).metrics.live();
+      expect(live.waiting.map((c) => [c.topic, c.waitSeconds])).toEqual([['Чекає', 30]]);
+      expect(live.operators.find((o) => o.id === w.world.operator.id)).toMatchObject({ status: 'available', load: 1, capacity: 1 });
+      expect(live.summary).toMatchObject({ waiting: 1, longestWaitSeconds: 30, available: 1, freeSlots: 0, activeChats: 1 });
+      w.h.clock.advance(60_000);
+      expect((await w.as(w.world.admin).metrics.live()).operators.find((o) => o.id === w.world.operator.id)?.status).toBe('offline');
+    } finally {
+      w.h.cleanup();
+    }
+  });
 });
