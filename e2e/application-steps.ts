@@ -76,3 +76,15 @@ export async function draw(page: Page, party: string) {
   await page.mouse.up();
 }
 
+
+/** A tariff change from creation to a complete form: identified with a passport booklet, all fields filled. */
+export async function filledTariffChange(dealer: Page) {
+  await createApplication(dealer, 'Заява на зміну тарифного плану');
+  await identify(dealer, 'subscriber', { fullName: 'Бондар Ольга Василівна', birthDate: '1979-11-02', document: 'booklet', number: 'ВК654321', issuer: 'Косівським РВ УМВС', issuedOn: '1996-01-10', serial: '0777' });
+  await field(dealer, 'tariff.msisdn').fill('097 765 43 21');
+  await field(dealer, 'tariff.currentTariff').selectOption('smart-start');
+  await field(dealer, 'tariff.newTariff').selectOption('bezlim');
+  await field(dealer, 'tariff.effective').selectOption('now');
+  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+}

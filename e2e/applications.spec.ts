@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createApplication, draw, field, identify, openChat } from './application-steps';
+import { createApplication, draw, field, filledTariffChange, identify, openChat } from './application-steps';
 import { hydrated } from './helpers';
 
 test('SIM replacement: identify with a passport booklet, fill, returned with a remark, fixed, verified', async ({ browser }) => {
@@ -85,14 +85,7 @@ test('legal entity: representative with an ID card, two numbers with tariffs, ve
 test('tariff change: signed with two drawn signatures, the PDF verifies as authentic, a modified copy does not', async ({ browser }) => {
   test.setTimeout(150_000);
   const { dealer, operator } = await openChat(browser, 'dealer2@demo.local', 'operator2@demo.local', `Тариф ${Date.now()}`);
-  await createApplication(dealer, 'Заява на зміну тарифного плану');
-  await identify(dealer, 'subscriber', { fullName: 'Бондар Ольга Василівна', birthDate: '1979-11-02', document: 'booklet', number: 'ВК654321', issuer: 'Косівським РВ УМВС', issuedOn: '1996-01-10', serial: '0777' });
-  await field(dealer, 'tariff.msisdn').fill('097 765 43 21');
-  await field(dealer, 'tariff.currentTariff').selectOption('smart-start');
-  await field(dealer, 'tariff.newTariff').selectOption('bezlim');
-  await field(dealer, 'tariff.effective').selectOption('now');
-  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
-  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+  await filledTariffChange(dealer);
   await operator.getByTestId('application-card').last().getByRole('link', { name: 'Відкрити заяву' }).click();
   await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();
   await expect(dealer.getByTestId('application-status')).toHaveText('Перевірено');

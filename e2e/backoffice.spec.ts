@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createApplication, draw, field, identify, openChat } from './application-steps';
+import { createApplication, draw, field, filledTariffChange, identify, openChat } from './application-steps';
 import { hydrated, signIn } from './helpers';
 
 /** The dealer and operator path up to a signed application, then the dealer submits it; returns its number. */
@@ -12,16 +12,11 @@ async function submitted(browser: Browser, kind: 'sim' | 'tariff', topic: string
     await field(dealer, 'number.reason').selectOption('lost');
     await field(dealer, 'number.simType').selectOption('physical');
     await field(dealer, 'number.iccid').fill('8938001234567890123');
+    await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
+    await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
   } else {
-    await createApplication(dealer, 'Заява на зміну тарифного плану');
-    await identify(dealer, 'subscriber', { fullName: 'Бондар Ольга Василівна', birthDate: '1979-11-02', document: 'booklet', number: 'ВК654321', issuer: 'Косівським РВ УМВС', issuedOn: '1996-01-10', serial: '0777' });
-    await field(dealer, 'tariff.msisdn').fill('097 765 43 21');
-    await field(dealer, 'tariff.currentTariff').selectOption('smart-start');
-    await field(dealer, 'tariff.newTariff').selectOption('bezlim');
-    await field(dealer, 'tariff.effective').selectOption('now');
+    await filledTariffChange(dealer);
   }
-  await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
-  await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
   await operator.getByTestId('application-card').last().getByRole('link', { name: 'Відкрити заяву' }).click();
   await hydrated(operator);
   await operator.getByRole('button', { name: 'Перевірено — все гаразд' }).click();

@@ -38,3 +38,16 @@ export function isLegalEntityForm(template: TemplateDef): boolean {
   const keys = template.sections.map((s) => s.key);
   return keys.includes(COMPANY_SECTION.key) && keys.includes(AUTHORITY_SECTION.key) && template.parties.every((p) => p.kind === 'representative');
 }
+
+/** The company details a package carries (and a remembered company keeps), as stored. */
+export interface CompanyDetails {
+  name: string;
+  edrpou: string;
+  legalAddress: string;
+  iban: string;
+  representativeName: string;
+  representativePosition: string;
+  poaNumber: string;
+  poaDate: string;
+  poaValidUntil: string;
+}

@@ -4,18 +4,9 @@ import { chats } from './chat';
 import { createdAt, id, timestamp } from './columns';
 import { dealers } from './dealers';
 
-/** The company details a package carries (and a remembered company keeps). */
-export interface CompanyDetails {
-  name: string;
-  edrpou: string;
-  legalAddress: string;
-  iban: string;
-  representativeName: string;
-  representativePosition: string;
-  poaNumber: string;
-  poaDate: string;
-  poaValidUntil: string;
-}
+import type { CompanyDetails } from '../../templates/legal-entity';
+
+export type { CompanyDetails } from '../../templates/legal-entity';
 
 /** Legal entities seen before, by EDRPOU: the next package starts from their last details. */
 export const companies = sqliteTable('companies', {

@@ -14,7 +14,7 @@ import { useTRPC } from '../../_components/trpc-provider';
 import { useHydrated } from '../../_components/use-hydrated';
 import { findTemplate, TEMPLATES, type TemplateDef } from '@/templates';
 import type { FieldDef } from '@/templates/define-template';
-import { AUTHORITY_SECTION, COMPANY_SECTION, isLegalEntityForm } from '@/templates/legal-entity';
+import { AUTHORITY_SECTION, COMPANY_SECTION, isLegalEntityForm, type CompanyDetails } from '@/templates/legal-entity';
 import { fieldValueSchema, isEmpty } from '@/templates/field-values';
 import { formSchema, isVisible } from '@/templates/schema-from-template';
 import { isValidEdrpou } from '@/templates/validators';
@@ -31,17 +31,6 @@ interface CompanyValues {
   };
 }
 
-interface Details {
-  name: string;
-  edrpou: string;
-  legalAddress: string;
-  iban: string;
-  representativeName: string;
-  representativePosition: string;
-  poaNumber: string;
-  poaDate: string;
-  poaValidUntil: string;
-}
 
 interface LoadedPackage {
   id: string;
@@ -50,7 +39,7 @@ interface LoadedPackage {
   title: string;
   status: Status;
   version: number;
-  details: Details | null;
+  details: CompanyDetails | null;
   sentAt: Date | null;
   items: { templateId: string; formData: Record<string, Record<string, unknown>> }[];
 }
@@ -67,7 +56,7 @@ const COMPANY_SECTION_KEYS = new Set<string>([COMPANY_SECTION.key, AUTHORITY_SEC
 const kyivDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' });
 const newKey = () => crypto.randomUUID();
 
-function companyValues(details: Details | null): CompanyValues {
+function companyValues(details: CompanyDetails | null): CompanyValues {
   return {
     company: {
       company: { name: details?.name ?? '', edrpou: details?.edrpou ?? '', legalAddress: details?.legalAddress ?? '', iban: details?.iban ?? '' },

@@ -13,7 +13,7 @@ import { AUTHORITY_SECTION, COMPANY_SECTION, REPRESENTATIVE_PARTY } from '@/temp
 import { IdentificationForm, IdentificationSummary } from '../../_components/application/identification-form';
 import { missingFields } from '../../_components/application/missing-fields';
 import { OutcomeBanner } from '../../_components/application/outcome-banner';
-import { SignatureBox, type SignatureValue } from '../../_components/application/signature-box';
+import { Signers } from '../../_components/application/signers';
 import { useText } from '../../_components/application/use-text';
 import { useErrorText } from '../../_components/error-text';
 import { useFeedListener } from '../../_components/realtime-feed';
@@ -300,18 +300,11 @@ function SignAll({ packageId, applications, representativeName, myName, onSigned
   const ts = useTranslations('application.signing');
   const text = useText();
   const trpc = useTRPC();
-  const errorText = useErrorText();
-  const hydrated = useHydrated();
-  const [values, setValues] = useState<Record<string, SignatureValue>>({});
   const sign = useMutation(trpc.package.sign.mutationOptions({ onSuccess: onSigned }));
   const signers = [
     { party: REPRESENTATIVE_PARTY.key, title: text(REPRESENTATIVE_PARTY.title), name: representativeName },
     { party: 'dealer', title: ts('dealer'), name: myName },
   ];
-  const ready = signers.every((s) => {
-    const v = values[s.party];
-    return v && v.name.trim().length >= 2 && (v.image || (v.typedName && v.typedName.trim().length >= 2));
-  });
   return (
     <div className="flex flex-col gap-3" data-testid="package-signing">
       <p className="text-sm text-slate-600">{t('signHint')}</p>
@@ -327,30 +320,14 @@ function SignAll({ packageId, applications, representativeName, myName, onSigned
           );
         })}
       </ul>
-      {signers.map((s) => (
-        <SignatureBox key={s.party} party={s.party} title={s.title} defaultName={s.name} onChange={(value) => setValues((all) => ({ ...all, [s.party]: value }))} />
-      ))}
-      {sign.error && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {errorText(sign.error)}
-        </p>
-      )}
-      <button
-        type="button"
-        disabled={!ready || !hydrated || sign.isPending}
-        className="self-start rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50"
-        onClick={() =>
-          sign.mutate({
-            packageId,
-            signatures: signers.map((s) => {
-              const v = values[s.party];
-              return { party: s.party, name: v?.name ?? s.name, ...(v?.image ? { image: v.image } : { typedName: v?.typedName ?? '' }) };
-            }),
-          })
-        }
-      >
-        {sign.isPending ? t('signing', { count: applications.length }) : t('sign', { count: applications.length })}
-      </button>
+      <Signers
+        signers={signers}
+        pending={sign.isPending}
+        error={sign.error}
+        label={t('sign', { count: applications.length })}
+        pendingLabel={t('signing', { count: applications.length })}
+        onSign={(signatures) => sign.mutate({ packageId, signatures })}
+      />
     </div>
   );
 }
