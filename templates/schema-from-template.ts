@@ -20,17 +20,31 @@ export function formSchema(template: TemplateDef, context: FieldContext) {
   return z.object(sections);
 }
 
-function sectionSchema(section: SectionDef, context: FieldContext) {
+/**
+ * What an operator pre-fills (server/packages/): any subset of the fields, nothing required, but
+ * every value given valid and normalised as in the complete form. Lists are taken as they are
+ * (a row may be half filled); the dealer's "complete" checks them.
+ */
+export function prefillSchema(template: TemplateDef, context: FieldContext) {
+  const sections = Object.fromEntries(template.sections.map((section) => [section.key, sectionSchema(section, context, { partial: true })]));
+  return z.object(sections);
+}
+
+function sectionSchema(section: SectionDef, context: FieldContext, options: { partial?: boolean } = {}) {
   return z
     .record(z.string(), z.unknown())
     .default({})
     .transform((values, ctx) => {
       const out: Record<string, unknown> = {};
       for (const field of section.fields) {
-        if (!isVisible(field, values)) continue;
+        if (!isVisible(field, values) && !options.partial) continue;
         const value = values[field.key];
-        if (isEmpty(value) && field.type !== 'checkbox') {
-          if (field.required) ctx.addIssue({ code: 'custom', path: [field.key], message: 'required' });
+        if (isEmpty(value) && (field.type !== 'checkbox' || options.partial)) {
+          if (field.required && !options.partial) ctx.addIssue({ code: 'custom', path: [field.key], message: 'required' });
+          continue;
+        }
+        if (options.partial && field.type === 'list') {
+          out[field.key] = value;
           continue;
         }
         const parsed = fieldValueSchema(field, context).safeParse(field.type === 'checkbox' ? value === true : value);

@@ -10,7 +10,7 @@ import { findTemplate, type TemplateDef } from '@/templates';
 import { isValidEdrpou } from '@/templates/validators';
 import { companyInput, isLegalEntityForm, parseCompanyDetails } from './company-details';
 import { getPackageForActor, movePackage, nextPackageNumber } from './package-access';
-import { draftSchema } from '@/templates/schema-from-template';
+import { draftSchema, prefillSchema } from '@/templates/schema-from-template';
 import { filledPaths, prefilledForm, type FormData } from './prefill';
 
 const item = z.object({
@@ -32,14 +32,17 @@ export const updatePackageInput = z.object({
   items: z.array(item).min(1, 'packageEmpty').max(10, 'tooMany').optional(),
 });
 
-function checkedItems(kind: 'legal-entity' | 'individual', items: z.output<typeof item>[], details: CompanyDetails | null) {
+function checkedItems(kind: 'legal-entity' | 'individual', items: z.output<typeof item>[], details: CompanyDetails | null, today: string) {
   return items.map((entry, position) => {
     const template = findTemplate(entry.templateId);
     if (!template) throw invalid('errors.unknownTemplate', `There is no form "${entry.templateId}"`);
     if (kind === 'legal-entity' && !isLegalEntityForm(template)) throw invalid('errors.notLegalEntityForm', `"${template.id}" is not a form for a legal entity`);
-    // Checked wrapped, so that error paths read `items.<n>.formData.<section>.<field>`.
-    const draft = z.object({ items: z.object({ [position]: z.object({ formData: draftSchema(template) }) }) }).parse({ items: { [position]: { formData: entry.formData } } });
-    const formData: FormData = prefilledForm(template, (draft.items[position] as { formData: FormData }).formData, details);
+    // Checked wrapped, so that error paths read `items.<n>.formData.<section>.<field>`: first the
+    // shape (the form's own fields only), then each value given, as the complete form checks it.
+    const wrapped = (formData: z.ZodType) => z.object({ items: z.object({ [position]: z.object({ formData }) }) });
+    const shaped = wrapped(draftSchema(template)).parse({ items: { [position]: { formData: entry.formData } } });
+    const valid = wrapped(prefillSchema(template, { applicationDate: today })).parse(shaped);
+    const formData: FormData = prefilledForm(template, (valid.items[position] as { formData: FormData }).formData, details);
     return { template, position, formData };
   });
 }
@@ -69,7 +72,7 @@ export function createPackage({ ctx, input }: { ctx: SignedInContext; input: Cre
   const parsed = createPackageInput.parse(input);
   const now = ctx.clock.now();
   const details = parsed.kind === 'legal-entity' ? parseCompanyDetails(parsed.company, kyivDate(now)) : null;
-  const items = checkedItems(parsed.kind, parsed.items, details);
+  const items = checkedItems(parsed.kind, parsed.items, details, kyivDate(now));
   return inTransaction(ctx.db, (tx) => {
     const companyId = details ? rememberCompany(tx, details, ctx, now) : null;
     const title = details?.name ?? items[0]?.template.title.uk ?? '';
@@ -105,7 +108,7 @@ export function updatePackage({ ctx, input }: { ctx: SignedInContext; input: z.i
       return { packageId: updated.id, version: updated.version };
     }
     const currentItems = tx.select().from(packageItems).where(eq(packageItems.packageId, row.id)).orderBy(asc(packageItems.position)).all();
-    const items = checkedItems(row.kind, parsed.items ?? currentItems.map((i) => ({ templateId: i.templateId, formData: i.formData })), details);
+    const items = checkedItems(row.kind, parsed.items ?? currentItems.map((i) => ({ templateId: i.templateId, formData: i.formData })), details, kyivDate(now));
     const companyId = details ? rememberCompany(tx, details, ctx, now) : null;
     const updated = movePackage(tx, row, 'edit', ctx.actor, { details, companyId, title: details?.name ?? row.title }, now, { forms: items.map((i) => i.template.id) });
     writeItems(tx, row.id, items);
