@@ -72,6 +72,8 @@ export const applications = sqliteTable(
   (t) => [
     index('applications_pdf_sha_idx').on(t.pdfSha256),
     index('applications_dealer_created_idx').on(t.dealerId, t.createdAt),
+    // The dealer's list filtered by state: the good plan with or without ANALYZE (docs/benchmarks.md).
+    index('applications_dealer_status_created_idx').on(t.dealerId, t.status, t.createdAt),
     index('applications_chat_idx').on(t.chatId),
     index('applications_status_idx').on(t.status, t.createdAt),
     // The back-office queue: oldest submitted first, within a status (see docs/backoffice.md).

@@ -1,0 +1,1 @@
+CREATE INDEX `applications_dealer_status_created_idx` ON `applications` (`dealer_id`,`status`,`created_at`);
