@@ -120,6 +120,18 @@ export const TARIFFS: Option[] = [
   { value: 'business-unlim', label: t('Бізнес Безлім', 'Business Unlimited') },
 ];
 
+/** When a tariff change takes effect (the same choice in the person's and the company's forms). */
+export const TARIFF_EFFECTIVE_FIELD: FieldDef = {
+  key: 'effective',
+  type: 'select',
+  label: t('Коли змінити', 'When'),
+  required: true,
+  options: [
+    { value: 'now', label: t('Одразу', 'At once') },
+    { value: 'next-period', label: t('З наступного розрахункового періоду', 'From the next billing period') },
+  ],
+};
+
 export const DOCUMENT_LABELS: Record<DocumentType, Text> = {
   passport_booklet: t('Паспорт громадянина України (книжечка)', 'Passport booklet'),
   id_card: t('ID-картка', 'ID card'),

@@ -48,8 +48,8 @@ function backOfficeChange({ ctx }: Ctx, input: { applicationId: string; version?
     const loaded = getApplicationForActor(tx, ctx.actor, input.applicationId);
     const { application, template, chatOperatorId } = loaded;
     if (application.status !== 'submitted' && application.status !== 'disputed') {
-      const by = application.status === 'approved' || application.status === 'rejected' ? application.decidedBy : application.returnedBy;
-      throw conflict('errors.alreadyDecided', `This application is already ${application.status} (by ${nameOf(tx, by)})`, { status: application.status, name: nameOf(tx, by) });
+      const name = nameOf(tx, application.status === 'approved' || application.status === 'rejected' ? application.decidedBy : application.returnedBy);
+      throw conflict('errors.alreadyDecided', `This application is already ${application.status} (by ${name})`, { status: application.status, name });
     }
     const now = ctx.clock.now();
     const steps = plan(loaded, now);

@@ -94,14 +94,19 @@ export function viewLink(ctx: SubscriberContext, input: z.infer<typeof tokenInpu
   };
 }
 
+/** The link and its application as they are inside the answer's transaction. */
+function reread(tx: DbOrTx, link: LinkRow) {
+  const fresh = tx.select().from(confirmationLinks).where(eq(confirmationLinks.id, link.id)).get() ?? link;
+  return { fresh, application: loadApplication(tx, fresh) };
+}
+
 const subscriberActor = (link: LinkRow) => ({ id: `link:${link.id}`, role: 'subscriber' as const, dealerId: null });
 
 /** "Yes, I asked for this." Repeating it changes nothing. */
 export function confirmByLink(ctx: SubscriberContext, input: z.infer<typeof tokenInput>) {
   const link = resolveLink(ctx, input.token);
   return changeAndPublish(ctx, (tx, emitter) => {
-    const fresh = tx.select().from(confirmationLinks).where(eq(confirmationLinks.id, link.id)).get() ?? link;
-    const application = loadApplication(tx, fresh);
+    const { fresh, application } = reread(tx, link);
     if (fresh.confirmedAt) return { status: application.status };
     if (fresh.disputedAt) throw new DomainError('conflict', 'errors.linkAnswered', 'You already said you did not ask for this application');
     const now = ctx.clock.now();
@@ -124,8 +129,7 @@ export function confirmByLink(ctx: SubscriberContext, input: z.infer<typeof toke
 export function disputeByLink(ctx: SubscriberContext, input: z.infer<typeof disputeInput>) {
   const link = resolveLink(ctx, input.token);
   return changeAndPublish(ctx, (tx, emitter) => {
-    const fresh = tx.select().from(confirmationLinks).where(eq(confirmationLinks.id, link.id)).get() ?? link;
-    const application = loadApplication(tx, fresh);
+    const { fresh, application } = reread(tx, link);
     if (fresh.disputedAt) return { status: application.status };
     const now = ctx.clock.now();
     const updated = transition(tx, {

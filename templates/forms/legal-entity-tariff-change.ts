@@ -1,4 +1,4 @@
-import { defineTemplate, t } from '../define-template';
+import { defineTemplate, TARIFF_EFFECTIVE_FIELD, t } from '../define-template';
 import { AUTHORITY_SECTION, COMPANY_SECTION, REPRESENTATIVE_PARTY } from '../legal-entity';
 
 export default defineTemplate({
@@ -28,16 +28,7 @@ export default defineTemplate({
             { key: 'newTariff', type: 'tariff', label: t('Новий тариф', 'New tariff'), required: true },
           ],
         },
-        {
-          key: 'effective',
-          type: 'select',
-          label: t('Коли змінити', 'When'),
-          required: true,
-          options: [
-            { value: 'now', label: t('Одразу', 'At once') },
-            { value: 'next-period', label: t('З наступного розрахункового періоду', 'From the next billing period') },
-          ],
-        },
+        TARIFF_EFFECTIVE_FIELD,
       ],
     },
   ],

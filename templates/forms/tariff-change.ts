@@ -1,4 +1,4 @@
-import { defineTemplate, PERSON_DOCUMENTS, t } from '../define-template';
+import { defineTemplate, TARIFF_EFFECTIVE_FIELD, PERSON_DOCUMENTS, t } from '../define-template';
 
 export default defineTemplate({
   id: 'tariff-change',
@@ -16,16 +16,7 @@ export default defineTemplate({
         { key: 'msisdn', type: 'phone', label: t('Номер телефону', 'Phone number'), required: true },
         { key: 'currentTariff', type: 'tariff', label: t('Поточний тариф', 'Current tariff'), required: true },
         { key: 'newTariff', type: 'tariff', label: t('Новий тариф', 'New tariff'), required: true },
-        {
-          key: 'effective',
-          type: 'select',
-          label: t('Коли змінити', 'When'),
-          required: true,
-          options: [
-            { value: 'now', label: t('Одразу', 'At once') },
-            { value: 'next-period', label: t('З наступного розрахункового періоду', 'From the next billing period') },
-          ],
-        },
+        TARIFF_EFFECTIVE_FIELD,
       ],
     },
   ],

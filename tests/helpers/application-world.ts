@@ -70,13 +70,14 @@ const signaturePng = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).
 
 /**
  * An application of the world's chat taken to `signed` (identified, filled, verified by the
- * operator, signed by the subscriber and the dealer). Sensitive SIM replacement by default.
+ * operator, signed by the subscriber and the dealer). Sensitive SIM replacement by default; the
+ * form's values may be given.
  */
-export async function signedApplication(w: Awaited<ReturnType<typeof applicationWorld>>, templateId: 'sim-replacement' | 'tariff-change' = 'sim-replacement') {
+export async function signedApplication(w: Awaited<ReturnType<typeof applicationWorld>>, templateId: 'sim-replacement' | 'tariff-change' = 'sim-replacement', formData?: Record<string, Record<string, unknown>>) {
   const dealer = w.as(w.world.dealer).application;
   const { applicationId } = await dealer.create({ chatId: w.chatId, templateId });
   await dealer.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-  await dealer.complete({ applicationId, formData: templateId === 'sim-replacement' ? SIM_FORM : TARIFF_FORM });
+  await dealer.complete({ applicationId, formData: formData ?? (templateId === 'sim-replacement' ? SIM_FORM : TARIFF_FORM) });
   const verified = await w.as(w.world.operator).application.verify({ applicationId });
   const signed = await dealer.sign({
     applicationId,

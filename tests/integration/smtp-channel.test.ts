@@ -4,12 +4,11 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, confirmationLinks, notifications } from '@/db/schema';
-import { scribblePng } from '@/server/signing/sample-document';
 import { DevInboxChannel } from '@/server/notifications/dev-inbox-channel';
 import { backoffMs, deliverDue } from '@/server/notifications/notification-sender';
 import { SmtpChannel } from '@/server/notifications/smtp-channel';
 import { tokenHash } from '@/server/subscriber/link-token';
-import { bookletIdentification } from '../helpers/application-world';
+import { signedApplication } from '../helpers/application-world';
 import { backOfficeWorld, type BackOfficeWorld } from '../helpers/backoffice-world';
 
 const FROM = 'Dealer Desk <no-reply@dealer-desk.local>';
@@ -117,24 +116,10 @@ let w: BackOfficeWorld;
 
 const deliver = () => deliverDue({ db: w.h.db, clock: w.h.clock, channels: { sms: new DevInboxChannel(w.inboxFile), email } });
 const nothing = { sent: 0, retried: 0, failed: 0 };
-const signaturePng = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).toString('base64');
-
 /** A submitted eSIM replacement: its form has an e-mail, so the subscriber is told by SMS and by e-mail. */
 async function submittedWithEmail() {
-  const dealer = w.as(w.world.dealer).application;
-  const { applicationId } = await dealer.create({ chatId: w.chatId, templateId: 'sim-replacement' });
-  await dealer.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-  await dealer.complete({ applicationId, formData: { number: { msisdn: '067 123 45 67', reason: 'format', simType: 'esim', email: SUBSCRIBER_EMAIL }, contact: {} } });
-  const verified = await w.as(w.world.operator).application.verify({ applicationId });
-  const signed = await dealer.sign({
-    applicationId,
-    version: verified.version,
-    signatures: [
-      { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: signaturePng(1) },
-      { party: 'dealer', name: 'Оксана Мельник', image: signaturePng(2) },
-    ],
-  });
-  await dealer.submit({ applicationId, version: signed.version, requestId: randomUUID() });
+  const { applicationId, version } = await signedApplication(w, 'sim-replacement', { number: { msisdn: '067 123 45 67', reason: 'format', simType: 'esim', email: SUBSCRIBER_EMAIL }, contact: {} });
+  await w.as(w.world.dealer).application.submit({ applicationId, version, requestId: randomUUID() });
   const number = w.h.db.select({ number: applications.number }).from(applications).where(eq(applications.id, applicationId)).get()?.number ?? '';
   const emailRow = w.outbox(applicationId).find((n) => n.channel === 'email');
   if (!emailRow) throw new Error('no e-mail queued');
