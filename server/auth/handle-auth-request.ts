@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { BodyTooLargeError, clientIp, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
+import { clientIp } from '@/server/http/client-address';
+import { BodyTooLargeError, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
 import { getAuth } from './auth';
 import { forgetSession, sessionCookie } from './session-cache';
 import { checkSignInAllowed, recordSignInAttempt } from './sign-in-throttle';

@@ -12,6 +12,25 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Dealer Desk <no-reply@dealer-desk.local>'),
   /** Key of the subscribers' confirmation links (32+ characters); unset: derived from the session secret. */
   LINK_SECRET: z.string().min(32).optional(),
+  /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed; default none. */
+  TRUSTED_PROXIES: z.string().default(''),
+  /** More origins (besides APP_URL) whose pages may change state, comma-separated, e.g. https://desk2.example.ua. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+        try {
+          const url = new URL(item);
+          if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
+          origins.push(url.origin.toLowerCase());
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `"${item}" is not an http(s) origin` });
+        }
+      }
+      return origins;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -49,9 +49,3 @@ export function tooLargeResponse(limit: number): Response {
     messageUk: `Запит завеликий (не більше ${Math.round(limit / 1024)} КБ).`,
   });
 }
-
-/** Best-effort client address; behind a proxy, the proxy must set X-Forwarded-For. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
-}

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { seedWorld } from '../helpers/test-db';
 
 // The real route modules, on a real SQLite file under a temporary DATA_DIR.
@@ -24,7 +25,7 @@ function signIn(email: string, password: string, ip = '10.1.1.1') {
   return authPost(
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: BASE, 'x-forwarded-for': ip },
+      headers: { 'content-type': 'application/json', origin: BASE, [CLIENT_ADDRESS_HEADER]: ip },
       body: JSON.stringify({ email, password }),
     }),
   );

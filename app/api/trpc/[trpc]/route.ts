@@ -3,10 +3,15 @@ import { logger } from '@/server/config/logger';
 import { createRequestContext } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 import { BodyTooLargeError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
+import { batchTooLarge } from '@/server/http/batch-limit';
+
+const ENDPOINT = '/api/trpc';
 
 export const dynamic = 'force-dynamic';
 
 async function handler(original: Request): Promise<Response> {
+  const refused = batchTooLarge(original.url, ENDPOINT);
+  if (refused) return refused;
   let req: Request;
   try {
     req = await withLimitedBody(original);
@@ -15,7 +20,7 @@ async function handler(original: Request): Promise<Response> {
     throw error;
   }
   return fetchRequestHandler({
-    endpoint: '/api/trpc',
+    endpoint: ENDPOINT,
     req,
     router: appRouter,
     createContext: () => createRequestContext(req),

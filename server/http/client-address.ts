@@ -1,0 +1,71 @@
+import { BlockList, isIP } from 'node:net';
+
+/**
+ * The client's address as the front door (server/http/front-door.ts) resolved it from the socket
+ * and, only behind a configured proxy, from X-Forwarded-For. The front door removes any value a
+ * client sends under this name, so route handlers can trust it.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-dealer-desk-client-address';
+
+/** The address rate limits count by. `unknown` only where no front door ran (unit tests calling handlers directly). */
+export function clientIp(headers: Headers): string {
+  return headers.get(CLIENT_ADDRESS_HEADER) || 'unknown';
+}
+
+/** `::ffff:192.0.2.1` (IPv4 on a dual-stack socket) is 192.0.2.1. */
+export function normaliseAddress(address: string): string {
+  const trimmed = address.trim().replace(/^\[|\]$/g, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed);
+  return (mapped?.[1] ?? trimmed).toLowerCase();
+}
+
+export interface TrustedProxies {
+  has(address: string): boolean;
+}
+
+/**
+ * TRUSTED_PROXIES: a comma-separated list of addresses and CIDR ranges (IPv4 or IPv6) of the
+ * reverse proxies in front of the app. Default none: forwarded headers are then ignored.
+ */
+export function parseTrustedProxies(list: string | undefined): TrustedProxies {
+  const blocks = new BlockList();
+  let any = false;
+  for (const raw of (list ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [address, prefix] = raw.split('/');
+    const normalised = normaliseAddress(address ?? '');
+    const family = isIP(normalised);
+    if (family === 0) throw new Error(`TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`);
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) blocks.addAddress(normalised, type);
+    else {
+      const bits = Number(prefix);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) throw new Error(`TRUSTED_PROXIES: "${raw}" has a bad prefix length`);
+      blocks.addSubnet(normalised, bits, type);
+    }
+    any = true;
+  }
+  return {
+    has(address: string) {
+      if (!any) return false;
+      const normalised = normaliseAddress(address);
+      const family = isIP(normalised);
+      return family !== 0 && blocks.check(normalised, family === 4 ? 'ipv4' : 'ipv6');
+    },
+  };
+}
+
+/**
+ * The client behind a chain of proxies: the socket's peer unless it is a trusted proxy; then
+ * X-Forwarded-For read from the right, skipping trusted proxies, up to the first address that is
+ * not one (anything left of it was written by the client and may be made up).
+ */
+export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: TrustedProxies): string {
+  let client = normaliseAddress(socketAddress ?? '') || 'unknown';
+  if (!trusted.has(client) || !forwardedFor) return client;
+  const hops = forwardedFor.split(',').map(normaliseAddress).filter((hop) => isIP(hop) !== 0);
+  for (const hop of hops.reverse()) {
+    client = hop;
+    if (!trusted.has(hop)) break;
+  }
+  return client;
+}

@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from './client-address';
+import { checkRequestOrigin, ownOrigins } from './request-origin';
+import { newNonce, securityHeaders } from './security-headers';
+
+export interface FrontDoorConfig {
+  trustedProxies: TrustedProxies;
+  appUrl: string | undefined;
+  allowedOrigins: readonly string[];
+  dev: boolean;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/** Forwarded headers a client could make up; kept only when a trusted proxy wrote them. */
+const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];
+
+/**
+ * Every request passes here before Next.js or any handler sees it: the client's real address,
+ * a path that decodes, the browser-protection headers, and the cross-site check on state changes.
+ */
+export function createFrontDoor(config: FrontDoorConfig, next: Handler): Handler {
+  return (req, res) => {
+    const socketAddress = req.socket.remoteAddress;
+    const behindProxy = socketAddress !== undefined && config.trustedProxies.has(socketAddress);
+    const forwardedFor = header(req, 'x-forwarded-for');
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(socketAddress, forwardedFor, config.trustedProxies);
+    if (!behindProxy) for (const name of FORWARDED_HEADERS) delete req.headers[name];
+
+    const https = Boolean((req.socket as TLSSocket).encrypted) || (behindProxy && header(req, 'x-forwarded-proto') === 'https');
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const nonce = newNonce();
+    const headers = securityHeaders({ pathname, nonce, https, dev: config.dev });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Next.js takes the nonce for its scripts from this request header.
+    req.headers['content-security-policy'] = headers['content-security-policy'];
+
+    if (!decodes(pathname)) {
+      return refuse(req, res, 400, 'BAD_REQUEST', 'The address is malformed.', 'Адреса запиту пошкоджена.');
+    }
+
+    const host = header(req, behindProxy ? 'x-forwarded-host' : 'host') ?? header(req, 'host');
+    const addressed = host ? `${https ? 'https' : 'http'}://${host}` : undefined;
+    const verdict = checkRequestOrigin({
+      method: req.method ?? 'GET',
+      origin: header(req, 'origin'),
+      fetchSite: header(req, 'sec-fetch-site'),
+      ownOrigins: ownOrigins(config, addressed),
+    });
+    if (!verdict.allowed) {
+      return refuse(req, res, 403, 'FORBIDDEN', 'Cross-site request refused: this action may be taken only from the app’s own pages.', 'Запит з іншого сайту відхилено: цю дію можна виконати лише зі сторінок застосунку.');
+    }
+    return next(req, res);
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, messageUk: string): void {
+  req.resume();
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify({ error: { code, message, messageUk } }));
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Browser-protection headers for every answer (what each is for: docs/security.md). The page's
+ * scripts run only with the request's nonce: Next.js reads it from the Content-Security-Policy
+ * request header and puts it on the scripts it writes.
+ */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // React and the charts set style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    // Signatures are drawn to data: URLs; previews use blob: URLs.
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    "frame-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The camera may be asked for only on an application's pages, where scans of documents are taken. */
+function permissionsPolicy(pathname: string): string {
+  const camera = pathname.startsWith('/applications/') ? 'camera=(self)' : 'camera=()';
+  return `${camera}, microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()`;
+}
+
+export function securityHeaders(input: { pathname: string; nonce: string; https: boolean; dev: boolean }): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-security-policy': contentSecurityPolicy(input.nonce, input.dev),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': permissionsPolicy(input.pathname),
+    'cross-origin-opener-policy': 'same-origin',
+  };
+  if (input.https) headers['strict-transport-security'] = 'max-age=31536000';
+  return headers;
+}
