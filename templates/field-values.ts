@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TARIFFS, type FieldDef } from './define-template';
 import { isValidEdrpou, isValidRnokpp, isValidUaIban, normalizeIban, normalizeUaMobile } from './validators';
+import { multiLine, singleLine } from './validators/user-text';
 
 /** `YYYY-MM-DD` that is a real calendar date (2023-02-30 is not). */
 export function isIsoDate(value: string): boolean {
@@ -23,13 +24,13 @@ export interface FieldContext {
 export function fieldValueSchema(field: FieldDef, context: FieldContext): z.ZodType {
   switch (field.type) {
     case 'text':
-      return z.string().trim().min(1, 'required').max(field.maxLength ?? 500, 'tooLong');
+      return singleLine().min(1, 'required').max(field.maxLength ?? 500, 'tooLong');
     case 'textarea':
-      return z.string().trim().min(1, 'required').max(field.maxLength ?? 2000, 'tooLong');
+      return multiLine().min(1, 'required').max(field.maxLength ?? 2000, 'tooLong');
     case 'address':
-      return z.string().trim().min(5, 'addressTooShort').max(300, 'tooLong');
+      return singleLine().min(5, 'addressTooShort').max(300, 'tooLong');
     case 'email':
-      return z.string().trim().max(320, 'tooLong').pipe(z.email('emailInvalid'));
+      return singleLine().max(320, 'tooLong').pipe(z.email('emailInvalid'));
     case 'checkbox':
       return field.required ? z.literal(true, 'mustConfirm') : z.boolean();
     case 'select':

@@ -11,6 +11,7 @@ import {
   rnokppBirthDate,
   unzrBirthDate,
 } from './validators';
+import { singleLine } from './validators/user-text';
 
 export const ADULT_AGE = 18;
 
@@ -42,18 +43,18 @@ export function fullYears(from: string, to: string): number {
 export function identificationSchema(party: PartyDef, context: { applicationDate: string }) {
   return z
     .object({
-      fullName: z.string().trim().min(5, 'fullNameTooShort').max(200, 'tooLong'),
+      fullName: singleLine().min(5, 'fullNameTooShort').max(200, 'tooLong'),
       birthDate: isoDate(),
       documentType: z.enum(party.documents as [DocumentType, ...DocumentType[]], 'documentTypeNotAccepted'),
-      documentNumber: z.string().trim().max(20, 'tooLong'),
-      issuer: z.string().trim().min(2, 'required').max(200, 'tooLong'),
+      documentNumber: singleLine().max(20, 'tooLong'),
+      issuer: singleLine().min(2, 'required').max(200, 'tooLong'),
       issuedOn: isoDate(),
-      expiresOn: z.string().trim().optional(),
-      unzr: z.string().trim().max(20, 'tooLong').optional(),
-      rnokpp: z.string().trim().max(10, 'tooLong').optional(),
+      expiresOn: singleLine().optional(),
+      unzr: singleLine().max(20, 'tooLong').optional(),
+      rnokpp: singleLine().max(10, 'tooLong').optional(),
       /** A passport mark that the person refused an RNOKPP for religious reasons. */
       noRnokpp: z.boolean().default(false),
-      address: z.string().trim().max(300, 'tooLong').optional(),
+      address: singleLine().max(300, 'tooLong').optional(),
       scanIds: z.array(z.uuid('invalidId')).max(10, 'tooMany').default([]),
       attested: z.literal(true, 'attestationRequired'),
     })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldDef, SectionDef, TemplateDef } from './define-template';
 import { fieldValueSchema, isEmpty, type FieldContext } from './field-values';
+import { multiLine, singleLine } from './validators/user-text';
 
 export type FormValues = Record<string, Record<string, unknown>>;
 
@@ -66,10 +67,10 @@ export function draftSchema(template: TemplateDef) {
   const fieldShape = (field: FieldDef): z.ZodType => {
     if (field.type === 'checkbox') return z.boolean();
     if (field.type === 'list') {
-      const row = z.object(Object.fromEntries((field.columns ?? []).map((c) => [c.key, z.string().max(500, 'tooLong').optional()]))).strict();
+      const row = z.object(Object.fromEntries((field.columns ?? []).map((c) => [c.key, singleLine().max(500, 'tooLong').optional()]))).strict();
       return z.array(row).max(field.maxRows ?? 100, 'listTooLong');
     }
-    return z.string().max(field.type === 'textarea' ? 2000 : 500, 'tooLong');
+    return field.type === 'textarea' ? multiLine().max(2000, 'tooLong') : singleLine().max(500, 'tooLong');
   };
   return z
     .object(

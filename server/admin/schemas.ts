@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '@/server/auth/roles';
 import { isValidEdrpou } from '@/templates/validators';
+import { singleLine } from '@/templates/validators/user-text';
 
 /** Inputs of the admin verbs. Custom messages are keys under `validation.` in messages/*.json. */
-const name = z.string().trim().min(2, 'nameTooShort').max(200, 'tooLong');
+const name = singleLine().min(2, 'nameTooShort').max(200, 'tooLong');
 export const idSchema = z.uuid('invalidId');
 
 export const createDealerInput = z.object({
@@ -18,14 +19,14 @@ export const createDealerInput = z.object({
 export const createPointOfSaleInput = z.object({
   dealerId: idSchema,
   name,
-  town: z.string().trim().min(2, 'nameTooShort').max(100, 'tooLong'),
-  address: z.string().trim().min(5, 'addressTooShort').max(300, 'tooLong'),
+  town: singleLine().min(2, 'nameTooShort').max(100, 'tooLong'),
+  address: singleLine().min(5, 'addressTooShort').max(300, 'tooLong'),
 });
 
 export const createUserInput = z
   .object({
     name,
-    email: z.string().trim().toLowerCase().pipe(z.email('emailInvalid')).pipe(z.string().max(320, 'tooLong')),
+    email: singleLine().toLowerCase().pipe(z.email('emailInvalid')).pipe(z.string().max(320, 'tooLong')),
     password: z.string().min(10, 'passwordTooShort').max(128, 'tooLong'),
     role: z.enum(ROLES, 'roleInvalid'),
     dealerId: idSchema.nullish(),

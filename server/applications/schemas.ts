@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '@/db/schema';
+import { multiLine } from '@/templates/validators/user-text';
 
 const applicationId = z.uuid('invalidId');
 const version = z.number().int().min(1).optional();
@@ -15,8 +16,8 @@ export const verifyInput = z.object({ applicationId, version });
 export const returnInput = z.object({
   applicationId,
   version,
-  remarks: z.record(z.string().max(120), z.string().trim().min(1, 'required').max(1000, 'tooLong')).default({}),
-  note: z.string().trim().max(2000, 'tooLong').default(''),
+  remarks: z.record(z.string().max(120), multiLine().min(1, 'required').max(1000, 'tooLong')).default({}),
+  note: multiLine().max(2000, 'tooLong').default(''),
 });
 export const cancelInput = z.object({ applicationId, version });
 export const listApplicationsInput = z

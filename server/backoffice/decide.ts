@@ -13,6 +13,7 @@ import { transition, type TransitionRequest } from '@/server/workflow/transition
 import type { ApplicationAction } from '@/server/workflow/transition-table';
 import { liveClaimHolder } from './claim';
 import { REJECT_REASONS } from './reject-reasons';
+import { multiLine } from '@/templates/validators/user-text';
 
 const applicationId = z.uuid('invalidId');
 const version = z.number().int().min(1);
@@ -20,11 +21,11 @@ export const claimInput = z.object({ applicationId });
 export const decideInput = z.object({ applicationId, version });
 export const rejectInput = decideInput.extend({
   reason: z.enum(REJECT_REASONS, 'rejectReasonRequired'),
-  comment: z.string().trim().max(2000, 'tooLong').default(''),
+  comment: multiLine().max(2000, 'tooLong').default(''),
 });
 export const backOfficeReturnInput = decideInput.extend({
-  remarks: z.record(z.string().max(120), z.string().trim().min(1, 'required').max(1000, 'tooLong')).default({}),
-  note: z.string().trim().max(2000, 'tooLong').default(''),
+  remarks: z.record(z.string().max(120), multiLine().min(1, 'required').max(1000, 'tooLong')).default({}),
+  note: multiLine().max(2000, 'tooLong').default(''),
 });
 
 type Ctx = { ctx: SignedInContext };

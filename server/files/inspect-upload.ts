@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { ALLOWED_ATTACHMENT_TYPES, CHAT_LIMITS } from '@/server/chat/chat-config';
 import { DomainError, invalid } from '@/server/errors/domain-error';
+import { safeFileName } from './file-name';
 
 export type AllowedMime = (typeof ALLOWED_ATTACHMENT_TYPES)[number];
 
 const EXTENSION: Record<AllowedMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
-/** A file name safe to show and to put in Content-Disposition. */
-function cleanFileName(name: string, mime: AllowedMime): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').trim().slice(0, 120) || 'file';
+/** The name cleaned (./file-name.ts), ending in the extension of what the bytes are. */
+function storedFileName(name: string, mime: AllowedMime): string {
+  const base = safeFileName(name);
   return base.toLowerCase().endsWith(`.${EXTENSION[mime]}`) ? base : `${base}.${EXTENSION[mime]}`;
 }
 
@@ -35,5 +35,5 @@ export async function inspectUpload(bytes: Uint8Array, fileName: string): Promis
   const mime = ALLOWED_ATTACHMENT_TYPES.find((t) => t === detected?.mime);
   if (!mime) throw invalid('errors.fileType', `Only JPEG, PNG and PDF files are accepted (this one is ${detected?.mime ?? 'of an unknown type'})`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { mime, sha256, storageKey: `attachments/${sha256.slice(0, 2)}/${sha256}.${EXTENSION[mime]}`, fileName: cleanFileName(fileName, mime), size: bytes.byteLength };
+  return { mime, sha256, storageKey: `attachments/${sha256.slice(0, 2)}/${sha256}.${EXTENSION[mime]}`, fileName: storedFileName(fileName, mime), size: bytes.byteLength };
 }

@@ -3,14 +3,15 @@ import type { CompanyDetails } from '@/db/schema';
 import type { TemplateDef } from '@/templates';
 import { AUTHORITY_SECTION, COMPANY_SECTION } from '@/templates/legal-entity';
 import { formSchema } from '@/templates/schema-from-template';
+import { singleLine } from '@/templates/validators/user-text';
 
 /** What the operator types once for a company: the form's own company and authority sections, and the representative. */
 export const companyInput = z.object({
   company: z.record(z.string().max(60), z.unknown()),
   authority: z.record(z.string().max(60), z.unknown()),
   representative: z.object({
-    name: z.string().trim().min(5, 'fullNameTooShort').max(200, 'tooLong'),
-    position: z.string().trim().max(200, 'tooLong').default(''),
+    name: singleLine().min(5, 'fullNameTooShort').max(200, 'tooLong'),
+    position: singleLine().max(200, 'tooLong').default(''),
   }),
 });
 export type CompanyInput = z.input<typeof companyInput>;

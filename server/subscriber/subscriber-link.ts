@@ -13,6 +13,7 @@ import { transition } from '@/server/workflow/transition';
 import { allowedActions } from '@/server/workflow/transition-table';
 import { findTemplate } from '@/templates';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
+import { multiLine } from '@/templates/validators/user-text';
 
 export const LINK_LIMITS = {
   /** Opens of one link before it is used up (a link is for one person, a few times). */
@@ -23,7 +24,7 @@ export const LINK_LIMITS = {
 } as const;
 
 export const tokenInput = z.object({ token: z.string().max(200) });
-export const disputeInput = tokenInput.extend({ comment: z.string().trim().max(2000, 'tooLong').default('') });
+export const disputeInput = tokenInput.extend({ comment: multiLine().max(2000, 'tooLong').default('') });
 
 export interface SubscriberContext {
   db: Db;

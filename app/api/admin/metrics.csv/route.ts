@@ -2,6 +2,7 @@ import { overviewCsv } from '@/server/metrics/csv';
 import { metricsOverview, periodInput } from '@/server/metrics/overview';
 import { jsonError } from '@/server/http/limited-body';
 import { withSignedIn } from '@/server/http/route-helpers';
+import { contentDisposition } from '@/server/files/file-name';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export async function GET(req: Request): Promise<Response> {
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="dealer-desk-${period.data.from}-${period.data.to}.csv"`,
+        'content-disposition': contentDisposition('attachment', `dealer-desk-${period.data.from}-${period.data.to}.csv`),
         'cache-control': 'private, no-store',
       },
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readAttachment } from '@/server/chat/read-attachment';
 import { jsonError } from '@/server/http/limited-body';
 import { withSignedIn } from '@/server/http/route-helpers';
+import { contentDisposition } from '@/server/files/file-name';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ attachme
       headers: {
         'content-type': file.mime,
         'content-length': String(file.bytes.byteLength),
-        'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'content-disposition': contentDisposition(disposition, file.fileName),
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, max-age=3600',
         etag: `"${file.sha256}"`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chatTranscript } from '@/server/chat/chat-transcript';
 import { jsonError } from '@/server/http/limited-body';
 import { withSignedIn } from '@/server/http/route-helpers';
+import { contentDisposition } from '@/server/files/file-name';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ chatId: 
     return new Response(text, {
       headers: {
         'content-type': 'text/plain; charset=utf-8',
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'content-disposition': contentDisposition('attachment', fileName),
         'x-content-type-options': 'nosniff',
       },
     });
