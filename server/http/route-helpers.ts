@@ -5,6 +5,7 @@ import { createContextFromHeaders } from '@/server/trpc/context';
 import { messageUkOf, toTRPCError } from '@/server/trpc/error-mapping';
 import type { TRPCContext } from '@/server/trpc/init';
 import type { SignedInContext } from '@/server/context';
+import { contentDisposition } from '@/server/files/file-name';
 import { jsonError } from './limited-body';
 
 /**
@@ -31,7 +32,7 @@ export function pdfDownload(bytes: Uint8Array, fileName: string): Response {
   return new Response(Buffer.from(bytes), {
     headers: {
       'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="${fileName}"`,
+      'content-disposition': contentDisposition('attachment', fileName),
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, no-store',
       'referrer-policy': 'no-referrer',
