@@ -70,6 +70,14 @@ function requestOrigin(request: Request): string | undefined {
 
 export type Auth = ReturnType<typeof createAuth>;
 
+/**
+ * The one session cookie name better-auth sets and reads: `dd.session_token`, with the
+ * `__Secure-` prefix when APP_URL is https (or, without APP_URL, in production).
+ */
+export async function sessionCookieName(auth: Auth = getAuth()): Promise<string> {
+  return (await auth.$context).authCookies.sessionToken.name;
+}
+
 let singleton: Auth | undefined;
 
 /** Created on first use, never at import time (`next build` imports route modules). */
