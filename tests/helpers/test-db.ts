@@ -115,18 +115,21 @@ export function openSession(db: Db, actor: Actor, clock: Clock = fixedClock(), t
 }
 
 export function callerFor(db: Db, actor: Actor | null, clock: Clock = fixedClock(), h?: Partial<Harness> & { session?: SessionRef; signal?: AbortSignal }) {
-  return createCaller({
-    db,
-    actor,
-    session: h?.session ?? null,
-    clock,
-    bus: h?.bus ?? new InProcessEventBus(),
-    scheduler: h?.scheduler ?? new ManualScheduler(clock),
-    storage: h?.storage ?? new LocalFileStorage(path.join(os.tmpdir(), 'dealer-desk-unused-storage')),
-    ip: '127.0.0.1',
-    userAgent: 'vitest',
-    appUrl: 'http://localhost:3000',
-  }, { signal: h?.signal });
+  return createCaller(
+    {
+      db,
+      actor,
+      session: h?.session ?? null,
+      clock,
+      bus: h?.bus ?? new InProcessEventBus(),
+      scheduler: h?.scheduler ?? new ManualScheduler(clock),
+      storage: h?.storage ?? new LocalFileStorage(path.join(os.tmpdir(), 'dealer-desk-unused-storage')),
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+      appUrl: 'http://localhost:3000',
+    },
+    { signal: h?.signal },
+  );
 }
 
 export const harnessCaller = (h: Harness, actor: Actor | null) => callerFor(h.db, actor, h.clock, h);
