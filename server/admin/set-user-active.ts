@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { inTransaction } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import { forgetUserSessions } from '@/server/auth/session-cache';
+import { announceSessionChange } from '@/server/auth/session-signals';
 import type { SignedInContext } from '@/server/context';
 import { conflict, notFound } from '@/server/errors/domain-error';
 import { findUser } from './list-users';
@@ -9,10 +11,12 @@ import type { UserDto } from './schemas';
 
 /**
  * Deactivates or reactivates a user. Deactivation deletes the user's sessions in the same
- * transaction, and every request re-checks `active`, so a deactivated user is out at once.
+ * transaction as the change and its audit event, so reactivating never brings them back; after
+ * the commit this process forgets the user's cached cookies and tells open streams to re-check
+ * (other processes read the session row on every request and re-check streams periodically).
  */
 export function setUserActive({ ctx, input }: { ctx: SignedInContext; input: { userId: string; active: boolean } }): UserDto {
-  return inTransaction(ctx.db, (tx) => {
+  const result = inTransaction(ctx.db, (tx) => {
     const user = findUser(tx, input.userId);
     if (!user) throw notFound('User');
     if (!input.active && user.id === ctx.actor.id) {
@@ -32,4 +36,9 @@ export function setUserActive({ ctx, input }: { ctx: SignedInContext; input: { u
     });
     return { ...user, active: input.active };
   });
+  if (!input.active) {
+    forgetUserSessions(result.id);
+    announceSessionChange({ userId: result.id });
+  }
+  return result;
 }

@@ -23,7 +23,7 @@ export function createAuth(db: Db) {
     baseURL: env().APP_URL,
     // Same-origin check against the host the browser used (a tablet on the shop's network
     // reaches the server by its address, not by "localhost"), plus APP_URL when set.
-    trustedOrigins: (request) => [env().APP_URL, request ? requestOrigin(request) : undefined],
+    trustedOrigins: (request) => [env().APP_URL, ...env().ALLOWED_ORIGINS, request ? requestOrigin(request) : undefined],
     database: drizzleAdapter(db, {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
@@ -69,6 +69,14 @@ function requestOrigin(request: Request): string | undefined {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * The one session cookie name better-auth sets and reads: `dd.session_token`, with the
+ * `__Secure-` prefix when APP_URL is https (or, without APP_URL, in production).
+ */
+export async function sessionCookieName(auth: Auth = getAuth()): Promise<string> {
+  return (await auth.$context).authCookies.sessionToken.name;
+}
 
 let singleton: Auth | undefined;
 

@@ -1,17 +1,30 @@
 import { getDb } from '@/db/client';
 import type { Actor } from '@/server/context';
-import { getAuth } from './auth';
-import { loadActiveActor } from './load-actor';
-import { cachedSessionUser, rememberSession, sessionCookie } from './session-cache';
+import { getAuth, sessionCookieName } from './auth';
+import { loadSessionActor } from './load-actor';
+import { cachedSession, rememberSession, sessionCookie } from './session-cache';
+import type { SessionRef } from './session-watch';
+
+/**
+ * The signed-in, active user behind a request's session cookie, and the session itself (an open
+ * stream re-checks it, session-watch.ts), or null. better-auth verifies the cookie's signature
+ * (and renews the session when due); the session row and the user are read on every request.
+ */
+export async function currentSession(headers: Headers): Promise<{ actor: Actor; session: SessionRef } | null> {
+  const cookie = sessionCookie(headers, await sessionCookieName());
+  if (!cookie) return null;
+  let token = cachedSession(cookie)?.token;
+  if (!token) {
+    const verified = await getAuth().api.getSession({ headers });
+    if (!verified) return null;
+    token = verified.session.token;
+    rememberSession(cookie, { token, userId: verified.user.id, expiresAt: new Date(verified.session.expiresAt) });
+  }
+  const loaded = loadSessionActor(getDb(), token, new Date());
+  return loaded && { actor: loaded.actor, session: { token, expiresAt: loaded.expiresAt } };
+}
 
 /** The signed-in, active user behind a request's session cookie, or null. */
 export async function currentActor(headers: Headers): Promise<Actor | null> {
-  const cookie = sessionCookie(headers);
-  if (!cookie) return null;
-  const cachedUser = cachedSessionUser(cookie);
-  if (cachedUser) return loadActiveActor(getDb(), cachedUser);
-  const session = await getAuth().api.getSession({ headers });
-  if (!session) return null;
-  rememberSession(cookie, session.user.id, new Date(session.session.expiresAt));
-  return loadActiveActor(getDb(), session.user.id);
+  return (await currentSession(headers))?.actor ?? null;
 }

@@ -1,45 +1,72 @@
 /**
  * better-auth's session check costs about 1 ms per request (cookie signature, session and user
- * queries). A validated session cookie is remembered here for a few seconds; the user's `active`
- * flag is still read on every request, so deactivation stays immediate. Signing out forgets the
- * cookie in this process at once; another app process may accept it for at most TTL_MS.
+ * queries). A cookie whose signature better-auth has verified is remembered here for a few
+ * seconds, as the session token it carries. The session row and the user's `active` flag are
+ * still read on every request (load-actor.ts loadSessionActor), so sign-out, deactivation and
+ * expiry take effect at once in every process; the cache only spares the signature check.
  */
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
-interface Entry {
+export interface CachedSession {
+  token: string;
   userId: string;
+  expiresAt: Date;
+}
+
+interface Entry extends CachedSession {
   until: number;
 }
 
 const entries = new Map<string, Entry>();
 
-/** The session cookie's value (token and signature), whatever its prefix. */
-export function sessionCookie(headers: Headers): string | null {
+/**
+ * The session cookie's value (token and signature). Only the name better-auth is configured to
+ * use (auth.ts sessionCookieName: `__Secure-` prefixed when APP_URL is https): a plain-named
+ * cookie next to a secure one could have been planted over http.
+ */
+export function sessionCookie(headers: Headers, name: string): string | null {
   const cookie = headers.get('cookie');
   if (!cookie) return null;
   for (const part of cookie.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === 'dd.session_token' || name === '__Secure-dd.session_token') return rest.join('=') || null;
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=') || null;
   }
   return null;
 }
 
-export function cachedSessionUser(cookie: string, now = Date.now()): string | null {
+/** The token part of a signed session cookie (`token.signature`, URL-encoded); unverified. */
+export function tokenOfCookie(cookie: string): string {
+  let value = cookie;
+  try {
+    value = decodeURIComponent(cookie);
+  } catch {
+    // A malformed escape: use the raw value.
+  }
+  const dot = value.lastIndexOf('.');
+  return dot > 0 ? value.slice(0, dot) : value;
+}
+
+export function cachedSession(cookie: string, now = Date.now()): CachedSession | null {
   const entry = entries.get(cookie);
   if (!entry) return null;
   if (entry.until <= now) {
     entries.delete(cookie);
     return null;
   }
-  return entry.userId;
+  return { token: entry.token, userId: entry.userId, expiresAt: entry.expiresAt };
 }
 
-export function rememberSession(cookie: string, userId: string, sessionExpiresAt: Date, now = Date.now()): void {
+export function rememberSession(cookie: string, session: CachedSession, now = Date.now()): void {
   if (entries.size >= MAX_ENTRIES) entries.clear();
-  entries.set(cookie, { userId, until: Math.min(now + TTL_MS, sessionExpiresAt.getTime()) });
+  entries.set(cookie, { ...session, until: Math.min(now + TTL_MS, session.expiresAt.getTime()) });
 }
 
 export function forgetSession(cookie: string | null): void {
   if (cookie) entries.delete(cookie);
+}
+
+/** Forgets every cookie of a user (deactivation); a walk over at most MAX_ENTRIES, and rare. */
+export function forgetUserSessions(userId: string): void {
+  for (const [cookie, entry] of entries) if (entry.userId === userId) entries.delete(cookie);
 }

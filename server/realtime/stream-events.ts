@@ -13,8 +13,23 @@ export interface StreamedEvent {
  * Everything the actor may receive, from just after `lastEventId` (or from now), exactly once and
  * in id order. It listens to the bus first and then reads the missed events from the database,
  * dropping live events it has already sent, so nothing falls in the gap between the two.
+ * `allowed` is asked before each event (the session watch): once it says no, the stream ends.
  */
-export async function* streamEvents({ db, bus, actor, lastEventId, signal }: { db: Db; bus: EventBus; actor: Actor; lastEventId: number | null; signal?: AbortSignal }): AsyncGenerator<StreamedEvent> {
+export async function* streamEvents({
+  db,
+  bus,
+  actor,
+  lastEventId,
+  signal,
+  allowed = () => true,
+}: {
+  db: Db;
+  bus: EventBus;
+  actor: Actor;
+  lastEventId: number | null;
+  signal?: AbortSignal;
+  allowed?: () => boolean;
+}): AsyncGenerator<StreamedEvent> {
   const live: BusEvent[] = [];
   let wake: (() => void) | null = null;
   const unsubscribe = bus.subscribe((event) => {
@@ -29,6 +44,7 @@ export async function* streamEvents({ db, bus, actor, lastEventId, signal }: { d
     for (;;) {
       const missed = storedEventsAfter(db, actor, last);
       for (const event of missed) {
+        if (signal?.aborted || !allowed()) return;
         last = event.id ?? last;
         yield { resumeId: last, event };
       }
@@ -41,6 +57,7 @@ export async function* streamEvents({ db, bus, actor, lastEventId, signal }: { d
         wake = null;
         continue;
       }
+      if (!allowed()) return;
       if (event.id === null) {
         yield { resumeId: last, event };
       } else if (event.id > last) {

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { currentActor } from '@/server/auth/current-actor';
+import { currentSession } from '@/server/auth/current-actor';
 import { systemClock } from '@/server/context';
 import { clientIp } from '@/server/http/client-address';
 import { getEventBus } from '@/server/realtime/in-process-event-bus';
@@ -8,9 +8,11 @@ import { getScheduler } from '@/server/system/timer-scheduler';
 import type { TRPCContext } from './init';
 
 export async function createContextFromHeaders(headers: Headers): Promise<TRPCContext> {
+  const signedIn = await currentSession(headers);
   return {
     db: getDb(),
-    actor: await currentActor(headers),
+    actor: signedIn?.actor ?? null,
+    session: signedIn?.session ?? null,
     clock: systemClock,
     bus: getEventBus(),
     scheduler: getScheduler(),

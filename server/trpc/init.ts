@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Role } from '@/db/schema';
+import type { SessionRef } from '@/server/auth/session-watch';
 import type { VerbContext } from '@/server/context';
 import type { FileStorage } from '@/server/storage/file-storage';
 import { fieldErrorsOf, INTERNAL_MESSAGE, messageUkOf, summarize, toTRPCError } from './error-mapping';
@@ -12,6 +13,8 @@ export interface TRPCContext extends VerbContext {
   appUrl: string;
   ip: string;
   userAgent: string;
+  /** The session behind `actor`, for what outlives the request (the realtime feed re-checks it); absent outside HTTP. */
+  session?: SessionRef | null;
 }
 
 const t = initTRPC.context<TRPCContext>().create({

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDb, type Db } from '@/db/client';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { loadActiveActor } from '@/server/auth/load-actor';
+import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor, Clock, Scheduler } from '@/server/context';
 import type { EventBus } from '@/server/realtime/event-bus';
 import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
@@ -105,18 +106,30 @@ export function verbContext(h: Harness, actor: Actor) {
   return { db: h.db, actor, clock: h.clock, bus: h.bus, scheduler: h.scheduler };
 }
 
-export function callerFor(db: Db, actor: Actor | null, clock: Clock = fixedClock(), h?: Partial<Harness>) {
-  return createCaller({
-    db,
-    actor,
-    clock,
-    bus: h?.bus ?? new InProcessEventBus(),
-    scheduler: h?.scheduler ?? new ManualScheduler(clock),
-    storage: h?.storage ?? new LocalFileStorage(path.join(os.tmpdir(), 'dealer-desk-unused-storage')),
-    ip: '127.0.0.1',
-    userAgent: 'vitest',
-    appUrl: 'http://localhost:3000',
-  });
+/** A session row as better-auth writes it at sign-in, for what re-checks its session (the realtime feed). */
+export function openSession(db: Db, actor: Actor, clock: Clock = fixedClock(), ttlMs = 12 * 60 * 60 * 1000): SessionRef {
+  const now = clock.now();
+  const session = { token: crypto.randomUUID().replaceAll('-', ''), expiresAt: new Date(now.getTime() + ttlMs) };
+  db.insert(sessions).values({ id: crypto.randomUUID(), ...session, createdAt: now, updatedAt: now, userId: actor.id }).run();
+  return session;
+}
+
+export function callerFor(db: Db, actor: Actor | null, clock: Clock = fixedClock(), h?: Partial<Harness> & { session?: SessionRef; signal?: AbortSignal }) {
+  return createCaller(
+    {
+      db,
+      actor,
+      session: h?.session ?? null,
+      clock,
+      bus: h?.bus ?? new InProcessEventBus(),
+      scheduler: h?.scheduler ?? new ManualScheduler(clock),
+      storage: h?.storage ?? new LocalFileStorage(path.join(os.tmpdir(), 'dealer-desk-unused-storage')),
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+      appUrl: 'http://localhost:3000',
+    },
+    { signal: h?.signal },
+  );
 }
 
 export const harnessCaller = (h: Harness, actor: Actor | null) => callerFor(h.db, actor, h.clock, h);

@@ -8,7 +8,7 @@ import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { LocalFileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { bookletIdentification, SIM_FORM } from '../helpers/application-world';
-import { callerFor, createTestDb, ManualScheduler, seedWorld, validEdrpou } from '../helpers/test-db';
+import { callerFor, createTestDb, ManualScheduler, openSession, seedWorld, validEdrpou } from '../helpers/test-db';
 
 type Who = 'anonymous' | 'dealer' | 'operator' | 'backoffice' | 'admin';
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
@@ -219,7 +219,7 @@ async function call(who: Who, path: string): Promise<Outcome | string> {
   const actor = who === 'anonymous' ? null : world[who];
   const controller = new AbortController();
   const caller = createCaller(
-    { db, actor, clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest', appUrl: 'http://localhost:3000' },
+    { db, actor, session: actor && openSession(db, actor, systemClock), clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest', appUrl: 'http://localhost:3000' },
     { signal: controller.signal },
   ) as unknown as Record<string, unknown>;
   const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getDb } from '@/db/client';
 import { attachments, chatMessages } from '@/db/schema';
 import { callerFor, seedWorld } from '../helpers/test-db';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const signIn = await authPost(
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: BASE, 'x-forwarded-for': '10.9.9.9' },
+      headers: { 'content-type': 'application/json', origin: BASE, [CLIENT_ADDRESS_HEADER]: '10.9.9.9' },
       body: JSON.stringify({ email: 'dealer@demo.local', password: 'demo12345' }),
     }),
   );
