@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { applications, pointsOfSale, signatures } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
+import { fileAttempt, type FileAttempt } from '@/server/files/stored-files';
 import type { Tx } from '@/db/client';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
 import { buildDocumentModel } from '@/server/signing/document-model';
@@ -41,28 +42,35 @@ export type SignInput = z.infer<typeof signInput>;
 
 type SigningContext = SignedInContext & { ip: string; userAgent: string; appUrl: string };
 
-/** A signed PDF rendered, sealed and stored, waiting to be recorded; `discard` removes its files. */
+/**
+ * A signed PDF rendered, sealed and stored, waiting to be recorded by `commit`; then `files.keep()`
+ * after the commit, or `files.discard()` after a failure (see server/files/stored-files.ts).
+ */
 export interface PreparedSigning {
   applicationId: string;
   pdfSha256: string;
   commit(tx: Tx, emitter: Emitter): { applicationId: string; status: string; version: number; pdfSha256: string };
-  discard(): Promise<void>;
+  files: FileAttempt;
 }
 
 /**
  * Every party and the dealer sign; the PDF is rendered from the template and sealed (outside the
  * transaction: it is async), stored under its sha256 and then, in one transaction, the
  * signatures, the file's hash and `signed` are recorded with the audit event. If anything fails,
- * the application stays `verified` and the new files are removed.
+ * the application stays `verified` and the files this attempt created are removed — never the
+ * same images another application already uses.
  */
 export async function signApplication({ ctx, input, storage }: { ctx: SigningContext; input: SignInput; storage: FileStorage }) {
   const prepared = await prepareSigning({ ctx, input, storage });
+  let result;
   try {
-    return changeAndPublish(ctx, (tx, emitter) => prepared.commit(tx, emitter));
+    result = changeAndPublish(ctx, (tx, emitter) => prepared.commit(tx, emitter));
   } catch (error) {
-    await prepared.discard();
+    await prepared.files.discard();
     throw error;
   }
+  await prepared.files.keep();
+  return result;
 }
 
 /** The checks, the rendering, the seal and the stored files of one application's signing; recorded later by `commit`. */
@@ -110,26 +118,18 @@ export async function prepareSigning({ ctx, input, storage }: { ctx: SigningCont
   const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
   const pdfKey = `pdfs/${pdfSha256.slice(0, 2)}/${pdfSha256}.pdf`;
   const imageKeys = new Map([...images].map(([party, png]) => [party, `signatures/${createHash('sha256').update(png).digest('hex')}.png`]));
-  const written: string[] = [];
-  const discard = async () => {
-    for (const file of written) await storage.remove(file).catch(() => undefined);
-  };
+  const files = fileAttempt(ctx.db, storage);
   try {
-    await storage.put(pdfKey, pdf);
-    written.push(pdfKey);
-    for (const [party, png] of images) {
-      const imageKey = imageKeys.get(party) ?? '';
-      await storage.put(imageKey, png);
-      written.push(imageKey);
-    }
+    await files.put(pdfKey, pdf);
+    for (const [party, png] of images) await files.put(imageKeys.get(party) ?? '', png);
   } catch (error) {
-    await discard();
+    await files.discard();
     throw error;
   }
   return {
     applicationId: application.id,
     pdfSha256,
-    discard,
+    files,
     commit(tx, emitter) {
       const fresh = tx.select().from(applications).where(eq(applications.id, application.id)).get();
       if (!fresh) throw notFound('Application');

@@ -2,7 +2,7 @@ import { attachments } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
 import { inspectUpload } from '@/server/files/inspect-upload';
-import { putContentAddressed, removeIfUnused } from '@/server/files/stored-files';
+import { fileAttempt } from '@/server/files/stored-files';
 import type { FileStorage } from '@/server/storage/file-storage';
 import { getApplicationForActor } from './application-access';
 
@@ -14,16 +14,19 @@ export async function uploadScan({ ctx, input, storage }: { ctx: SignedInContext
   const { application } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   if (ctx.actor.role !== 'dealer') throw notFound('Application');
   const file = await inspectUpload(input.bytes, input.fileName);
-  await putContentAddressed(storage, file.storageKey, input.bytes);
+  const files = fileAttempt(ctx.db, storage);
+  await files.put(file.storageKey, input.bytes);
+  let row;
   try {
-    const row = ctx.db
+    row = ctx.db
       .insert(attachments)
       .values({ chatId: application.chatId, uploaderId: ctx.actor.id, fileName: file.fileName, mime: file.mime, size: file.size, sha256: file.sha256, storageKey: file.storageKey, createdAt: ctx.clock.now() })
       .returning()
       .get();
-    return { id: row.id, fileName: row.fileName, mime: row.mime, size: row.size };
   } catch (error) {
-    await removeIfUnused(ctx.db, storage, file.storageKey);
+    await files.discard();
     throw error;
   }
+  await files.keep();
+  return { id: row.id, fileName: row.fileName, mime: row.mime, size: row.size };
 }

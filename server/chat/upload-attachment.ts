@@ -3,7 +3,7 @@ import { attachments, chatMessages } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
 import { inspectUpload } from '@/server/files/inspect-upload';
-import { putContentAddressed, removeIfUnused } from '@/server/files/stored-files';
+import { fileAttempt } from '@/server/files/stored-files';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import type { FileStorage } from '@/server/storage/file-storage';
 import { appendMessage } from './append-message';
@@ -22,7 +22,8 @@ export interface UploadInput {
 /**
  * A photo or scan in a chat: JPEG, PNG or PDF judged by its bytes (not its name), at most 10 MB,
  * stored under its sha256. The file is written before the transaction; if the transaction fails
- * the file is removed, so no orphan stays behind. A retried upload (same client id) is stored once.
+ * the file is removed if this upload created it and nothing uses it (the same bytes sent elsewhere
+ * are the same file), so no orphan stays behind. A retried upload (same client id) is stored once.
  */
 export async function uploadAttachment({ ctx, input, storage }: { ctx: SignedInContext; input: UploadInput; storage: FileStorage }): Promise<MessageDto> {
   const chat = getChatForActor(ctx.db, ctx.actor, input.chatId);
@@ -39,9 +40,11 @@ export async function uploadAttachment({ ctx, input, storage }: { ctx: SignedInC
   assertChatStatus(chat, ['active'], 'send a file');
   const file = await inspectUpload(input.bytes, input.fileName);
   const { mime, sha256, storageKey } = file;
-  await putContentAddressed(storage, storageKey, input.bytes);
+  const files = fileAttempt(ctx.db, storage);
+  await files.put(storageKey, input.bytes);
+  let message: MessageDto;
   try {
-    return changeAndPublish(ctx, (tx, emitter) => {
+    message = changeAndPublish(ctx, (tx, emitter) => {
       const fresh = getChatForActor(tx, ctx.actor, input.chatId);
       assertChatStatus(fresh, ['active'], 'send a file');
       const row = tx
@@ -58,7 +61,9 @@ export async function uploadAttachment({ ctx, input, storage }: { ctx: SignedInC
       );
     });
   } catch (error) {
-    await removeIfUnused(ctx.db, storage, storageKey);
+    await files.discard();
     throw error;
   }
+  await files.keep();
+  return message;
 }

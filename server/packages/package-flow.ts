@@ -89,20 +89,24 @@ export function identifyPackage({ ctx, input }: { ctx: SignedInContext; input: z
 /**
  * The representative (and the dealer) sign once: the one drawing goes onto every document, each
  * rendered and sealed as its own PDF, and all are recorded in one transaction — all signed, or
- * none (and no file left behind).
+ * none (and no file this attempt created left behind).
  */
 export async function signPackage({ ctx, input, storage }: { ctx: Ctx; input: z.infer<typeof signPackageInput>; storage: FileStorage }) {
   const apps = packageApplications(ctx, input.packageId);
   const notReady = apps.filter((a) => a.status !== 'verified');
   if (notReady.length) throw conflict('errors.packageNotVerified', `Every application must be verified first: ${notReady.map((a) => `${a.number} is ${a.status}`).join(', ')}`, { numbers: notReady.map((a) => a.number) });
   const prepared: PreparedSigning[] = [];
+  let result;
   try {
     for (const app of apps) prepared.push(await prepareSigning({ ctx, input: { applicationId: app.id, version: app.version, signatures: input.signatures }, storage }));
-    return changeAndPublish(ctx, (tx, emitter) => prepared.map((p) => p.commit(tx, emitter)));
+    result = changeAndPublish(ctx, (tx, emitter) => prepared.map((p) => p.commit(tx, emitter)));
   } catch (error) {
-    for (const p of prepared) await p.discard();
+    // Each removes only what it created: the images the first stored are found, not created, by the next.
+    for (const p of prepared) await p.files.discard();
     throw error;
   }
+  for (const p of prepared) await p.files.keep();
+  return result;
 }
 
 /** Submits the whole package in one transaction (each application gets its own confirmation link). A replay submits nothing twice. */

@@ -14,6 +14,7 @@ type AppCaller = ReturnType<typeof createCaller>;
 /** The simulation never uploads files; a call that tries to would be a bug. */
 const noFileStorage: FileStorage = {
   put: () => Promise.reject(new Error('the simulation stores no files')),
+  has: () => Promise.resolve(false),
   get: () => Promise.reject(new Error('the simulation stores no files')),
   remove: () => Promise.resolve(),
 };

@@ -1,13 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir } from '@/server/config/data-dir';
 
 /**
  * Where uploaded files and PDFs live. Local disk under DATA_DIR now; an object store fits behind
- * the same methods when several app servers share one set of files.
+ * the same methods when several app servers share one set of files (its conditional write,
+ * e.g. `If-None-Match: *`, gives `put` the same answer).
+ *
+ * Every key names its content (a sha256), so a file is never overwritten: `put` stores the bytes
+ * only if the key is free and says whether this call created the file. Clean-up after a failed
+ * attempt relies on that answer (server/files/stored-files.ts).
  */
 export interface FileStorage {
-  put(key: string, bytes: Uint8Array): Promise<void>;
+  put(key: string, bytes: Uint8Array): Promise<{ created: boolean }>;
+  has(key: string): Promise<boolean>;
   get(key: string): Promise<Uint8Array>;
   remove(key: string): Promise<void>;
 }
@@ -20,13 +27,30 @@ export class LocalFileStorage implements FileStorage {
     return path.join(this.root, key);
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array): Promise<{ created: boolean }> {
     const file = this.file(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    // Write then rename, so a crash never leaves a half-written file under the final name.
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // Write a temporary file, then link it under the final name: a crash never leaves a
+    // half-written file there, and the link fails (EEXIST) instead of replacing a file that is
+    // already there — which is how exactly one of two concurrent writers learns it created it.
+    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     await fs.writeFile(temp, bytes, { flag: 'wx' });
-    await fs.rename(temp, file);
+    try {
+      await fs.link(temp, file);
+      return { created: true };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { created: false };
+      throw error;
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
+  }
+
+  async has(key: string): Promise<boolean> {
+    return fs.access(this.file(key)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async get(key: string): Promise<Uint8Array> {

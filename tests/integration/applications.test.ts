@@ -1,7 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, auditEvents, identifications } from '@/db/schema';
+import { inTransaction } from '@/db/client';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
+import { transition } from '@/server/workflow/transition';
 import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification, idCardIdentification, SIM_FORM } from '../helpers/application-world';
 
@@ -80,6 +82,8 @@ describe('the SIM replacement cycle up to verified', () => {
     expect(tooSoon.message).toMatch(/allowed now: identify, edit, cancel/);
   });
 
+  // Decided by the version each caller names (transition's expectedVersion check); the SQL
+  // compare-and-set behind it is raced in the next test.
   it('two changes from the same version: exactly one wins', async () => {
     const { applicationId } = await simApplication();
     await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
@@ -92,6 +96,30 @@ describe('the SIM replacement cycle up to verified', () => {
     const lost = results.find((r) => r.status === 'rejected');
     expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
     expect(row(applicationId)?.version).toBe(filled.version + 1);
+  });
+
+  it('two changes that read the same row race at the SQL level: the compare-and-set lets the first write, the second writes nothing and no audit event', async () => {
+    const { applicationId } = await simApplication();
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    await dealer().complete({ applicationId, formData: SIM_FORM });
+    // Both changes read the application before either writes (as two servers would), and neither
+    // names a version: only `UPDATE … WHERE version = <read>` can tell them apart. Both keep it
+    // `filled`, so the status part of that WHERE cannot decide either.
+    const seen = row(applicationId);
+    if (!seen) throw new Error('application missing');
+    const audited = () => w.h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, applicationId)).all().map((a) => a.action);
+    const before = audited();
+    const facts = { chatOperatorId: w.world.operator.id, allPartiesIdentified: true };
+    const edited = { ...SIM_FORM, contact: { contactPhone: '+380501112233' } };
+    const edit = () => inTransaction(w.h.db, (tx) => transition(tx, { application: seen, action: 'edit', actor: w.world.dealer, facts, changes: { formData: edited }, now: w.h.clock.now() }));
+    const giveBack = () =>
+      inTransaction(w.h.db, (tx) => transition(tx, { application: seen, action: 'return', actor: w.world.operator, facts, changes: { remarks: { _general: 'Перевірте номер' } }, now: w.h.clock.now() }));
+
+    expect(edit()).toMatchObject({ status: 'filled', version: seen.version + 1 });
+    expect(giveBack).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.applicationChanged', message: expect.stringContaining('at the same moment') }));
+    expect(row(applicationId)).toMatchObject({ status: 'filled', version: seen.version + 1, remarks: null, formData: edited });
+    expect(audited()).toEqual([...before, 'application.edit']);
+    expect(verifyAuditChain(w.h.db).ok).toBe(true);
   });
 
   it('cancelling is allowed before submission, and then nothing else is', async () => {

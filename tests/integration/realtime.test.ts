@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/context';
+import { latestEventId, storedEventsAfter } from '@/server/realtime/audience';
+import type { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { streamEvents, type StreamedEvent } from '@/server/realtime/stream-events';
+import { idCardIdentification } from '../helpers/application-world';
 import { chatWorld, type ChatWorld } from '../helpers/chat-world';
+import { trpcFailure } from '../helpers/test-db';
 
 let w: ChatWorld;
 let chatId: string;
@@ -64,11 +68,52 @@ describe('realtime feed', () => {
     expect(operator2.some((e) => e.event.type === 'chat.message')).toBe(false);
   });
 
-  it('a rolled-back change publishes nothing', async () => {
-    const before = await collect(w.world.dealer, 0, 1000);
-    await w.as(w.world.operator).chat.close({ chatId });
-    await expect(w.as(w.world.operator).chat.close({ chatId })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const after = await collect(w.world.dealer, before.at(-1)?.resumeId ?? 0, 1000);
-    expect(after.filter((e) => e.event.type === 'chat.status' && e.event.payload.status === 'closed')).toHaveLength(1);
+  it('a rolled-back change publishes nothing: a stream open before it gets no event of it, and then the next change', async () => {
+    // A change that emits before it fails: the package's first application is identified (its
+    // update is emitted), then the second, cancelled, refuses — and the whole transaction rolls back.
+    const pkg = w.as(w.world.operator).package;
+    const made = await pkg.create({
+      kind: 'legal-entity',
+      company: {
+        company: { name: 'ТОВ «Агро-Поділля»', edrpou: '34000003', legalAddress: 'м. Бар, вул. Соборна, 1', iban: 'UA213223130000026007233566001' },
+        authority: { poaNumber: '15/2026', poaDate: '2026-01-15', poaValidUntil: '2026-12-31' },
+        representative: { name: 'Шевченко Петро Олегович', position: 'менеджер' },
+      },
+      items: [
+        { templateId: 'legal-entity-numbers', formData: {} },
+        { templateId: 'legal-entity-tariff-change', formData: {} },
+      ],
+    });
+    await pkg.send({ packageId: made.packageId, chatId });
+    const { applicationIds } = await w.as(w.world.dealer).package.open({ packageId: made.packageId });
+    await w.as(w.world.dealer).application.cancel({ applicationId: applicationIds[1] ?? '' });
+
+    // The dealer's stream is open (listening on the bus) before either call.
+    const bus = w.h.bus as InProcessEventBus;
+    const listening = bus.listenerCount;
+    const controller = new AbortController();
+    const got: StreamedEvent[] = [];
+    const reading = (async () => {
+      for await (const item of streamEvents({ db: w.h.db, bus, actor: w.world.dealer, lastEventId: null, signal: controller.signal })) {
+        got.push(item);
+        if ((item.event.payload.message as { body?: string } | undefined)?.body === 'після') break;
+      }
+    })();
+    while (bus.listenerCount === listening) await new Promise((resolve) => setImmediate(resolve));
+    const watermark = latestEventId(w.h.db);
+
+    const refused = await trpcFailure(w.as(w.world.dealer).package.identify({ packageId: made.packageId, values: idCardIdentification() }));
+    expect(refused.code).toBe('CONFLICT');
+    await send(w.world.operator, 'після');
+    // The stream ends when the message arrives; the abort only bounds a broken run.
+    const bound = setTimeout(() => controller.abort(), 2000);
+    await reading;
+    clearTimeout(bound);
+    controller.abort();
+
+    // Stored: only the message. Delivered: exactly that — no event at all of the rolled-back change.
+    const stored = storedEventsAfter(w.h.db, w.world.dealer, watermark);
+    expect(stored.map((e) => e.type)).toEqual(['chat.message']);
+    expect(got.map((e) => e.event)).toEqual(stored);
   });
 });
