@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { applications, pointsOfSale, signatures } from '@/db/schema';
+import { singleLine } from '@/templates/validators/user-text';
 import type { SignedInContext } from '@/server/context';
 import { DomainError, invalid, notFound } from '@/server/errors/domain-error';
 import { fileAttempt, type FileAttempt } from '@/server/files/stored-files';
@@ -28,11 +29,11 @@ export const signInput = z.object({
     .array(
       z.object({
         party: z.string().min(1).max(40),
-        name: z.string().trim().min(2, 'fullNameTooShort').max(200, 'tooLong'),
+        name: singleLine().min(2, 'fullNameTooShort').max(200, 'tooLong'),
         /** A drawn signature: PNG as base64. */
         image: z.string().max(Math.ceil((MAX_SIGNATURE_BYTES * 4) / 3) + 4, 'signatureTooLarge').optional(),
         /** The typed-name fallback, when drawing is not possible. */
-        typedName: z.string().trim().min(2, 'fullNameTooShort').max(200, 'tooLong').optional(),
+        typedName: singleLine().min(2, 'fullNameTooShort').max(200, 'tooLong').optional(),
       }),
     )
     .min(1)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createDealerInput, createPointOfSaleInput, createUserInput } from '@/server/admin/schemas';
 import { returnInput } from '@/server/applications/schemas';
+import { signInput } from '@/server/applications/sign-application';
 import { backOfficeReturnInput, rejectInput } from '@/server/backoffice/decide';
 import { rateChatInput, sendMessageInput, startChatInput, transferChatInput } from '@/server/chat/schemas';
 import { contentDisposition, safeFileName } from '@/server/files/file-name';
@@ -53,6 +54,8 @@ const ENTRY_POINTS: [string, z.ZodType, (text: string) => unknown, (parsed: neve
   ['dealer name', createDealerInput, (name) => ({ name, edrpou: '32855961' }), (p: { name: string }) => p.name],
   ['point of sale', createPointOfSaleInput, (town) => ({ dealerId: id, name: 'ТЦ Глобус', town, address: 'вул. Хрещатик, 1' }), (p: { town: string }) => p.town],
   ['point of sale address', createPointOfSaleInput, (address) => ({ dealerId: id, name: 'ТЦ Глобус', town: 'Київ', address }), (p: { address: string }) => p.address],
+  ['signer name', signInput, (name) => ({ applicationId: id, version: 1, signatures: [{ party: 'subscriber', name, image: 'x' }] }), (p: { signatures: { name: string }[] }) => p.signatures[0]?.name],
+  ['typed signature', signInput, (typedName) => ({ applicationId: id, version: 1, signatures: [{ party: 'subscriber', name: 'Петренко Іван', typedName }] }), (p: { signatures: { typedName: string }[] }) => p.signatures[0]?.typedName],
   ['user name', createUserInput, (name) => ({ name, email: 'a@b.ua', password: 'long enough password', role: 'operator' }), (p: { name: string }) => p.name],
 ];
 
