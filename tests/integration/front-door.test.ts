@@ -143,6 +143,19 @@ describe('client addresses', () => {
     expect((await signIn('dealer2@demo.local', 'demo12345', '127.0.0.3')).status).toBe(200);
   });
 
+  it('a made-up X-Forwarded-For does not reset the limit on wrong subscriber-link tokens either', async () => {
+    const view = (from: string, forwarded?: string) =>
+      rawRequest(server.port, {
+        path: `/api/trpc/subscriber.view?input=${encodeURIComponent(JSON.stringify({ json: { token: 'A'.repeat(32) + Math.random().toString(36).slice(2, 10) } }))}`,
+        headers: forwarded ? { 'x-forwarded-for': forwarded } : {},
+        from,
+      });
+    let last = 0;
+    for (let i = 0; i < 25; i += 1) last = (await view('127.0.0.6', `198.51.100.${i}`)).status;
+    expect(last).toBe(429);
+    expect((await view('127.0.0.7')).status).toBe(404);
+  });
+
   it('believes X-Forwarded-For only from a configured proxy', async () => {
     const behindProxy = await startFrontDoorServer(routes, { trustedProxies: parseTrustedProxies('127.0.0.4') });
     try {
