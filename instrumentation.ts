@@ -1,6 +1,9 @@
-/** Runs once when the server starts: migrate, seed demo data or the first admin, and say which mode. */
+/**
+ * Runs once when Next.js starts. Served through scripts/serve.ts (npm start, npm run dev), the
+ * server has already migrated, seeded and started the services; only a bare `next start` needs them here.
+ */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.DEALER_DESK_SERVER === 'front-door') return;
   const { startUp } = await import('./server/system/start-up');
   await startUp();
 }

@@ -1,6 +1,7 @@
 import { tracked, TRPCError } from '@trpc/server';
 import { watchSession } from '@/server/auth/session-watch';
 import { feedInput } from '@/server/chat/schemas';
+import { feedEventOf } from '@/server/realtime/feed-event';
 import { streamEvents } from '@/server/realtime/stream-events';
 import { roleProcedure, router } from '../init';
 
@@ -25,7 +26,7 @@ export const realtimeRouter = router({
       try {
         const until = signal ? AbortSignal.any([signal, watch.ended]) : watch.ended;
         for await (const { resumeId, event } of streamEvents({ db: ctx.db, bus: ctx.bus, actor: ctx.actor, lastEventId, signal: until, allowed: watch.stillValid })) {
-          yield tracked(String(resumeId), { id: event.id, type: event.type, chatId: event.chatId, payload: event.payload });
+          yield tracked(String(resumeId), feedEventOf(event));
         }
       } finally {
         watch.stop();
