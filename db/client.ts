@@ -21,9 +21,36 @@ export function openDb(file: string): Db {
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
   client.pragma('synchronous = NORMAL');
+  cacheStatements(client);
   const db = drizzle({ client, schema, casing: 'snake_case' });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
+}
+
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * drizzle prepares a new statement for every query it runs; SQLite's prepare is a good part of a
+ * small query's cost. The same SQL text gets the same compiled statement back (most recently used
+ * kept). drizzle runs each statement right after preparing it, synchronously, so sharing one is
+ * safe; one that returns rows is put back in object mode first, since drizzle switches row-array
+ * mode on with `raw()` just before it runs a query that wants arrays.
+ */
+function cacheStatements(client: Database.Database): void {
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, Database.Statement>();
+  client.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof client.prepare;
 }
 
 export function databaseFile(): string {

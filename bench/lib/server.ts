@@ -18,13 +18,14 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Builds if the sources changed, then starts the production server on its own port and DATA_DIR.
+ * Builds if the sources changed, then starts the production server (scripts/serve.ts, as npm start
+ * does) on its own port and DATA_DIR.
  * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
  */
 export async function startServer({ port, dataDir, env = {} }: { port: number; dataDir: string; env?: Record<string, string> }) {
   (buildIfNeeded as () => void)();
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -42,6 +43,7 @@ export async function startServer({ port, dataDir, env = {} }: { port: number; d
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from './client-address';
 import { checkRequestOrigin, ownOrigins } from './request-origin';
-import { newNonce, securityHeaders } from './security-headers';
+import { apiHeaders, newNonce, securityHeaders } from './security-headers';
 
 export interface FrontDoorConfig {
   trustedProxies: TrustedProxies;
@@ -30,11 +30,13 @@ export function createFrontDoor(config: FrontDoorConfig, next: Handler): Handler
 
     const https = Boolean((req.socket as TLSSocket).encrypted) || (behindProxy && header(req, 'x-forwarded-proto') === 'https');
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    const nonce = newNonce();
-    const headers = securityHeaders({ pathname, nonce, https, dev: config.dev });
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // API answers are data, never a page: they get a fixed policy and no nonce.
+    const page = !pathname.startsWith('/api/');
+    const headers = page ? securityHeaders({ pathname, nonce: newNonce(), https, dev: config.dev }) : apiHeaders(https);
+    for (const name in headers) res.setHeader(name, headers[name] as string);
     // Next.js takes the nonce for its scripts from this request header.
-    req.headers['content-security-policy'] = headers['content-security-policy'];
+    if (page) req.headers['content-security-policy'] = headers['content-security-policy'];
+    else delete req.headers['content-security-policy'];
 
     if (!decodes(pathname)) {
       return refuse(req, res, 400, 'BAD_REQUEST', 'The address is malformed.', 'Адреса запиту пошкоджена.');

@@ -46,3 +46,17 @@ export function securityHeaders(input: { pathname: string; nonce: string; https:
   if (input.https) headers['strict-transport-security'] = 'max-age=31536000';
   return headers;
 }
+
+const API_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+const API_HEADERS_HTTPS = { ...API_HEADERS, 'strict-transport-security': 'max-age=31536000' };
+
+/** For /api/*: the same protections, fixed (no nonce: nothing there is a page that runs scripts). */
+export function apiHeaders(https: boolean): Record<string, string> {
+  return https ? API_HEADERS_HTTPS : API_HEADERS;
+}
