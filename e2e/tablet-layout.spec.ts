@@ -16,6 +16,11 @@ const LANDSCAPE = { width: 1024, height: 768 };
 const scrollToTop = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
 
+/** Once the pad has been resized for its new size: the bitmap matches the size on screen at the screen's density. */
+async function settled(canvas: Locator) {
+  await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => Math.abs(c.width - c.getBoundingClientRect().width * window.devicePixelRatio) < 2)).toBe(true);
+}
+
 /** The inked part of a canvas as fractions of its size: where the drawing sits, whatever the resolution. */
 async function inkBox(canvas: Locator) {
   return canvas.evaluate((element) => {
@@ -138,6 +143,7 @@ async function layoutScenario(browser: import('@playwright/test').Browser, viewp
   await expect(dealer.getByTestId('chat-status')).toHaveText('Завершено');
   // As the dialog said: the application is as it was, and the dealer can still finish it.
   await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
+  await dealer.getByTestId('chat-drawer').getByRole('button', { name: 'Сховати чат' }).click();
   await field(dealer, 'number.iccid').fill('8938001234567890999');
   await dealer.getByTestId('action-bar').getByRole('button', { name: 'Завершити заповнення' }).click();
   await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
@@ -182,6 +188,7 @@ test.describe('landscape tablet 1024×768', () => {
     await box.getByRole('button', { name: 'На весь екран' }).click();
     await expect(box).toHaveAttribute('data-fullscreen', 'true');
     await expect(canvas).toBeInViewport({ ratio: 1 });
+    await settled(canvas);
     const full = await canvas.boundingBox();
     if (!full) throw new Error('no canvas');
     expect(full.width).toBeGreaterThan(LANDSCAPE.width * 0.85);
@@ -193,6 +200,7 @@ test.describe('landscape tablet 1024×768', () => {
     // Back on the page: the same drawing, in the same place of the pad, with the same proportions.
     await box.getByRole('button', { name: 'Готово' }).click();
     await expect(box).toHaveAttribute('data-fullscreen', 'false');
+    await settled(canvas);
     const back = await inkBox(canvas);
     if (!drawn || !back) throw new Error('the drawing was lost');
     expect(back.aspect).toBeCloseTo(drawn.aspect, 1);

@@ -4,7 +4,7 @@ import type { MessageDto } from '@/server/chat/schemas';
 
 const ME = 'me';
 const message = (seq: number, kind: MessageDto['kind'], authorId: string | null): MessageDto => ({
-  id: String(seq),
+  id: seq,
   chatId: 'c',
   seq,
   kind,

@@ -23,6 +23,16 @@ export function ApplicationLayout({ applicationId, chatId, role, myId, myName }:
   const drawer = useRef<HTMLElement>(null);
   const shown = wide || open;
 
+  // Whatever the browser scrolls into view (a focused field, a search hit) stays clear of the sticky bar.
+  useEffect(() => {
+    const html = document.documentElement;
+    const previous = html.style.scrollPaddingBottom;
+    html.style.scrollPaddingBottom = '6rem';
+    return () => {
+      html.style.scrollPaddingBottom = previous;
+    };
+  }, []);
+
   useEffect(() => {
     if (!open || wide) return;
     drawer.current?.focus();

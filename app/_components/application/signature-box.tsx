@@ -151,14 +151,14 @@ export function SignatureBox({ party, title, defaultName, onChange }: { party: s
         <input value={typedName} onChange={(e) => setTypedName(e.target.value)} placeholder={t('typedPlaceholder')} aria-label={t('typedName')} className="rounded border border-slate-300 px-3 text-xl italic" />
       ) : (
         <div className={fullscreen ? 'flex min-h-0 flex-1 items-center justify-center' : ''}>
-          <canvas
-            ref={canvas}
+          {/* The frame draws the border, so the canvas itself is exactly the pad's proportions. */}
+          <div
             // Full screen: as wide as fits both the width and the height left, keeping the pad's proportions.
             style={fullscreen ? { width: `min(100%, calc((100dvh - 9rem) * ${ASPECT}))` } : undefined}
-            className="block aspect-[5/2] w-full touch-none rounded border border-dashed border-slate-400 bg-slate-50"
-            aria-label={t('drawHere')}
-            data-testid="signature-canvas"
-          />
+            className="w-full rounded border border-dashed border-slate-400 bg-slate-50"
+          >
+            <canvas ref={canvas} className="block aspect-[5/2] w-full touch-none" aria-label={t('drawHere')} data-testid="signature-canvas" />
+          </div>
         </div>
       )}
       {fullscreen && <p className="text-center text-sm text-slate-500 portrait:block landscape:hidden">{tt('rotateHint')}</p>}
