@@ -13,9 +13,6 @@ import { hydrated } from './helpers';
 const PORTRAIT = { width: 768, height: 1024 };
 const LANDSCAPE = { width: 1024, height: 768 };
 
-const shot = async (page: Page, name: string) => {
-  if (process.env.TABLET_SHOTS) await page.screenshot({ path: `/tmp/tablet-shots/${name}.png` });
-};
 const scrollToTop = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
 
@@ -72,7 +69,6 @@ async function layoutScenario(browser: import('@playwright/test').Browser, viewp
     await expect(toggle).toBeInViewport({ ratio: 1 });
   }
   await scrollToTop(dealer);
-  await shot(dealer, `${viewport.width}-1-dealer-filling`);
   await complete.click();
   await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
 
@@ -87,7 +83,6 @@ async function layoutScenario(browser: import('@playwright/test').Browser, viewp
   const giveBack = operator.getByTestId('action-bar').getByRole('button', { name: 'Повернути на доопрацювання' });
   await expect(giveBack).toBeInViewport({ ratio: 1 });
   await expect(operator.getByTestId('action-bar').getByRole('button', { name: 'Перевірено — все гаразд' })).toBeInViewport({ ratio: 1 });
-  await shot(operator, `${viewport.width}-2-operator-review`);
   await giveBack.click();
 
   // The dealer: the remark right under its field, described by it; the banner at the top takes there.
@@ -102,7 +97,6 @@ async function layoutScenario(browser: import('@playwright/test').Browser, viewp
   await expect(iccid).toBeFocused();
   await expect(iccid).toBeInViewport({ ratio: 1 });
   await expect(remark).toBeInViewport({ ratio: 1 });
-  await shot(dealer, `${viewport.width}-3-dealer-remark`);
   const [input, note] = [await iccid.boundingBox(), await remark.boundingBox()];
   if (!input || !note) throw new Error('no boxes');
   expect(note.y - (input.y + input.height)).toBeGreaterThanOrEqual(0);
@@ -120,7 +114,6 @@ async function layoutScenario(browser: import('@playwright/test').Browser, viewp
   const chat = dealer.getByTestId('chat-view');
   await expect(chat.getByText('Перевірте ICCID, будь ласка')).toBeVisible();
   await expect(dealer.getByTestId('chat-unread')).toHaveCount(0);
-  await shot(dealer, `${viewport.width}-4-dealer-chat-open`);
   if (viewport.width >= 1024) {
     // Landscape: the open chat sits beside the form, the step's button still uncovered.
     const [bar, drawer] = [await dealer.getByTestId('action-bar').boundingBox(), await dealer.getByTestId('chat-drawer').boundingBox()];
@@ -143,7 +136,6 @@ async function layoutScenario(browser: import('@playwright/test').Browser, viewp
   await expect(dialog.getByTestId('close-chat-open-applications')).toContainText(number);
   await expect(dialog.getByTestId('close-chat-open-applications')).toContainText('Заповнено');
   await expect(dialog).toContainText('залишаться в тому ж стані');
-  await shot(operator, `${viewport.width}-5-operator-close-dialog`);
   await dialog.getByRole('button', { name: 'Не завершувати' }).click();
   await expect(dialog).toBeHidden();
   await expect(operatorChat).toHaveAttribute('data-status', 'active');
@@ -203,7 +195,6 @@ test.describe('landscape tablet 1024×768', () => {
     expect(full.width).toBeGreaterThan(LANDSCAPE.width * 0.85);
     expect(full.width).toBeGreaterThan(inline.width);
     await draw(dealer, 'subscriber');
-    await shot(dealer, 'sign-fullscreen');
     const drawn = await inkBox(canvas);
     expect(drawn).not.toBeNull();
 
@@ -218,7 +209,6 @@ test.describe('landscape tablet 1024×768', () => {
 
     await draw(dealer, 'dealer');
     await expect(signButton).toBeEnabled();
-    await shot(dealer, 'sign-inline');
     await signButton.click();
     await expect(dealer.getByTestId('application-status')).toHaveText('Підписано');
 
