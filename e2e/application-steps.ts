@@ -67,7 +67,8 @@ export async function identify(page: Page, party: string, person: { fullName: st
 
 export async function draw(page: Page, party: string) {
   const canvas = page.getByTestId(`signature-${party}`).getByTestId('signature-canvas');
-  await canvas.scrollIntoViewIfNeeded();
+  // In the middle of the screen: the strokes must land on the pad, not on the sticky action bar below it.
+  await canvas.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const box = await canvas.boundingBox();
   if (!box) throw new Error('no canvas');
   await page.mouse.move(box.x + 20, box.y + box.height / 2);

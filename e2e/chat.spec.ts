@@ -73,6 +73,8 @@ test('a dealer and an operator chat live; a dropped connection loses nothing; th
 
   // The operator closes; the dealer rates.
   await operator.getByRole('button', { name: 'Завершити чат' }).click();
+  // Closing asks first (and names the chat's open applications).
+  await operator.getByRole('dialog', { name: 'Завершити чат?' }).getByRole('button', { name: 'Завершити', exact: true }).click();
   await expect(dealer.getByTestId('chat-status')).toHaveText('Завершено');
   await dealer.getByRole('button', { name: '4' }).click();
   await dealer.getByLabel('Коментар (необов’язково)').fill('Дякую, швидко');

@@ -37,6 +37,8 @@ test('admin: the live queue, the dashboard of a period with chats and of an empt
   await expect(page.getByTestId('live-operators')).toContainText('Андрій Шевчук');
 
   await operator.getByRole('button', { name: 'Завершити чат' }).click();
+  // Closing asks first (and names the chat's open applications).
+  await operator.getByRole('dialog', { name: 'Завершити чат?' }).getByRole('button', { name: 'Завершити', exact: true }).click();
   await expect(dealer.getByTestId('chat-status')).toHaveText('Завершено');
   await dealer.getByRole('button', { name: '5' }).click();
   await dealer.getByRole('button', { name: 'Оцінити' }).click();

@@ -194,6 +194,8 @@ test('a company package: prepared in advance, sent into a chat, identified once,
   await review.close();
   // The operator's part is done: the chat is closed (demo operators are shared by parallel tests, each with a cap on chats).
   await operator.getByTestId('chat-view').getByRole('button', { name: 'Завершити чат' }).click();
+  // Closing asks first (and names the chat's open applications).
+  await operator.getByRole('dialog', { name: 'Завершити чат?' }).getByRole('button', { name: 'Завершити', exact: true }).click();
   await expect(dealer.getByTestId('chat-status')).toHaveText('Завершено');
 
   // The representative signs once, the dealer once: both documents signed, each its own sealed PDF.

@@ -229,3 +229,20 @@ describe('bad input: a clear BAD_REQUEST with the field, nothing stored half-way
     ]);
   });
 });
+
+describe('closing the chat (what the close-chat confirmation says)', () => {
+  it('leaves its open applications as they are: the dealer still completes them, the chat operator still verifies, both still find them by the chat', async () => {
+    const { applicationId } = await simApplication();
+    await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    const before = row(applicationId);
+    await w.as(w.world.operator).chat.close({ chatId: w.chatId });
+    expect(row(applicationId)).toEqual(before);
+    expect((await dealer().list({ chatId: w.chatId })).map((a) => [a.id, a.status])).toEqual([[applicationId, 'identified']]);
+    expect((await operator().list({ chatId: w.chatId })).map((a) => a.id)).toEqual([applicationId]);
+
+    await dealer().complete({ applicationId, formData: SIM_FORM });
+    expect((await operator().verify({ applicationId })).status).toBe('verified');
+    // No new application in the closed chat.
+    expect((await failure(dealer().create({ chatId: w.chatId, templateId: 'sim-replacement' }))).code).toBe('CONFLICT');
+  });
+});

@@ -14,6 +14,7 @@ import { IdentificationForm, IdentificationSummary } from './identification-form
 import { OutcomeBanner } from './outcome-banner';
 import { PackageLink } from './package-link';
 import { SigningPanel } from './signing-panel';
+import { StepAction } from './step-action';
 import { SubmitPanel } from './submit-panel';
 import { TemplateForm, toDraft, type FormValues } from './template-form';
 import { useDraftAutosave } from './use-draft-autosave';
@@ -58,6 +59,7 @@ export function ApplicationWorkspace({ applicationId, role, myName }: { applicat
           <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="remarks-banner">
             {t('returnedWithRemarks')}
             {application.remarks._general && <p className="mt-1 font-medium">{application.remarks._general}</p>}
+            <RemarkLinks remarks={application.remarks} template={template} />
           </div>
         )}
       </header>
@@ -76,6 +78,45 @@ export function ApplicationWorkspace({ applicationId, role, myName }: { applicat
       <FormPart key={application.status} application={application} template={template} role={role} onChanged={refresh} />
       {role === 'dealer' && application.allowedActions.includes('sign') && <SigningPanel application={application} template={template} dealerName={myName} onSigned={refresh} />}
     </div>
+  );
+}
+
+/**
+ * Each remark of the banner names its field; a tap brings the field (with its remark beside it) into
+ * view and focuses it, however far down a long form it is.
+ */
+function RemarkLinks({ remarks, template }: { remarks: Record<string, string>; template: TemplateDef }) {
+  const text = useText();
+  const entries = Object.entries(remarks).filter(([path]) => path !== '_general');
+  if (entries.length === 0) return null;
+  const label = (path: string) => {
+    const [first, second] = path.split('.');
+    if (first === 'parties') {
+      const party = template.parties.find((p) => p.key === second);
+      return party ? text(party.title) : path;
+    }
+    const field = template.sections.find((s) => s.key === first)?.fields.find((f) => f.key === second);
+    return field ? text(field.label) : path;
+  };
+  const go = (path: string) => {
+    const party = /^parties\.([^.]+)\./.exec(path)?.[1];
+    const target = party ? document.querySelector(`[data-testid="party-${party}"]`) : document.querySelector(`[data-field="${path}"]`);
+    target?.scrollIntoView({ block: 'center' });
+    const input = document.getElementById(path) ?? target?.querySelector<HTMLElement>('input, select, textarea, button');
+    input?.focus({ preventScroll: true });
+  };
+  return (
+    <ul className="mt-1 flex flex-col gap-1" data-testid="remark-links">
+      {entries.map(([path, remark]) => (
+        <li key={path}>
+          <button type="button" className="min-h-0 text-left underline" onClick={() => go(path)}>
+            {label(path)}
+          </button>
+          {': '}
+          <span>{remark}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -197,29 +238,34 @@ function FormPart({ application, template, role, onChanged }: { application: App
           {notice}
         </p>
       )}
-      <div className="flex flex-wrap gap-2">
-        {role === 'dealer' && application.allowedActions.includes('fill') && (
+      {/* The step's main buttons go to the sticky action bar (where the page has one). */}
+      {role === 'dealer' && application.allowedActions.includes('fill') && (
+        <StepAction>
           <button type="button" className="rounded bg-brand-600 px-4 font-medium text-white" onClick={submitComplete} disabled={complete.isPending}>
             {t('complete')}
           </button>
-        )}
+        </StepAction>
+      )}
+      {reviewing && (
+        <StepAction>
+          <button type="button" className="rounded bg-green-700 px-4 font-medium text-white" onClick={() => verify.mutate({ applicationId: application.id, version: application.version })}>
+            {t('verify')}
+          </button>
+          <button
+            type="button"
+            className="rounded border border-amber-500 bg-white px-4 font-medium text-amber-900"
+            onClick={() => {
+              const filled = Object.fromEntries(Object.entries(remarks).filter(([, v]) => v.trim()));
+              giveBack.mutate({ applicationId: application.id, version: application.version, remarks: filled, note });
+            }}
+          >
+            {t('return')}
+          </button>
+        </StepAction>
+      )}
+      <div className="flex flex-wrap gap-2">
         {reviewing && (
-          <>
-            <button type="button" className="rounded bg-green-700 px-4 font-medium text-white" onClick={() => verify.mutate({ applicationId: application.id, version: application.version })}>
-              {t('verify')}
-            </button>
-            <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('returnNote')} aria-label={t('returnNote')} className="min-w-60 flex-1 rounded border border-slate-300 px-3" />
-            <button
-              type="button"
-              className="rounded border border-amber-500 px-4 font-medium text-amber-900"
-              onClick={() => {
-                const filled = Object.fromEntries(Object.entries(remarks).filter(([, v]) => v.trim()));
-                giveBack.mutate({ applicationId: application.id, version: application.version, remarks: filled, note });
-              }}
-            >
-              {t('return')}
-            </button>
-          </>
+          <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('returnNote')} aria-label={t('returnNote')} className="min-w-60 flex-1 rounded border border-slate-300 px-3" />
         )}
         {role !== 'admin' && application.allowedActions.includes('cancel') && (
           <button type="button" className="ml-auto rounded border border-red-300 px-4 text-red-700" onClick={() => window.confirm(t('confirmCancel')) && cancel.mutate({ applicationId: application.id, version: application.version })}>

@@ -1,18 +1,33 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { UseFormRegister, FieldValues } from 'react-hook-form';
+import { useWatch, type Control, type UseFormRegister, type FieldValues } from 'react-hook-form';
 import { TARIFFS, type FieldDef } from '@/templates/define-template';
 import { useText } from './use-text';
 
 const INPUT = 'w-full rounded border px-3';
 
 /** One field of a template as an input; the type decides the control and the keyboard. */
-export function FieldInput({ field, name, register, readOnly, invalid }: { field: FieldDef; name: string; register: UseFormRegister<FieldValues>; readOnly: boolean; invalid: boolean }) {
+export function FieldInput({
+  field,
+  name,
+  register,
+  readOnly,
+  invalid,
+  describedBy,
+}: {
+  field: FieldDef;
+  name: string;
+  register: UseFormRegister<FieldValues>;
+  readOnly: boolean;
+  invalid: boolean;
+  /** The id of a remark (or hint) about this field. */
+  describedBy?: string;
+}) {
   const t = useTranslations('application');
   const text = useText();
   const className = `${INPUT} ${invalid ? 'border-red-500' : 'border-slate-300'} ${readOnly ? 'bg-slate-50' : 'bg-white'}`;
-  const common = { ...register(name), id: name, disabled: readOnly, 'aria-invalid': invalid || undefined };
+  const common = { ...register(name), id: name, disabled: readOnly, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
   switch (field.type) {
     case 'checkbox':
       return <input type="checkbox" {...common} className="h-6 w-6" />;
@@ -46,4 +61,31 @@ export function FieldInput({ field, name, register, readOnly, invalid }: { field
     default:
       return <input maxLength={field.maxLength ?? 500} {...common} className={className} />;
   }
+}
+
+/**
+ * A field's value as read-only text: the option's label for a choice, "—" when empty (never an
+ * input's placeholder or the browser's date mask, which would read as data).
+ */
+export function FieldValue({ field, name, control, labelledBy, describedBy }: { field: FieldDef; name: string; control: Control<FieldValues>; labelledBy?: string; describedBy?: string }) {
+  const text = useText();
+  const value = useWatch({ control, name }) as unknown;
+  const raw = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+  const options = field.type === 'tariff' ? TARIFFS : field.type === 'select' ? (field.options ?? []) : null;
+  const option = options?.find((o) => o.value === raw);
+  const shown = raw === '' ? '—' : option ? text(option.label) : raw;
+  return (
+    <div
+      id={name}
+      role="textbox"
+      aria-readonly="true"
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      className={`min-h-11 rounded border border-slate-200 bg-slate-50 px-3 py-2 ${field.type === 'textarea' || field.type === 'address' ? 'whitespace-pre-wrap' : ''} ${raw === '' ? 'text-slate-500' : ''}`}
+      data-testid="field-value"
+      data-empty={raw === '' || undefined}
+    >
+      {shown}
+    </div>
+  );
 }

@@ -184,6 +184,12 @@ export function IdentificationForm({
   );
 }
 
+/** A recorded value as shown: "—" when empty. */
+const shown = (value: unknown) => {
+  const text = value === undefined || value === null ? '' : String(value).trim();
+  return text === '' ? '—' : text;
+};
+
 /** An identified party, as recorded: document, numbers, and who attested it where and when. */
 export function IdentificationSummary({ values, attestedByName, attestedAt, pointOfSale }: { values: Record<string, unknown>; attestedByName: string; attestedAt: Date; pointOfSale: string | null }) {
   const t = useTranslations('application.identification');
@@ -193,16 +199,16 @@ export function IdentificationSummary({ values, attestedByName, attestedAt, poin
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2" data-testid="identification-summary">
       <dt className="text-slate-500">{t('fullName')}</dt>
-      <dd>{String(values.fullName ?? '')}</dd>
+      <dd>{shown(values.fullName)}</dd>
       <dt className="text-slate-500">{t('birthDate')}</dt>
-      <dd>{String(values.birthDate ?? '')}</dd>
+      <dd>{shown(values.birthDate)}</dd>
       <dt className="text-slate-500">{t('documentType')}</dt>
       <dd>
-        {DOCUMENT_LABELS[documentType] ? text(DOCUMENT_LABELS[documentType]) : String(documentType)} {String(values.documentNumber ?? '')}
+        {DOCUMENT_LABELS[documentType] ? text(DOCUMENT_LABELS[documentType]) : shown(documentType)} {shown(values.documentNumber)}
       </dd>
       <dt className="text-slate-500">{t('issuer')}</dt>
       <dd>
-        {String(values.issuer ?? '')}, {String(values.issuedOn ?? '')}
+        {shown(values.issuer)}, {shown(values.issuedOn)}
         {values.expiresOn ? ` — ${String(values.expiresOn)}` : ''}
       </dd>
       {Boolean(values.unzr) && (
@@ -212,7 +218,7 @@ export function IdentificationSummary({ values, attestedByName, attestedAt, poin
         </>
       )}
       <dt className="text-slate-500">{t('rnokpp')}</dt>
-      <dd>{values.noRnokpp ? t('noRnokpp') : String(values.rnokpp ?? '')}</dd>
+      <dd>{values.noRnokpp ? t('noRnokpp') : shown(values.rnokpp)}</dd>
       {Array.isArray(values.scanIds) && values.scanIds.length > 0 && (
         <>
           <dt className="text-slate-500">{t('scans')}</dt>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useErrorText } from '../error-text';
 import { useHydrated } from '../use-hydrated';
 import { SignatureBox, type SignatureValue } from './signature-box';
+import { StepAction } from './step-action';
 
 export interface Signer {
   party: string;
@@ -40,6 +41,7 @@ export function Signers({ signers, pending, error, label, pendingLabel, onSign }
           {errorText(error)}
         </p>
       )}
+      <StepAction>
       <button
         type="button"
         disabled={!ready || !hydrated || pending}
@@ -55,6 +57,7 @@ export function Signers({ signers, pending, error, label, pendingLabel, onSign }
       >
         {pending ? pendingLabel : label}
       </button>
+      </StepAction>
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { ApplicationDto } from '@/server/applications/schemas';
 import { useErrorText } from '../error-text';
 import { useTRPC } from '../trpc-provider';
 import { useHydrated } from '../use-hydrated';
+import { StepAction } from './step-action';
 
 /**
  * "Submit to the back office". One request id per screen: a double tap or a retry over a flaky
@@ -27,14 +28,16 @@ export function SubmitPanel({ application, onSubmitted }: { application: Applica
           {errorText(submit.error)}
         </p>
       )}
-      <button
-        type="button"
-        disabled={!hydrated || submit.isPending}
-        className="self-start rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50"
-        onClick={() => submit.mutate({ applicationId: application.id, version: application.version, requestId })}
-      >
-        {submit.isPending ? t('submitting') : t('submit')}
-      </button>
+      <StepAction>
+        <button
+          type="button"
+          disabled={!hydrated || submit.isPending}
+          className="self-start rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50"
+          onClick={() => submit.mutate({ applicationId: application.id, version: application.version, requestId })}
+        >
+          {submit.isPending ? t('submitting') : t('submit')}
+        </button>
+      </StepAction>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useFieldArray, useForm, useWatch, type Control, type FieldValues, type 
 import type { FieldDef, SectionDef, TemplateDef } from '@/templates/define-template';
 import { isVisible } from '@/templates/schema-from-template';
 import { useValidationText } from '../error-text';
-import { FieldInput } from './field-input';
+import { FieldInput, FieldValue } from './field-input';
 import { missingFields } from './missing-fields';
 import { useText } from './use-text';
 
@@ -153,13 +153,15 @@ function FieldBlock({ field, path, form, readOnly, remark, extra, prefilled }: {
   const v = useValidationText();
   const error = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as { message?: string } | undefined;
   const wide = field.type === 'list' || field.type === 'textarea' || field.type === 'address' || field.type === 'checkbox';
+  // The operator's remark sits right under the field it concerns, and describes it to assistive technology.
+  const remarkId = remark ? `${path}-remark` : undefined;
   return (
-    <div className={`flex flex-col gap-1 ${wide ? 'sm:col-span-2' : ''}`} data-field={path} data-prefilled={prefilled || undefined}>
+    <div className={`flex flex-col gap-1 ${wide ? 'sm:col-span-2' : ''} ${remark ? 'rounded border-l-4 border-amber-400 pl-2' : ''}`} data-field={path} data-prefilled={prefilled || undefined} data-remarked={remark ? true : undefined}>
       {field.type === 'list' ? (
         <ListField field={field} path={path} control={form.control} form={form} readOnly={readOnly} badge={prefilled ? <PrefilledBadge /> : null} />
       ) : field.type === 'checkbox' ? (
         <label className="flex items-center gap-3">
-          <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
+          <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} describedBy={remarkId} />
           <span>
             {text(field.label)}
             {field.required && ' *'}
@@ -169,23 +171,27 @@ function FieldBlock({ field, path, form, readOnly, remark, extra, prefilled }: {
       ) : (
         <>
           <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor={path} className="text-sm font-medium">
+            <label htmlFor={path} id={`${path}-label`} className="text-sm font-medium">
               {text(field.label)}
               {field.required && ' *'}
             </label>
             {prefilled && <PrefilledBadge />}
           </div>
-          <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
+          {readOnly ? (
+            <FieldValue field={field} name={path} control={form.control} labelledBy={`${path}-label`} describedBy={remarkId} />
+          ) : (
+            <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} describedBy={remarkId} />
+          )}
         </>
+      )}
+      {remark && (
+        <span id={remarkId} className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="field-remark">
+          ⚑ {remark}
+        </span>
       )}
       {error?.message && (
         <span className="text-sm text-red-700" role="alert">
           {v(error.message)}
-        </span>
-      )}
-      {remark && (
-        <span className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="field-remark">
-          ⚑ {remark}
         </span>
       )}
       {extra}
@@ -215,8 +221,12 @@ function ListField({ field, path, control, form, readOnly, badge }: { field: Fie
             const error = name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as { message?: string } | undefined;
             return (
               <label key={column.key} className="flex min-w-40 flex-1 flex-col gap-1 text-sm">
-                {text(column.label)}
-                <FieldInput field={column} name={name} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
+                <span id={`${name}-label`}>{text(column.label)}</span>
+                {readOnly ? (
+                  <FieldValue field={column} name={name} control={control} labelledBy={`${name}-label`} />
+                ) : (
+                  <FieldInput field={column} name={name} register={form.register} readOnly={readOnly} invalid={Boolean(error)} />
+                )}
                 {error?.message && <span className="text-red-700">{v(error.message)}</span>}
               </label>
             );

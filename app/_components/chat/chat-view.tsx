@@ -7,17 +7,40 @@ import { NewApplication } from '../application/new-application';
 import { useErrorText } from '../error-text';
 import { useFeedListener, useFeedState } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
+import { CloseChatDialog } from './close-chat-dialog';
 import { Composer } from './composer';
 import { formatDuration } from './format';
 import { MessageList } from './message-list';
 import { RatingForm } from './rating-form';
+import { readMarkFrom, unreadAfter } from './unread';
 import { useOutbox } from './use-outbox';
 
 const TYPING_SHOW_MS = 4000;
 const TYPING_SEND_EVERY_MS = 2500;
 
-/** One conversation: messages, composer with an offline outbox, typing, receipts, queue place, close and rating. */
-export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId: string; role: 'dealer' | 'operator' | 'admin'; actions?: React.ReactNode }) {
+/**
+ * One conversation: messages, composer with an offline outbox, typing, receipts, queue place, close
+ * (after a confirmation) and rating. `visible: false` is a chat kept mounted but hidden (a closed
+ * drawer): it marks nothing read and reports its unread count through `onUnread`.
+ */
+export function ChatView({
+  chatId,
+  myId,
+  role,
+  actions,
+  visible = true,
+  onUnread,
+  className = 'h-[70vh] min-h-[420px]',
+}: {
+  chatId: string;
+  myId: string;
+  role: 'dealer' | 'operator' | 'admin';
+  actions?: React.ReactNode;
+  visible?: boolean;
+  onUnread?: (count: number) => void;
+  /** The conversation's height. */
+  className?: string;
+}) {
   const t = useTranslations('chat');
   const locale = useLocale();
   const trpc = useTRPC();
@@ -28,6 +51,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
   const [queuePlace, setQueuePlace] = useState<{ position: number; etaSeconds: number | null } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const lastTypingSent = useRef(0);
 
   const send = useMutation(trpc.chat.send.mutationOptions());
@@ -35,7 +59,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
   const { acknowledge } = outbox;
   const markRead = useMutation(trpc.chat.markRead.mutationOptions());
   const typingSignal = useMutation(trpc.chat.typing.mutationOptions());
-  const close = useMutation(trpc.chat.close.mutationOptions({ onError: (e) => setNotice(errorText(e)) }));
+  const close = useMutation(trpc.chat.close.mutationOptions({ onSuccess: () => setConfirmingClose(false), onError: (e) => { setConfirmingClose(false); setNotice(errorText(e)); } }));
   const cancel = useMutation(trpc.chat.cancel.mutationOptions({ onError: (e) => setNotice(errorText(e)) }));
 
   const data = chat.data;
@@ -46,13 +70,26 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
     acknowledge(new Set(messages.map((m) => m.clientId).filter((id): id is string => id !== null)));
   }, [messages, acknowledge]);
 
-  // Read receipts: what is on screen counts as read.
+  // Read receipts: what is on screen counts as read; a hidden chat counts what arrives as unread.
   const lastSeq = messages.at(-1)?.seq ?? 0;
   const canMarkRead = role !== 'admin' && data && data.status !== 'abandoned';
   useEffect(() => {
-    if (canMarkRead && lastSeq > 0) markRead.mutate({ chatId, seq: lastSeq });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new message arrives
-  }, [chatId, lastSeq, canMarkRead]);
+    if (visible && canMarkRead && lastSeq > 0) markRead.mutate({ chatId, seq: lastSeq });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new message arrives or the chat is shown
+  }, [chatId, lastSeq, canMarkRead, visible]);
+  const [readMark, setReadMark] = useState<number | null>(null);
+  const serverUnread = data?.unread;
+  useEffect(() => {
+    if (serverUnread === undefined) return;
+    if (visible) setReadMark(lastSeq);
+    else setReadMark((mark) => mark ?? readMarkFrom(messages, myId, serverUnread));
+  }, [visible, lastSeq, serverUnread, messages, myId]);
+  const unread = visible || readMark === null ? 0 : unreadAfter(messages, myId, readMark);
+  const reportUnread = useRef(onUnread);
+  useEffect(() => {
+    reportUnread.current = onUnread;
+  });
+  useEffect(() => reportUnread.current?.(unread), [unread]);
 
   useEffect(() => setQueuePlace(data?.queue ?? null), [data?.queue]);
 
@@ -96,7 +133,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
   };
 
   return (
-    <section className="flex h-[70vh] min-h-[420px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-100" data-testid="chat-view" data-status={data.status}>
+    <section className={`flex ${className} flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-100`} data-testid="chat-view" data-status={data.status}>
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white p-3">
         <div className="min-w-0 flex-1">
           <div className="truncate font-medium">{data.topic || (role === 'dealer' ? data.operatorName : data.dealerName) || '—'}</div>
@@ -109,9 +146,12 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
         </span>
         {actions}
         {data.status === 'active' && data.canWrite && (
-          <button type="button" className="rounded border border-slate-300 px-3 text-sm" onClick={() => close.mutate({ chatId })}>
+          <button type="button" className="rounded border border-slate-300 px-3 text-sm" onClick={() => setConfirmingClose(true)}>
             {t('close')}
           </button>
+        )}
+        {confirmingClose && data.status === 'active' && (
+          <CloseChatDialog chatId={chatId} pending={close.isPending} onConfirm={() => close.mutate({ chatId })} onCancel={() => setConfirmingClose(false)} />
         )}
         {(data.status === 'closed' || data.status === 'abandoned') && (
           <a className="rounded border border-slate-300 px-3 py-2 text-sm" href={`/api/chats/${chatId}/transcript?lang=${locale}`} data-testid="transcript-link">

@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { ApplicationWorkspace } from '../../_components/application/application-workspace';
-import { ChatView } from '../../_components/chat/chat-view';
+import { ApplicationLayout } from '../../_components/application/application-layout';
 import { FeedProvider } from '../../_components/realtime-feed';
 import { pageActor } from '../../_lib/guard';
 import { serverCaller } from '../../_lib/server-caller';
@@ -24,12 +23,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
       <Link href={role === 'dealer' ? '/dealer' : role === 'operator' ? '/operator' : '/admin'} className="mb-3 inline-block text-brand-700 underline">
         {t('back')}
       </Link>
-      <div className="grid gap-6 xl:grid-cols-[1fr_420px]">
-        <ApplicationWorkspace applicationId={applicationId} role={role} myName={actor.name} />
-        <aside className="xl:sticky xl:top-4 xl:self-start">
-          <ChatView chatId={application.chatId} myId={actor.id} role={role} />
-        </aside>
-      </div>
+      <ApplicationLayout applicationId={applicationId} chatId={application.chatId} role={role} myId={actor.id} myName={actor.name} />
     </FeedProvider>
   );
 }

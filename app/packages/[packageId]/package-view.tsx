@@ -132,7 +132,7 @@ function CompanyDetails({ details }: { details: NonNullable<PackageData['details
         {rows.map(([name, value]) => (
           <div key={name} className="contents">
             <dt className="text-slate-500">{name}</dt>
-            <dd>{value}</dd>
+            <dd>{value.trim() === '' ? '—' : value}</dd>
           </div>
         ))}
       </dl>
