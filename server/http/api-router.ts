@@ -72,7 +72,7 @@ export async function serveApi(routes: CompiledRoute[], req: IncomingMessage, re
       params[name] = catchAll ? raw.split('/').map(decodeURIComponent) : decodeURIComponent(raw);
     });
     try {
-      await sendFetchResponse(res, await handler(toFetchRequest(req, res, base), { params: Promise.resolve(params) }));
+      await sendFetchResponse(res, await handler(await toFetchRequest(req, res, base), { params: Promise.resolve(params) }));
     } catch (error) {
       logger().error({ err: error, url: req.url }, 'API route failed');
       if (!res.headersSent) await sendFetchResponse(res, jsonError(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side. Please try again.'));

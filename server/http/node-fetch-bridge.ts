@@ -2,12 +2,33 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+/** A body up to this size with a declared length is read at once; larger or unknown ones stream. */
+const BUFFERED_BODY_BYTES = 64 * 1024;
+
+function readSmallBody(req: IncomingMessage, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const body = Buffer.allocUnsafe(length);
+    let offset = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (offset + chunk.length > length) {
+        req.destroy();
+        reject(new Error('The body is longer than its Content-Length.'));
+        return;
+      }
+      chunk.copy(body, offset);
+      offset += chunk.length;
+    });
+    req.once('end', () => resolve(body.subarray(0, offset)));
+    req.once('error', reject);
+  });
+}
+
 /**
- * Node's request as the Fetch API Request a route handler takes. The body is streamed, not
- * buffered (the handler's own limit stops a large one), and the request's signal aborts when the
- * client goes away.
+ * Node's request as the Fetch API Request a route handler takes. A small body (a chat message,
+ * a form) is read in one go; anything larger is streamed, not buffered, so the handler's own
+ * limit stops it. The request's signal aborts when the client goes away.
  */
-export function toFetchRequest(req: IncomingMessage, res: ServerResponse, base: string): Request {
+export async function toFetchRequest(req: IncomingMessage, res: ServerResponse, base: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -16,15 +37,16 @@ export function toFetchRequest(req: IncomingMessage, res: ServerResponse, base: 
   }
   const controller = new AbortController();
   res.once('close', () => controller.abort());
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', base), {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    signal: controller.signal,
-    // Required by undici for a streamed request body.
-    ...(hasBody ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const length = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isInteger(length) && length <= BUFFERED_BODY_BYTES) init.body = new Uint8Array(await readSmallBody(req, length));
+    else {
+      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+      init.duplex = 'half';
+    }
+  }
+  return new Request(new URL(req.url ?? '/', base), init);
 }
 
 /** Writes a Fetch API Response to Node's response, streaming its body with backpressure. */
