@@ -8,7 +8,7 @@ import { useErrorText } from '../error-text';
 import { useFeedListener, useFeedState } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { Composer } from './composer';
-import { formatDuration } from './format';
+import { QueueOutlook, queuePlaceFromEvent, type QueuePlace } from './queue-outlook';
 import { MessageList } from './message-list';
 import { RatingForm } from './rating-form';
 import { useOutbox } from './use-outbox';
@@ -25,7 +25,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
   const feedState = useFeedState();
   const chat = useQuery(trpc.chat.get.queryOptions({ chatId }));
   const [typing, setTyping] = useState<{ name: string; until: number } | null>(null);
-  const [queuePlace, setQueuePlace] = useState<{ position: number; etaSeconds: number | null } | null>(null);
+  const [queuePlace, setQueuePlace] = useState<QueuePlace | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const lastTypingSent = useRef(0);
@@ -62,7 +62,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
       setTyping({ name: String(event.payload.name), until: Date.now() + TYPING_SHOW_MS });
     }
     if (event.type === 'chat.message') setTyping(null);
-    if (event.type === 'queue.position') setQueuePlace({ position: Number(event.payload.position), etaSeconds: event.payload.etaSeconds as number | null });
+    if (event.type === 'queue.position') setQueuePlace(queuePlaceFromEvent(event.payload));
   });
   useEffect(() => {
     if (!typing) return;
@@ -131,7 +131,7 @@ export function ChatView({ chatId, myId, role, actions }: { chatId: string; myId
             <span>
               {t('queuePosition', { position: queuePlace.position })}
               {' · '}
-              {queuePlace.etaSeconds === null ? t('noOperators') : t('eta', { time: formatDuration(queuePlace.etaSeconds, locale) })}
+              <QueueOutlook place={queuePlace} />
             </span>
           ) : null}
           <button type="button" className="ml-auto rounded border border-slate-300 bg-white px-3" onClick={() => cancel.mutate({ chatId })}>

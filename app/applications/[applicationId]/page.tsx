@@ -7,6 +7,9 @@ import { ChatView } from '../../_components/chat/chat-view';
 import { FeedProvider } from '../../_components/realtime-feed';
 import { pageActor } from '../../_lib/guard';
 import { serverCaller } from '../../_lib/server-caller';
+import { pageTitle } from '../../_lib/page-title';
+
+export const generateMetadata = pageTitle('application');
 
 /** The application beside its chat: the dealer fills it, the chat's operator checks it. */
 export default async function ApplicationPage({ params }: { params: Promise<{ applicationId: string }> }) {
