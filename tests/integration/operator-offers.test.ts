@@ -101,3 +101,28 @@ describe("the operator's chat tabs", () => {
     expect(await tab()).toMatchObject({ awaitingReplySince: null });
   });
 });
+
+describe('an operator the server sets away', () => {
+  it('loses the other chats still offered to them at once: they go to a colleague instead of waiting out their time-out', async () => {
+    await w.online(w.world.operator);
+    const first = await w.as(w.world.dealer).chat.start({});
+    w.h.clock.advance(10_000);
+    w.h.scheduler.runDue(); // first missed once, offered again until +20 s
+    w.h.clock.advance(5_000);
+    const second = await w.as(w.world.dealer).chat.start({}); // offered until +25 s
+    w.h.clock.advance(5_000);
+    w.h.scheduler.runDue(); // first missed twice, offered again until +30 s
+    expect(w.chat(first.chatId).offeredTo).toBe(w.world.operator.id);
+    expect(w.chat(second.chatId).offeredTo).toBe(w.world.operator.id);
+    await w.online(w.world.operator2);
+
+    w.h.clock.advance(5_000);
+    w.h.scheduler.runDue(); // second missed: the third miss in a row
+    expect(w.presence(w.world.operator)).toMatchObject({ status: 'away', missedOffers: 3 });
+    // Nothing stays offered to the absent operator: both chats are with the colleague now.
+    expect(w.chat(second.chatId).offeredTo).toBe(w.world.operator2.id);
+    expect(w.chat(first.chatId).offeredTo).toBe(w.world.operator2.id);
+    const withdrawn = events.filter((e) => e.type === 'chat.offerWithdrawn' && e.operatorId === w.world.operator.id && e.payload.reason === 'away');
+    expect(withdrawn.map((e) => e.chatId)).toEqual([first.chatId]);
+  });
+});
