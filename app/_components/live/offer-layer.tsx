@@ -14,6 +14,7 @@ import { useTitleCount } from './use-title-count';
 
 const HEARTBEAT_MS = 15_000;
 const MISSED_OFFERS_FOR_AWAY = 3;
+const SHOWN_OFFERS = 3;
 
 /**
  * Mounted once for every operator page: keeps the operator's presence alive (heartbeat), shows a
@@ -87,8 +88,12 @@ export function OfferLayer({ myId }: { myId: string }) {
     if (soundOn) playOfferSound();
     if ('Notification' in window && Notification.permission === 'granted' && document.visibilityState !== 'visible') {
       for (const offer of fresh) {
-        const notification = new Notification(t('notificationTitle', { name: offer.dealerUserName }), { body: [offer.dealerName, offer.topic].filter(Boolean).join(' · '), tag: offer.id });
-        notification.onclick = () => window.focus();
+        try {
+          const notification = new Notification(t('notificationTitle', { name: offer.dealerUserName }), { body: [offer.dealerName, offer.topic].filter(Boolean).join(' · '), tag: offer.id });
+          notification.onclick = () => window.focus();
+        } catch {
+          // Android browsers show notifications only through a service worker: the banner and chime remain.
+        }
       }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of offers changes
@@ -107,9 +112,10 @@ export function OfferLayer({ myId }: { myId: string }) {
           </button>
         </div>
       )}
-      {offers.map((offer) => (
+      {offers.slice(0, SHOWN_OFFERS).map((offer) => (
         <OfferCard key={offer.id} offer={offer} pending={accept.isPending && accept.variables?.chatId === offer.id} onAccept={() => accept.mutate({ chatId: offer.id })} />
       ))}
+      {offers.length > SHOWN_OFFERS && <p className="rounded-lg bg-white px-3 py-1 text-sm shadow">{t('more', { count: offers.length - SHOWN_OFFERS })}</p>}
       {offers.length > 0 && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-1 text-xs shadow">
           <label className="flex items-center gap-1">
@@ -133,17 +139,18 @@ function OfferCard({ offer, pending, onAccept }: { offer: ChatSummary; pending: 
   const locale = useLocale();
   const now = useNow();
   return (
-    <div role="alert" className="rounded-lg border-2 border-brand-600 bg-white p-3 text-sm shadow-lg" data-testid="offer-banner" data-chat-id={offer.id}>
-      <div className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t('offer')}</div>
-      <div className="font-medium">{offer.dealerUserName}</div>
-      <div className="text-slate-600">{[offer.dealerName, offer.pointOfSale].filter(Boolean).join(' · ')}</div>
-      <div className="mt-1">{offer.topic || <span className="text-slate-500">{t('noTopic')}</span>}</div>
-      <div className="mt-2 flex items-center gap-3">
-        <button type="button" className="rounded bg-brand-600 px-4 py-1 font-medium text-white disabled:opacity-60" disabled={pending} onClick={onAccept}>
-          {pending ? t('accepting') : t('accept')}
-        </button>
-        <span className="text-xs text-slate-500">{t('waiting', { time: formatDuration((now - new Date(offer.createdAt).getTime()) / 1000, locale) })}</span>
+    <div role="alert" className="flex items-center gap-3 rounded-lg border-2 border-brand-600 bg-white px-3 py-2 text-sm shadow-lg" data-testid="offer-banner" data-chat-id={offer.id}>
+      <div className="min-w-0 flex-1">
+        <div className="text-xs font-semibold text-brand-700">
+          {t('offer')} · {t('waiting', { time: formatDuration((now - new Date(offer.createdAt).getTime()) / 1000, locale) })}
+        </div>
+        <div className="truncate font-medium">{offer.dealerUserName}</div>
+        <div className="truncate text-xs text-slate-600">{[offer.dealerName, offer.pointOfSale].filter(Boolean).join(' · ')}</div>
+        <div className="truncate">{offer.topic || <span className="text-slate-500">{t('noTopic')}</span>}</div>
       </div>
+      <button type="button" className="shrink-0 rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60" disabled={pending} onClick={onAccept}>
+        {pending ? t('accepting') : t('accept')}
+      </button>
     </div>
   );
 }
