@@ -34,6 +34,8 @@ async function countChimes(page: Page) {
 }
 const chimes = (page: Page) => page.evaluate(() => (window as unknown as { __oscillators: number }).__oscillators);
 
+const unreadInTitle = async (page: Page) => Number(/^\((\d+)\) /.exec(await page.title())?.[1] ?? 0);
+
 async function goAvailable(operator: Page) {
   await expect(operator).toHaveURL(/\/operator$/);
   await hydrated(operator);
@@ -100,6 +102,21 @@ test('an offer noticed while the operator is on an application page', async ({ b
   const tab = operator.getByTestId('chat-tab').filter({ hasText: second });
   await expect(tab).toContainText('Тарас Бойко');
   await expect(tab.getByTestId('tab-waiting')).toContainText('чекає відповіді');
+
+  // The dealer, back on their desk, has the operator's answer counted in the tab's title until they read it.
+  await caller.goto('/dealer');
+  await hydrated(caller);
+  await expect(caller.getByTestId('dealer-chats')).toContainText(second);
+  await expect(caller).toHaveTitle(/Робоче місце дилера · Dealer Desk$/);
+  const before = await unreadInTitle(caller);
+  await operator.getByRole('textbox', { name: 'Повідомлення…' }).fill('Вітаю! Чим допомогти?');
+  await operator.getByRole('button', { name: 'Надіслати' }).click();
+  await expect(tab.getByTestId('tab-waiting')).toHaveCount(0);
+  await expect.poll(() => unreadInTitle(caller)).toBeGreaterThan(before);
+  await caller.getByTestId('dealer-chats').getByText(second).click();
+  await expect(caller.getByText('Вітаю! Чим допомогти?')).toBeVisible();
+  await expect(caller).toHaveTitle(/Чат з оператором · Dealer Desk$/);
+  await expect.poll(() => unreadInTitle(caller)).toBeLessThanOrEqual(before);
 
   // The chime switched off stays off after a reload; the next offer shows, silently.
   await hydrated(operator);
