@@ -4,10 +4,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 import { AppHeader } from './_components/app-header';
 import { HydrationMark } from './_components/hydration-mark';
+import { LiveShell } from './_components/live/live-shell';
 import { TRPCReactProvider } from './_components/trpc-provider';
+import { pageActor } from './_lib/guard';
 
 export const metadata: Metadata = {
-  title: 'Dealer Desk',
+  title: { template: '%s · Dealer Desk', default: 'Dealer Desk' },
   description: 'Serving subscribers at points of sale through an online chat with an operator',
 };
 
@@ -16,6 +18,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('app');
+  const actor = await pageActor();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -25,10 +28,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {t('skipToContent')}
             </a>
             <HydrationMark />
-            <AppHeader />
-            <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-              {children}
-            </main>
+            <LiveShell role={actor?.role ?? null} myId={actor?.id ?? null}>
+              <AppHeader />
+              <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+                {children}
+              </main>
+            </LiveShell>
           </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

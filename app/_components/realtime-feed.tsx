@@ -20,9 +20,16 @@ const FeedContext = createContext<{ listen: (listener: Listener) => () => void; 
 
 /**
  * One realtime stream per page. Chat messages go straight into the cached chat; every other event
- * refreshes the queries it affects. Components can also listen (typing, queue positions).
+ * refreshes the queries it affects. Components can also listen (typing, queue positions). Inside
+ * another FeedProvider (the layout's, for operators and dealers) it adds no second stream.
  */
 export function FeedProvider({ children }: { children: React.ReactNode }) {
+  const outer = useContext(FeedContext);
+  if (outer) return children;
+  return <FeedStream>{children}</FeedStream>;
+}
+
+function FeedStream({ children }: { children: React.ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listeners = useRef(new Set<Listener>());

@@ -7,6 +7,9 @@ import { NotificationsPanel } from './notifications-panel';
 import { OperatorsPanel } from './operators-panel';
 import { SealPanel } from './seal-panel';
 import { UsersPanel } from './users-panel';
+import { pageTitle } from '../_lib/page-title';
+
+export const generateMetadata = pageTitle('admin');
 
 export default async function AdminPage() {
   const actor = await requireRole('admin', '/admin');

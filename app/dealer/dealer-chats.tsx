@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { formatDuration, formatTime } from '../_components/chat/format';
+import { formatTime } from '../_components/chat/format';
+import { QueueOutlook } from '../_components/chat/queue-outlook';
 import { useErrorText } from '../_components/error-text';
 import { EmptyState } from '../_components/workspace-heading';
 import { useTRPC } from '../_components/trpc-provider';
@@ -54,7 +55,8 @@ export function DealerChats() {
                 {chat.queue && (
                   <span className="text-sm text-slate-600">
                     {t('queuePosition', { position: chat.queue.position })}
-                    {chat.queue.etaSeconds !== null && ` · ${t('eta', { time: formatDuration(chat.queue.etaSeconds, locale) })}`}
+                    {' · '}
+                    <QueueOutlook place={chat.queue} explain={false} />
                   </span>
                 )}
                 {chat.unread > 0 && <span className="rounded-full bg-brand-600 px-2 text-xs text-white">{t('unread', { count: chat.unread })}</span>}

@@ -5,6 +5,9 @@ import { requireRole } from '../_lib/guard';
 import { serverCaller } from '../_lib/server-caller';
 import { ApplicationsList } from '../_components/application/applications-list';
 import { DealerChats } from './dealer-chats';
+import { pageTitle } from '../_lib/page-title';
+
+export const generateMetadata = pageTitle('dealer');
 
 export default async function DealerDesk() {
   await requireRole('dealer', '/dealer');

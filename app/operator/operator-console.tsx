@@ -1,12 +1,15 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ChatSummary } from '@/server/chat/schemas';
 import { ChatView } from '../_components/chat/chat-view';
 import { formatDuration } from '../_components/chat/format';
 import { useErrorText } from '../_components/error-text';
+import { useOfferSoundSetting } from '../_components/live/offer-sound';
+import { useNow } from '../_components/live/offer-layer';
 import { useFeedListener } from '../_components/realtime-feed';
 import { useTRPC } from '../_components/trpc-provider';
 import { useHydrated } from '../_components/use-hydrated';
@@ -14,10 +17,10 @@ import { SendPackageButton } from './send-package-button';
 import { TransferButton } from './transfer-button';
 
 const STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
-const HEARTBEAT_MS = 15_000;
 
 export function OperatorConsole({ myId }: { myId: string }) {
   const t = useTranslations('operator');
+  const to = useTranslations('offers');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -27,7 +30,6 @@ export function OperatorConsole({ myId }: { myId: string }) {
   const hydrated = useHydrated();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.operator.console.pathKey() });
   const setStatus = useMutation(trpc.operator.setStatus.mutationOptions({ onSuccess: refresh, onError: (e) => setNotice(errorText(e)) }));
-  const heartbeat = useMutation(trpc.operator.heartbeat.mutationOptions());
   const accept = useMutation(
     trpc.operator.accept.mutationOptions({
       onSuccess: async (_data, variables) => {
@@ -38,14 +40,13 @@ export function OperatorConsole({ myId }: { myId: string }) {
     }),
   );
 
-  // The server sets an operator offline when these stop (a closed laptop).
+  const [soundOn, setSoundOn] = useOfferSoundSetting();
+
+  // A chat accepted from the offer banner on another page arrives as ?chat=…
+  const wanted = useSearchParams().get('chat');
   useEffect(() => {
-    const beat = () => heartbeat.mutate();
-    beat();
-    const timer = window.setInterval(beat, HEARTBEAT_MS);
-    return () => window.clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one timer for the page
-  }, []);
+    if (wanted) setSelected(wanted);
+  }, [wanted]);
 
   useFeedListener((event) => {
     if (event.type === 'queue.changed' || event.type === 'operator.status' || event.type.startsWith('chat.')) void refresh();
@@ -77,11 +78,10 @@ export function OperatorConsole({ myId }: { myId: string }) {
             </select>
           </label>
           {data && <p className="mt-2 text-sm text-slate-600">{t('capacity', { load: data.chats.length, capacity: data.capacity })}</p>}
-          {data && data.status === 'away' && data.missedOffers >= 3 && (
-            <p role="status" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
-              {t('missedAway', { count: data.missedOffers })}
-            </p>
-          )}
+          <label className="mt-2 flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={soundOn} disabled={!hydrated} onChange={(e) => setSoundOn(e.target.checked)} data-testid="console-offer-sound" />
+            {to('sound')}
+          </label>
         </section>
         {notice && (
           <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
@@ -123,25 +123,36 @@ export function OperatorConsole({ myId }: { myId: string }) {
   );
 }
 
+/** A chat's tab: who (the person, their company and shop), about what, how long they have waited for a reply, unread messages. */
 function ChatTab({ chat, active, onSelect }: { chat: ChatSummary; active: boolean; onSelect: () => void }) {
   const t = useTranslations('chat');
+  const locale = useLocale();
+  const now = useNow();
+  const waiting = chat.awaitingReplySince ? (now - new Date(chat.awaitingReplySince).getTime()) / 1000 : null;
   return (
     <button
       type="button"
       role="tab"
       aria-selected={active}
       onClick={onSelect}
-      className={`flex flex-col items-start rounded border px-3 py-1 text-left text-sm ${active ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
+      className={`flex max-w-64 flex-col items-start rounded border px-3 py-1 text-left text-sm ${active ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
+      data-testid="chat-tab"
     >
-      <span className="font-medium">
-        {chat.dealerName}
+      <span className="flex w-full items-center gap-2 font-medium">
+        <span className="truncate">{chat.dealerUserName}</span>
         {chat.unread > 0 && (
-          <span className="ml-2 rounded-full bg-brand-600 px-2 text-xs text-white" data-testid="unread-badge">
+          <span className="shrink-0 rounded-full bg-brand-600 px-2 text-xs text-white" data-testid="unread-badge">
             {t('unread', { count: chat.unread })}
           </span>
         )}
       </span>
-      <span className="text-xs text-slate-500">{chat.pointOfSale ?? ''}</span>
+      <span className="w-full truncate text-xs text-slate-500">{[chat.dealerName, chat.pointOfSale].filter(Boolean).join(' · ')}</span>
+      <span className="w-full truncate text-xs">{chat.topic || '—'}</span>
+      {waiting !== null && (
+        <span className={`text-xs ${waiting >= 60 ? 'font-medium text-amber-800' : 'text-slate-500'}`} data-testid="tab-waiting">
+          {t('waitingReply', { time: formatDuration(waiting, locale) })}
+        </span>
+      )}
     </button>
   );
 }

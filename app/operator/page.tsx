@@ -5,6 +5,9 @@ import { FeedProvider } from '../_components/realtime-feed';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { OperatorConsole } from './operator-console';
+import { pageTitle } from '../_lib/page-title';
+
+export const generateMetadata = pageTitle('operator');
 
 export default async function OperatorConsolePage() {
   const actor = await requireRole('operator', '/operator');

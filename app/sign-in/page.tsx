@@ -3,11 +3,14 @@ import { getTranslations } from 'next-intl/server';
 import { WORKSPACE_PATH } from '@/server/auth/roles';
 import { pageActor } from '../_lib/guard';
 import { SignInForm } from './sign-in-form';
+import { pageTitle } from '../_lib/page-title';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | string[] | undefined): string | null {
   return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : null;
 }
+
+export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await pageActor();

@@ -2,6 +2,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { serverCaller } from '../_lib/server-caller';
 import { VerifyUpload } from './verify-upload';
+import { pageTitle } from '../_lib/page-title';
+
+export const generateMetadata = pageTitle('verify');
 
 /** Public: check a PDF, or see the state of the application a QR code points to. No personal data. */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

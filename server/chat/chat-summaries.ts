@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
 import { chatMessages, chatReads, chats, dealers, pointsOfSale, users } from '@/db/schema';
 import type { Actor } from '@/server/context';
-import { queueState } from './queue-state';
+import { queuePlaceOf, queueState } from './queue-state';
 import type { ChatSummary } from './schemas';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
@@ -31,6 +31,11 @@ export function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, 
       lastSeq: chats.lastSeq,
       rating: chats.rating,
       offeredTo: chats.offeredTo,
+      awaitingReplySince: sql<number | null>`case when ${chats.status} in ('queued', 'active') then (
+        select case when last_reply.seq is null then ${chats.createdAt}
+          else (select min(d.created_at) from ${chatMessages} d join ${users} du on du.id = d.author_id where d.chat_id = ${chats.id} and du.role = 'dealer' and d.seq > last_reply.seq) end
+        from (select max(o.seq) as seq from ${chatMessages} o join ${users} ou on ou.id = o.author_id where o.chat_id = ${chats.id} and ou.role = 'operator' and o.kind <> 'note') as last_reply
+      ) end`,
       unread: sql<number>`(select count(*) from ${chatMessages} m where m.chat_id = ${chats.id} and m.seq > ${myRead} and m.kind <> 'system' and (m.author_id is null or m.author_id <> ${actor.id}) ${hideNotes})`,
     })
     .from(chats)
@@ -43,12 +48,13 @@ export function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, 
     .limit(limit)
     .all();
   const queue = rows.some((r) => r.status === 'queued') ? queueState(db, now).places : new Map();
-  return rows.map(({ posName, posTown, offeredTo, ...r }) => {
+  return rows.map(({ posName, posTown, offeredTo, awaitingReplySince, ...r }) => {
     const place = queue.get(r.id);
     return {
       ...r,
+      awaitingReplySince: awaitingReplySince === null ? null : new Date(awaitingReplySince),
       pointOfSale: pointOfSaleLabel(posName, posTown),
-      queue: place ? { position: place.position, etaSeconds: place.etaSeconds } : null,
+      queue: place ? queuePlaceOf(place) : null,
       offeredToMe: offeredTo === actor.id,
     };
   });

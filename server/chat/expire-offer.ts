@@ -8,7 +8,8 @@ import { routingContext } from './routing-context';
 
 /**
  * An offer nobody accepted in time: the chat goes back to the queue and on to the next operator;
- * after three missed offers in a row the operator is set away. Does nothing if the offer was
+ * after three missed offers in a row the operator is set away, and the other chats still offered
+ * to them go on to someone else at once. Does nothing if the offer was
  * already accepted, withdrawn or renewed (the timer may be stale).
  */
 export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string }): boolean {
@@ -32,6 +33,20 @@ export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string 
     if (presence && presence.missedOffers >= CHAT_LIMITS.maxMissedOffers && presence.status === 'available') {
       tx.update(operatorPresence).set({ status: 'away', updatedAt: now }).where(eq(operatorPresence.userId, operatorId)).run();
       emitter.emit({ type: 'operator.status', operatorId, payload: { status: 'away', reason: 'missedOffers', missedOffers: presence.missedOffers } });
+      // Chats still offered to them go on now to someone who is there, not after their time-out.
+      const stillOffered = tx
+        .update(chats)
+        .set({ offeredTo: null, offerExpiresAt: null })
+        .where(and(eq(chats.offeredTo, operatorId), eq(chats.status, 'queued')))
+        .returning({ id: chats.id })
+        .all();
+      for (const { id } of stillOffered) {
+        tx.update(chatOffers)
+          .set({ outcome: 'withdrawn' })
+          .where(and(eq(chatOffers.chatId, id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')))
+          .run();
+        emitter.emit({ type: 'chat.offerWithdrawn', chatId: id, operatorId, payload: { chatId: id, reason: 'away' } });
+      }
     }
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return true;

@@ -1,13 +1,27 @@
-import { and, asc, eq, gt, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { chats, operatorPresence } from '@/db/schema';
+import { chats } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
+import { availableOperators } from './available-operators';
 import { CHAT_LIMITS } from './chat-config';
+
+/**
+ * What a waiting dealer is told. `now`: an operator is being offered the chat or has a free place
+ * for it; `estimate`: every serving place is taken, so the chat waits for one to free; `noOperators`:
+ * nobody available takes chats.
+ */
+export type QueueOutlook = 'now' | 'estimate' | 'noOperators';
 
 export interface QueuePlace {
   position: number;
-  /** Expected wait; null when no operator is available to take chats. */
+  outlook: QueueOutlook;
+  /** Expected wait: 0 for `now`, null for `noOperators`. */
   etaSeconds: number | null;
+  /** Waiting chats ahead of this one that have no operator yet. */
+  ahead: number;
+  /** The figures behind the estimate: recent average handle time, and the places of available operators. */
+  handleSeconds: number;
+  servingPlaces: number;
 }
 
 /** Average handle time (accept to close) of chats closed recently, or a default when there are none. */
@@ -21,34 +35,37 @@ export function recentHandleTimeSeconds(db: DbOrTx, now: Date): number {
   return row?.avgMs ? Math.max(1, Math.round(row.avgMs / 1000)) : CHAT_LIMITS.defaultHandleTimeSeconds;
 }
 
-/** Slots of the operators taking chats now: the sum of their capacities. */
-function servingSlots(db: DbOrTx, now: Date): number {
-  const freshSince = new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
-  const row = db
-    .select({ slots: sql<number | null>`sum(${operatorPresence.capacity})` })
-    .from(operatorPresence)
-    .where(and(eq(operatorPresence.status, 'available'), gt(operatorPresence.lastHeartbeatAt, freshSince)))
-    .get();
-  return row?.slots ?? 0;
-}
-
 /**
- * Each waiting chat's place in the queue and expected wait: position × recent handle time / slots
- * (every slot frees, on average, once per handle time).
+ * Each waiting chat's place in the queue and outlook. A chat offered to an available operator, or
+ * one that a free place is left for, is answered now. Otherwise it waits for places to free: with
+ * `ahead` chats before it that have no operator yet, and every place freeing on average once per
+ * recent handle time, the wait is (ahead − free places + 1) × handle time / serving places.
  */
 export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>; length: number } {
   const waiting = db
-    .select({ id: chats.id, dealerId: chats.dealerId, dealerUserId: chats.dealerUserId })
+    .select({ id: chats.id, dealerId: chats.dealerId, dealerUserId: chats.dealerUserId, offeredTo: chats.offeredTo })
     .from(chats)
     .where(eq(chats.status, 'queued'))
     .orderBy(asc(chats.createdAt), asc(chats.id))
     .all();
-  const aht = recentHandleTimeSeconds(db, now);
-  const slots = servingSlots(db, now);
+  const handleSeconds = recentHandleTimeSeconds(db, now);
+  const operators = availableOperators(db, now);
+  const taking = new Set(operators.map((o) => o.userId));
+  const servingPlaces = operators.reduce((sum, o) => sum + o.capacity, 0);
+  const freePlaces = operators.reduce((sum, o) => sum + Math.max(0, o.capacity - o.load), 0);
   const places = new Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>();
+  let unserved = 0;
   waiting.forEach((chat, index) => {
-    const position = index + 1;
-    places.set(chat.id, { dealerId: chat.dealerId, dealerUserId: chat.dealerUserId, position, etaSeconds: slots > 0 ? Math.ceil((position * aht) / slots) : null });
+    const base = { dealerId: chat.dealerId, dealerUserId: chat.dealerUserId, position: index + 1, handleSeconds, servingPlaces };
+    if (chat.offeredTo && taking.has(chat.offeredTo)) {
+      places.set(chat.id, { ...base, outlook: 'now', etaSeconds: 0, ahead: 0 });
+      return;
+    }
+    const ahead = unserved;
+    unserved += 1;
+    if (ahead < freePlaces) places.set(chat.id, { ...base, outlook: 'now', etaSeconds: 0, ahead });
+    else if (servingPlaces === 0) places.set(chat.id, { ...base, outlook: 'noOperators', etaSeconds: null, ahead });
+    else places.set(chat.id, { ...base, outlook: 'estimate', etaSeconds: Math.ceil(((ahead - freePlaces + 1) * handleSeconds) / servingPlaces), ahead });
   });
   return { places, length: waiting.length };
 }
@@ -57,7 +74,12 @@ export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePl
 export function publishQueueState(db: DbOrTx, emitter: Emitter, now: Date): void {
   const { places, length } = queueState(db, now);
   for (const [chatId, place] of places) {
-    emitter.emitEphemeral({ type: 'queue.position', chatId, dealerId: place.dealerId, dealerUserId: place.dealerUserId, payload: { chatId, position: place.position, etaSeconds: place.etaSeconds } });
+    emitter.emitEphemeral({ type: 'queue.position', chatId, dealerId: place.dealerId, dealerUserId: place.dealerUserId, payload: { chatId, ...queuePlaceOf(place) } });
   }
   emitter.emitEphemeral({ type: 'queue.changed', allOperators: true, payload: { length } });
+}
+
+/** The place without its audience, as summaries and events carry it. */
+export function queuePlaceOf({ position, outlook, etaSeconds, ahead, handleSeconds, servingPlaces }: QueuePlace): QueuePlace {
+  return { position, outlook, etaSeconds, ahead, handleSeconds, servingPlaces };
 }

@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { chatOffers, chats, operatorPresence, users } from '@/db/schema';
+import { chatOffers, chats, operatorPresence } from '@/db/schema';
 import type { Clock, Scheduler } from '@/server/context';
 import type { Emitter } from '@/server/realtime/change-and-publish';
-import { CHAT_LIMITS, offerTimeoutMs } from './chat-config';
+import { availableOperators, type AvailableOperator } from './available-operators';
+import { offerTimeoutMs } from './chat-config';
 import { publishQueueState } from './queue-state';
 
 export interface RoutingContext {
@@ -11,31 +12,6 @@ export interface RoutingContext {
   scheduler: Scheduler;
   /** Called when an offer expires; set by the caller so routing does not import the verbs that use it. */
   onOfferExpired: (chatId: string) => void;
-}
-
-interface Candidate {
-  userId: string;
-  capacity: number;
-  load: number;
-  idleSince: number;
-}
-
-/** Available operators with a live heartbeat, and how many chats each has or is being offered. */
-function availableOperators(tx: Tx, now: Date): Candidate[] {
-  const freshSince = new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
-  const rows = tx
-    .select({
-      userId: operatorPresence.userId,
-      capacity: operatorPresence.capacity,
-      idleSince: operatorPresence.idleSince,
-      active: sql<number>`(select count(*) from ${chats} c where c.operator_id = ${operatorPresence.userId} and c.status = 'active')`,
-      offered: sql<number>`(select count(*) from ${chats} c where c.offered_to = ${operatorPresence.userId} and c.status = 'queued')`,
-    })
-    .from(operatorPresence)
-    .innerJoin(users, eq(users.id, operatorPresence.userId))
-    .where(and(eq(operatorPresence.status, 'available'), eq(users.active, true), gt(operatorPresence.lastHeartbeatAt, freshSince)))
-    .all();
-  return rows.map((r) => ({ userId: r.userId, capacity: r.capacity, load: r.active + r.offered, idleSince: r.idleSince?.getTime() ?? 0 }));
 }
 
 /**
@@ -65,7 +41,7 @@ export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext)
         .where(and(eq(chatOffers.chatId, chat.id), inArray(chatOffers.outcome, ['missed'])))
         .all())
         misses.set(r.operatorId, (misses.get(r.operatorId) ?? 0) + 1);
-      const missesOf = (o: Candidate) => misses.get(o.userId) ?? 0;
+      const missesOf = (o: AvailableOperator) => misses.get(o.userId) ?? 0;
       const pick = [...operators].sort((a, b) => missesOf(a) - missesOf(b) || a.load - b.load || a.idleSince - b.idleSince || a.userId.localeCompare(b.userId))[0];
       if (!pick) continue;
       const expiresAt = new Date(now.getTime() + offerTimeoutMs());

@@ -68,8 +68,19 @@ export const chatSummaryDto = z.object({
   lastSeq: z.number(),
   unread: z.number(),
   rating: z.number().nullable(),
-  queue: z.object({ position: z.number(), etaSeconds: z.number().nullable() }).nullable(),
+  queue: z
+    .object({
+      position: z.number(),
+      outlook: z.enum(['now', 'estimate', 'noOperators']),
+      etaSeconds: z.number().nullable(),
+      ahead: z.number(),
+      handleSeconds: z.number(),
+      servingPlaces: z.number(),
+    })
+    .nullable(),
   offeredToMe: z.boolean(),
+  /** Since when the dealer waits for the operator's word: their first message after the operator's last one, or the chat's start if the operator has not written yet; null once answered, or when the chat is over. */
+  awaitingReplySince: z.date().nullable(),
 });
 export type ChatSummary = z.infer<typeof chatSummaryDto>;
 

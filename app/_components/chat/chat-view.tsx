@@ -9,7 +9,7 @@ import { useFeedListener, useFeedState } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { CloseChatDialog } from './close-chat-dialog';
 import { Composer } from './composer';
-import { formatDuration } from './format';
+import { QueueOutlook, queuePlaceFromEvent, type QueuePlace } from './queue-outlook';
 import { MessageList } from './message-list';
 import { RatingForm } from './rating-form';
 import { readMarkFrom, unreadAfter } from './unread';
@@ -48,7 +48,7 @@ export function ChatView({
   const feedState = useFeedState();
   const chat = useQuery(trpc.chat.get.queryOptions({ chatId }));
   const [typing, setTyping] = useState<{ name: string; until: number } | null>(null);
-  const [queuePlace, setQueuePlace] = useState<{ position: number; etaSeconds: number | null } | null>(null);
+  const [queuePlace, setQueuePlace] = useState<QueuePlace | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
@@ -99,7 +99,7 @@ export function ChatView({
       setTyping({ name: String(event.payload.name), until: Date.now() + TYPING_SHOW_MS });
     }
     if (event.type === 'chat.message') setTyping(null);
-    if (event.type === 'queue.position') setQueuePlace({ position: Number(event.payload.position), etaSeconds: event.payload.etaSeconds as number | null });
+    if (event.type === 'queue.position') setQueuePlace(queuePlaceFromEvent(event.payload));
   });
   useEffect(() => {
     if (!typing) return;
@@ -171,7 +171,7 @@ export function ChatView({
             <span>
               {t('queuePosition', { position: queuePlace.position })}
               {' · '}
-              {queuePlace.etaSeconds === null ? t('noOperators') : t('eta', { time: formatDuration(queuePlace.etaSeconds, locale) })}
+              <QueueOutlook place={queuePlace} />
             </span>
           ) : null}
           <button type="button" className="ml-auto rounded border border-slate-300 bg-white px-3" onClick={() => cancel.mutate({ chatId })}>

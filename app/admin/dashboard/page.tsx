@@ -4,6 +4,9 @@ import { requireRole } from '../../_lib/guard';
 import { AdminNav } from './admin-nav';
 import { Dashboard } from './dashboard';
 import { periodFromSearch } from './period';
+import { pageTitle } from '../../_lib/page-title';
+
+export const generateMetadata = pageTitle('dashboard');
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRole('admin', '/admin/dashboard');

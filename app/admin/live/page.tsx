@@ -3,6 +3,9 @@ import { WorkspaceHeading } from '../../_components/workspace-heading';
 import { requireRole } from '../../_lib/guard';
 import { AdminNav } from '../dashboard/admin-nav';
 import { LiveQueue } from './live-queue';
+import { pageTitle } from '../../_lib/page-title';
+
+export const generateMetadata = pageTitle('live');
 
 export default async function LivePage() {
   await requireRole('admin', '/admin/live');

@@ -6,6 +6,9 @@ import { ApplicationLayout } from '../../_components/application/application-lay
 import { FeedProvider } from '../../_components/realtime-feed';
 import { pageActor } from '../../_lib/guard';
 import { serverCaller } from '../../_lib/server-caller';
+import { pageTitle } from '../../_lib/page-title';
+
+export const generateMetadata = pageTitle('application');
 
 /** The application beside its chat: the dealer fills it, the chat's operator checks it. */
 export default async function ApplicationPage({ params }: { params: Promise<{ applicationId: string }> }) {

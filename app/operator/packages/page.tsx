@@ -3,6 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { WorkspaceHeading } from '../../_components/workspace-heading';
 import { requireRole } from '../../_lib/guard';
 import { PackageList } from './package-list';
+import { pageTitle } from '../../_lib/page-title';
+
+export const generateMetadata = pageTitle('packages');
 
 /** The operator's packages: found again by EDRPOU, name or number; new ones for a company or a person. */
 export default async function OperatorPackagesPage() {

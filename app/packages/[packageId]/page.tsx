@@ -7,6 +7,9 @@ import { FeedProvider } from '../../_components/realtime-feed';
 import { pageActor } from '../../_lib/guard';
 import { serverCaller } from '../../_lib/server-caller';
 import { PackageView } from './package-view';
+import { pageTitle } from '../../_lib/page-title';
+
+export const generateMetadata = pageTitle('package');
 
 /**
  * A package sent into a chat: the company, its applications and where each stands; the dealer

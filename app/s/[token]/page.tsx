@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import { TRPCError } from '@trpc/server';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { messageUkOf } from '@/server/trpc/error-mapping';
+import { pageTitle } from '../../_lib/page-title';
 import { serverCaller } from '../../_lib/server-caller';
 import { SubscriberActions } from './subscriber-actions';
 
 // The address holds the token: never send it on to another site.
-export const metadata: Metadata = { title: 'Dealer Desk', referrer: 'no-referrer', robots: { index: false, follow: false } };
+export const generateMetadata = pageTitle('subscriber', { referrer: 'no-referrer', robots: { index: false, follow: false } });
 export const dynamic = 'force-dynamic';
 
 /** The subscriber's page behind the link from the SMS: no account, the application's state, the PDF, confirm or dispute. */

@@ -4,6 +4,9 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { requireRole } from '../../../_lib/guard';
 import { ReviewPanel } from './review-panel';
+import { pageTitle } from '../../../_lib/page-title';
+
+export const generateMetadata = pageTitle('review');
 
 /** One submitted application as the back office weighs it. */
 export default async function ReviewPage({ params }: { params: Promise<{ applicationId: string }> }) {

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { ChatView } from '../../../_components/chat/chat-view';
 import { FeedProvider } from '../../../_components/realtime-feed';
 import { requireRole } from '../../../_lib/guard';
+import { pageTitle } from '../../../_lib/page-title';
+
+export const generateMetadata = pageTitle('dealerChat');
 
 export default async function DealerChatPage({ params }: { params: Promise<{ chatId: string }> }) {
   const { chatId } = await params;

@@ -4,6 +4,9 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { requireRole } from '../../../_lib/guard';
 import { PackageEditor } from '../package-editor';
+import { pageTitle } from '../../../_lib/page-title';
+
+export const generateMetadata = pageTitle('package');
 
 /** A package being prepared (or, once sent, its company details). */
 export default async function EditPackagePage({ params }: { params: Promise<{ packageId: string }> }) {

@@ -1,0 +1,30 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { chats, operatorPresence, users } from '@/db/schema';
+import { CHAT_LIMITS } from './chat-config';
+
+export interface AvailableOperator {
+  userId: string;
+  capacity: number;
+  /** Active chats plus chats being offered to them. */
+  load: number;
+  idleSince: number;
+}
+
+/** Available operators with a live heartbeat, and how many chats each has or is being offered. */
+export function availableOperators(db: DbOrTx, now: Date): AvailableOperator[] {
+  const freshSince = new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
+  const rows = db
+    .select({
+      userId: operatorPresence.userId,
+      capacity: operatorPresence.capacity,
+      idleSince: operatorPresence.idleSince,
+      active: sql<number>`(select count(*) from ${chats} c where c.operator_id = ${operatorPresence.userId} and c.status = 'active')`,
+      offered: sql<number>`(select count(*) from ${chats} c where c.offered_to = ${operatorPresence.userId} and c.status = 'queued')`,
+    })
+    .from(operatorPresence)
+    .innerJoin(users, eq(users.id, operatorPresence.userId))
+    .where(and(eq(operatorPresence.status, 'available'), eq(users.active, true), gt(operatorPresence.lastHeartbeatAt, freshSince)))
+    .all();
+  return rows.map((r) => ({ userId: r.userId, capacity: r.capacity, load: r.active + r.offered, idleSince: r.idleSince?.getTime() ?? 0 }));
+}
