@@ -11,9 +11,18 @@ import { pageActor } from './_lib/guard';
 export const metadata: Metadata = {
   title: { template: '%s · Dealer Desk', default: 'Dealer Desk' },
   description: 'Serving subscribers at points of sale through an online chat with an operator',
+  // The web app manifest (app/manifest.ts) is linked by Next.js itself; the icons live in public/.
+  icons: {
+    icon: [
+      { url: '/icons/icon.svg', type: 'image/svg+xml' },
+      { url: '/icons/icon-32.png', sizes: '32x32', type: 'image/png' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
+  appleWebApp: { capable: true, title: 'Dealer Desk', statusBarStyle: 'default' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d5fd1' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

@@ -2,7 +2,7 @@ import type { ApplicationStatus } from '@/db/schema';
 import type { Role } from '@/server/auth/roles';
 
 /**
- * The submission cycle of DESIGN.md, in one table: for each action, who may take it, from which
+ * The submission cycle of docs/design.md, in one table: for each action, who may take it, from which
  * states, to which state, under which guards. server/workflow/transition.ts is the only writer
  * of an application's status, and it reads only this table.
  */

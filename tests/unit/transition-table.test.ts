@@ -5,7 +5,7 @@ import { APPLICATION_ACTIONS, targetOf, type Actor } from '@/server/workflow/tra
 const ACTORS: Actor[] = ['dealer', 'operator', 'backoffice', 'admin', 'subscriber'];
 
 /**
- * The whole submission cycle written out by hand from DESIGN.md — every allowed
+ * The whole submission cycle written out by hand from docs/design.md — every allowed
  * (state, action, actor) and where it leads. Everything not listed must be refused.
  * `identify` from draft leads to `identified` only when every party is identified (else draft).
  */
