@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { env } from '@/server/config/env';
 import { ApplicationWorkspace } from '../../_components/application/application-workspace';
 import { ChatView } from '../../_components/chat/chat-view';
 import { FeedProvider } from '../../_components/realtime-feed';
@@ -25,7 +26,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
         {t('back')}
       </Link>
       <div className="grid gap-6 xl:grid-cols-[1fr_420px]">
-        <ApplicationWorkspace applicationId={applicationId} role={role} myName={actor.name} />
+        <ApplicationWorkspace applicationId={applicationId} role={role} myName={actor.name} waitHours={env().NO_CONTACT_WAIT_HOURS} />
         <aside className="xl:sticky xl:top-4 xl:self-start">
           <ChatView chatId={application.chatId} myId={actor.id} role={role} />
         </aside>
