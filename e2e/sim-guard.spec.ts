@@ -127,6 +127,7 @@ test("the subscriber's page after a decision", async ({ browser }) => {
   await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
   await expect(dealer.getByTestId('confirmation-route')).toContainText('не раніше ніж через 24 год після подання');
   const { number, id } = await verifySignSubmit(dealer, operator);
+  await expect(dealer.getByTestId('application-workspace').getByTestId('outcome')).toContainText('Іншого контакту в абонента немає: бек-офіс зможе схвалити заяву після');
 
   const office = await signedIn(browser, 'backoffice@demo.local');
   await office.goto(`/backoffice/applications/${id}`);

@@ -129,6 +129,8 @@ describe('no other contact: the waiting period', () => {
     const submittedAt = w.h.clock.now();
     expect(w.row(applicationId)).toMatchObject({ confirmationMode: 'waitingPeriod', waitingPeriodEndsAt: new Date(submittedAt.getTime() + 24 * HOUR) });
     expect(w.outbox(applicationId).map((n) => [n.kind, n.recipient])).toEqual([['notice', NUMBER]]);
+    // The dealer is shown when the back office may approve.
+    expect((await w.as(w.world.dealer).application.get({ applicationId })).waitingPeriodEndsAt).toEqual(new Date(submittedAt.getTime() + 24 * HOUR));
 
     const early = await trpcFailure(backoffice().approve({ applicationId, version: version(applicationId) }));
     expect(early.code).toBe('CONFLICT');
