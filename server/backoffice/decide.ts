@@ -10,11 +10,11 @@ import { conflict, invalid } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { notifyDecision, revokeLinks } from '@/server/subscriber/confirmation-link';
 import { confirmationState } from '@/server/subscriber/confirmation-state';
-import { confirmedVia } from './review';
 import { transition, type TransitionRequest } from '@/server/workflow/transition';
 import type { ApplicationAction } from '@/server/workflow/transition-table';
 import { liveClaimHolder } from './claim';
 import { REJECT_REASONS } from './reject-reasons';
+import { confirmedVia } from './review';
 import { multiLine } from '@/templates/validators/user-text';
 
 const applicationId = z.uuid('invalidId');
