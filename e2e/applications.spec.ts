@@ -19,6 +19,8 @@ test('SIM replacement: identify with a passport booklet, fill, returned with a r
   await field(dealer, 'number.msisdn').fill('067 123 45 67');
   await field(dealer, 'number.reason').selectOption('lost');
   await field(dealer, 'number.simType').selectOption('physical');
+  // The SIM is lost: the confirmation goes to the subscriber's other number.
+  await field(dealer, 'contact.contactPhone').fill('050 111 22 33');
   // The conditional ICCID field appears only for a physical SIM; completing without it is refused on the field.
   await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
   await expect(dealer.locator('[data-field="number.iccid"]').getByRole('alert')).toHaveText('Обов’язкове поле.');

@@ -12,6 +12,8 @@ async function submitted(browser: Browser, kind: 'sim' | 'tariff', topic: string
     await field(dealer, 'number.reason').selectOption('lost');
     await field(dealer, 'number.simType').selectOption('physical');
     await field(dealer, 'number.iccid').fill('8938001234567890123');
+    // The SIM is lost: the confirmation goes to the subscriber's other number (the lost one gets a notice).
+    await field(dealer, 'contact.contactPhone').fill('050 111 22 33');
     await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
     await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
   } else {
@@ -32,14 +34,15 @@ async function submitted(browser: Browser, kind: 'sim' | 'tariff', topic: string
   return { dealer, operator, number };
 }
 
-/** The link from the development SMS inbox, which only an admin can read. */
-async function linkFromDevInbox(browser: Browser, number: string): Promise<string> {
+/** The link from the development SMS inbox, which only an admin can read (of the message to `to`, when given). */
+async function linkFromDevInbox(browser: Browser, number: string, to?: string): Promise<string> {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, 'admin@demo.local');
   await expect(admin).toHaveURL(/\/admin$/);
   await hydrated(admin);
   await admin.getByTestId('dev-inbox-tab').click();
-  const message = admin.getByTestId('dev-message').filter({ hasText: number }).first();
+  const about = admin.getByTestId('dev-message').filter({ hasText: number });
+  const message = (to ? about.filter({ hasText: `→ ${to}` }) : about).first();
   await expect(message).toBeVisible({ timeout: 15_000 });
   const href = await message.getByRole('link').getAttribute('href');
   await admin.context().close();
@@ -58,7 +61,7 @@ async function backOffice(browser: Browser): Promise<Page> {
 test('the whole cycle: submitted, confirmed by the subscriber through the SMS link, approved; the subscriber sees it and the PDF', async ({ browser }) => {
   test.setTimeout(180_000);
   const { dealer, operator, number } = await submitted(browser, 'sim', `Цикл ${Date.now()}`);
-  const link = await linkFromDevInbox(browser, number);
+  const link = await linkFromDevInbox(browser, number, '+380501112233');
 
   // The subscriber, with no account, opens the link from the SMS and confirms.
   const subscriber = await (await browser.newContext()).newPage();
@@ -113,7 +116,7 @@ test('a dispute: the subscriber says it was not them; the back office sees it fl
   const subscriber = await (await browser.newContext()).newPage();
   await subscriber.goto(link);
   await hydrated(subscriber);
-  await subscriber.getByRole('button', { name: 'Ні, це не я' }).click();
+  await subscriber.getByRole('button', { name: 'Це не я', exact: true }).click();
   await subscriber.getByTestId('dispute-comment').fill('Я нічого не подавала');
   await subscriber.getByRole('button', { name: 'Повідомити, що це не я' }).click();
   await expect(subscriber.getByTestId('subscriber-status')).toHaveText('Оскаржено');

@@ -58,6 +58,8 @@ export interface FieldDef {
 export interface SectionDef {
   key: string;
   title: Text;
+  /** Said under the section's title in the dealer's form. */
+  help?: Text;
   fields: FieldDef[];
 }
 
@@ -75,8 +77,10 @@ export interface TemplateDef {
   version: number;
   title: Text;
   description: Text;
-  /** Cannot be approved before the subscriber confirms through the link. */
+  /** Cannot be approved before the subscriber confirms through the link (or the guard's waiting period passed). */
   sensitive: boolean;
+  /** The SIM-swap guard of a sensitive form (required when `sensitive`): see templates/confirmation-route.ts. */
+  guard?: GuardDef;
   /** Only the number's owner may ask (call details). */
   privacy?: boolean;
   parties: PartyDef[];
@@ -88,7 +92,55 @@ export interface TemplateDef {
   notify: { phone: string[]; email?: string[] };
 }
 
+/**
+ * The SIM-swap guard of a sensitive form. The number the application is about always gets a
+ * notice with "this was not me"; the confirmation goes to a contact the subscriber can reach:
+ * the number itself while its SIM works, else the confirmation contact of `contactSection`
+ * (another mobile number or an e-mail), else — when the subscriber has none — a waiting period
+ * without dispute after which the back office may approve.
+ */
+export interface GuardDef {
+  /** Form path of the number concerned, e.g. `number.msisdn`. */
+  number: string;
+  /** The number cannot receive SMS (its SIM is lost, stolen or broken) when this field (`section.field`) has one of these values. */
+  unreachableWhen: { field: string; in: string[] };
+  /** The section made by `confirmationContactSection()`. */
+  contactSection: string;
+  /** What was asked, for the notice SMS to the number: "заміна SIM вашого номера" (at most 28 characters, so the SMS stays within 2 segments). */
+  noticeUk: string;
+  /** What "approved" means for the subscriber (their page after the decision). */
+  approvedMeans: Text;
+}
+
+/** The confirmation contact of a guarded form: another mobile number, an e-mail, or "none" (then a waiting period). */
+export function confirmationContactSection(key: string, title: Text): SectionDef {
+  return {
+    key,
+    title,
+    help: t(
+      'Якщо SIM-картка номера втрачена, викрадена чи не працює, абонент не отримає SMS на цей номер. На номер усе одно піде повідомлення з кнопкою «Це не я», а посилання для підтвердження — на інший номер або пошту абонента. Якщо іншого контакту немає, позначте це: заяву можна буде схвалити лише через період очікування, якщо за цей час ніхто не натисне «Це не я».',
+      'If the SIM of the number is lost, stolen or broken, the subscriber cannot receive an SMS on it. The number still gets a notice with a "This was not me" button, and the confirmation link goes to another number or e-mail of the subscriber. If there is no other contact, tick it: the application can then be approved only after a waiting period in which nobody pressed "This was not me".',
+    ),
+    fields: [
+      { key: 'contactPhone', type: 'phone', label: t('Інший мобільний номер абонента', 'Another mobile number of the subscriber'), help: t('Не той номер, якого стосується заява.', 'Not the number the application is about.') },
+      { key: 'contactEmail', type: 'email', label: t('Електронна пошта абонента', 'E-mail of the subscriber') },
+      { key: 'noContact', type: 'checkbox', label: t('Іншого номера чи пошти в абонента немає (підтвердження — через період очікування)', 'The subscriber has no other number or e-mail (confirmation by a waiting period)') },
+    ],
+  };
+}
+
 export function defineTemplate<const T extends TemplateDef>(template: T): T {
+  if (template.sensitive !== Boolean(template.guard)) throw new Error(`${template.id}: a sensitive form declares its guard, and only a sensitive one`);
+  if (template.guard) {
+    const { guard } = template;
+    const has = (path: string) => {
+      const [section, field] = path.split('.');
+      return template.sections.some((s) => s.key === section && s.fields.some((f) => f.key === field));
+    };
+    for (const path of [guard.number, guard.unreachableWhen.field, `${guard.contactSection}.contactPhone`, `${guard.contactSection}.contactEmail`, `${guard.contactSection}.noContact`]) {
+      if (!has(path)) throw new Error(`${template.id}: guard path ${path} names no field`);
+    }
+  }
   const keys = new Set<string>();
   for (const section of template.sections) {
     for (const field of section.fields) {

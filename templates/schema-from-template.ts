@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guardIssues } from './confirmation-route';
 import type { FieldDef, SectionDef, TemplateDef } from './define-template';
 import { fieldValueSchema, isEmpty, type FieldContext } from './field-values';
 import { multiLine, singleLine } from './validators/user-text';
@@ -18,7 +19,10 @@ export function isVisible(field: FieldDef, sectionValues: Record<string, unknown
  */
 export function formSchema(template: TemplateDef, context: FieldContext) {
   const sections = Object.fromEntries(template.sections.map((section) => [section.key, sectionSchema(section, context)]));
-  return z.object(sections);
+  // Cross-field: the SIM-swap guard's confirmation contact (templates/confirmation-route.ts).
+  return z.object(sections).superRefine((values, ctx) => {
+    for (const issue of guardIssues(template, values as FormValues)) ctx.addIssue({ code: 'custom', ...issue });
+  });
 }
 
 /**

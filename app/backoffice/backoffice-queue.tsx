@@ -17,6 +17,7 @@ const VIEWS = ['open', 'submitted', 'disputed', 'approved', 'rejected'] as const
 export function BackOfficeQueue() {
   const t = useTranslations('backoffice');
   const status = useTranslations('application.status');
+  const guard = useTranslations('simGuard.backoffice');
   const text = useText();
   const format = useFormatter();
   const trpc = useTRPC();
@@ -112,7 +113,17 @@ export function BackOfficeQueue() {
                   <td className="flex flex-wrap gap-1 p-2">
                     {item.status === 'disputed' && <Flag tone="bad" text={t('flags.disputed')} />}
                     {item.sensitive && <Flag tone="warn" text={t('flags.sensitive')} />}
-                    {item.sensitive && item.status === 'submitted' && (item.subscriberConfirmedAt ? <Flag tone="good" text={t('flags.confirmed')} /> : <Flag tone="warn" text={t('flags.awaiting')} />)}
+                    {item.sensitive &&
+                      item.status === 'submitted' &&
+                      (item.subscriberConfirmedAt ? (
+                        <Flag tone="good" text={t('flags.confirmed')} />
+                      ) : item.waitingLeftMs === null ? (
+                        <Flag tone="warn" text={t('flags.awaiting')} />
+                      ) : item.waitingLeftMs > 0 ? (
+                        <Flag tone="warn" text={guard('waitingLeft', { left: formatWait(item.waitingLeftMs, t) })} />
+                      ) : (
+                        <Flag tone="good" text={guard('waitedOut')} />
+                      ))}
                   </td>
                   <td className="p-2">{item.claimedByName ?? '—'}</td>
                 </tr>

@@ -6,6 +6,7 @@ import { dealers, pointsOfSale } from './dealers';
 import { packages } from './packages';
 
 import { APPLICATION_STATUSES } from '../../server/workflow/application-statuses';
+import { CONFIRMATION_MODES } from '../../templates/confirmation-route';
 
 export { APPLICATION_STATUSES, type ApplicationStatus } from '../../server/workflow/application-statuses';
 
@@ -55,6 +56,13 @@ export const applications = sqliteTable(
     sensitive: integer({ mode: 'boolean' }).notNull().default(false),
     subscriberConfirmedAt: timestamp(),
     disputedAt: timestamp(),
+    /**
+     * Where the submission's confirmation went (templates/confirmation-route.ts): the number
+     * itself, the subscriber's other contact, or nowhere — then approval waits until
+     * `waitingPeriodEndsAt` without a dispute.
+     */
+    confirmationMode: text({ enum: CONFIRMATION_MODES }),
+    waitingPeriodEndsAt: timestamp(),
     /** The back-office employee working on it; the claim lapses after 30 minutes without activity. */
     claimedBy: text().references(() => users.id),
     claimActiveAt: timestamp(),

@@ -2,6 +2,11 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { applications } from './applications';
 import { createdAt, id, timestamp } from './columns';
 
+export const NOTIFICATION_CHANNELS = ['sms', 'email'] as const;
+export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
+export const LINK_PURPOSES = ['confirm', 'notice'] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
+
 /**
  * The subscriber's confirmation link of one submission. Only the sha256 of the token is stored;
  * the token itself is derived (HMAC of the link id with the server's link secret) when a
@@ -15,6 +20,14 @@ export const confirmationLinks = sqliteTable(
       .notNull()
       .references(() => applications.id),
     tokenHash: text().notNull(),
+    /**
+     * `confirm`: the subscriber confirms or disputes; `notice`: sent to the number concerned when
+     * its SIM cannot receive — it can only say "this was not me". One link per recipient, so the
+     * back office sees which channel answered.
+     */
+    purpose: text({ enum: LINK_PURPOSES }).notNull().default('confirm'),
+    channel: text({ enum: NOTIFICATION_CHANNELS }),
+    recipient: text(),
     /** The app's address the dealer used (`https://…`); the link is `<linkBase>/s/<token>`. */
     linkBase: text().notNull(),
     expiresAt: timestamp().notNull(),
@@ -33,8 +46,6 @@ export const confirmationLinks = sqliteTable(
   (t) => [uniqueIndex('confirmation_links_token_idx').on(t.tokenHash), index('confirmation_links_application_idx').on(t.applicationId)],
 );
 
-export const NOTIFICATION_CHANNELS = ['sms', 'email'] as const;
-export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 

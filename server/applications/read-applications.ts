@@ -96,6 +96,7 @@ export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { 
     submittedAt: application.submittedAt,
     subscriberConfirmedAt: application.subscriberConfirmedAt,
     disputedAt: application.disputedAt,
+    waitingPeriodEndsAt: application.confirmationMode === 'waitingPeriod' ? application.waitingPeriodEndsAt : null,
     decision: application.decidedAt
       ? { byName: nameOf(application.decidedBy) ?? '?', at: application.decidedAt, reason: application.decisionReason, comment: application.decisionComment }
       : null,

@@ -63,6 +63,8 @@ export const applicationDto = z.object({
   submittedAt: z.date().nullable(),
   subscriberConfirmedAt: z.date().nullable(),
   disputedAt: z.date().nullable(),
+  /** A subscriber without another contact (the SIM-swap guard): the back office may approve after this, if nobody disputes. */
+  waitingPeriodEndsAt: z.date().nullable(),
   /** The back office's decision, shown to the dealer and in the chat's application card. */
   decision: z
     .object({ byName: z.string(), at: z.date(), reason: z.string().nullable(), comment: z.string().nullable() })

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SignedInContext } from '@/server/context';
 import type { Tx } from '@/db/client';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
-import { issueConfirmationLink } from '@/server/subscriber/confirmation-link';
+import { confirmationPlan, issueConfirmationLink } from '@/server/subscriber/confirmation-link';
 import { transition } from '@/server/workflow/transition';
 import { gatherFacts, getApplicationForActor } from './application-access';
 import { announceApplicationChange } from './application-events';
@@ -15,8 +15,9 @@ export const submitInput = z.object({
 });
 
 /**
- * The dealer submits a signed application to the back office. In one transaction: `submitted`,
- * a new confirmation link, the subscriber's notification in the outbox, the audit event. A
+ * The dealer submits a signed application to the back office. In one transaction: `submitted`
+ * with where the confirmation goes (and, without a reachable contact, when the waiting period
+ * ends), new links, the subscriber's messages in the outbox, the audit event. A
  * replay of the same request answers the same result and changes nothing.
  */
 export function submitApplication({ ctx, input }: { ctx: SignedInContext & { appUrl: string }; input: z.infer<typeof submitInput> }) {
@@ -30,6 +31,7 @@ export function submitInTx(ctx: SignedInContext & { appUrl: string }, tx: Tx, em
     return { applicationId: application.id, status: application.status, version: application.version };
   }
   const now = ctx.clock.now();
+  const confirmation = confirmationPlan(template, application.formData, now);
   const updated = transition(tx, {
     application,
     action: 'submit',
@@ -48,10 +50,12 @@ export function submitInTx(ctx: SignedInContext & { appUrl: string }, tx: Tx, em
       decidedAt: null,
       decisionReason: null,
       decisionComment: null,
+      ...confirmation.changes,
     },
+    audit: { confirmationMode: confirmation.route.mode },
     now,
   });
-  issueConfirmationLink(tx, updated, template, { linkBase: ctx.appUrl, now });
+  issueConfirmationLink(tx, updated, template, { linkBase: ctx.appUrl, now, route: confirmation.route });
   announceApplicationChange(tx, emitter, updated, now, { key: 'applicationSubmitted', params: { number: updated.number } });
   return { applicationId: updated.id, status: updated.status, version: updated.version };
 }

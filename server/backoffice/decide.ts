@@ -9,10 +9,12 @@ import type { SignedInContext } from '@/server/context';
 import { conflict, invalid } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { notifyDecision, revokeLinks } from '@/server/subscriber/confirmation-link';
+import { confirmationState } from '@/server/subscriber/confirmation-state';
 import { transition, type TransitionRequest } from '@/server/workflow/transition';
 import type { ApplicationAction } from '@/server/workflow/transition-table';
 import { liveClaimHolder } from './claim';
 import { REJECT_REASONS } from './reject-reasons';
+import { confirmedVia } from './review';
 import { multiLine } from '@/templates/validators/user-text';
 
 const applicationId = z.uuid('invalidId');
@@ -53,6 +55,7 @@ function backOfficeChange({ ctx }: Ctx, input: { applicationId: string; version?
       throw conflict('errors.alreadyDecided', `This application is already ${application.status} (by ${name})`, { status: application.status, name });
     }
     const now = ctx.clock.now();
+    const settled = confirmationState(application, now);
     const steps = plan(loaded, now);
     const updated = transition(tx, {
       application,
@@ -61,7 +64,8 @@ function backOfficeChange({ ctx }: Ctx, input: { applicationId: string; version?
       facts: {
         ...gatherFacts(tx, application, template, chatOperatorId),
         claimHolder: liveClaimHolder(tx, application, now),
-        subscriberConfirmed: application.subscriberConfirmedAt !== null,
+        subscriberConfirmed: settled.settled,
+        waitingUntil: settled.waitingUntil,
       },
       expectedVersion: input.version,
       changes: steps.changes,
@@ -85,10 +89,14 @@ export function releaseApplication(args: Ctx & { input: z.infer<typeof claimInpu
 
 const decided = (args: Ctx, now: Date) => ({ decidedBy: args.ctx.actor.id, decidedAt: now, claimedBy: args.ctx.actor.id, claimActiveAt: now });
 
-/** Approve: a sensitive application only after the subscriber confirmed; the subscriber is told. */
+/**
+ * Approve: a sensitive application only after the subscriber confirmed (or, without a reachable
+ * contact, after the waiting period with no dispute); the audit says which; the subscriber is told.
+ */
 export function approveApplication(args: Ctx & { input: z.infer<typeof decideInput> }) {
   return backOfficeChange(args, args.input, 'approve', ({ application }, now) => ({
     changes: decided(args, now),
+    audit: application.sensitive ? { confirmedVia: confirmedVia(args.ctx.db, application, now) } : undefined,
     after: (tx, updated) => notifyDecision(tx, updated, { now }),
     note: { key: 'applicationApproved', params: { number: application.number } },
   }));
@@ -121,6 +129,8 @@ export function returnToDealer(args: Ctx & { input: z.infer<typeof backOfficeRet
       claimActiveAt: null,
       submitRequestId: null,
       subscriberConfirmedAt: null,
+      confirmationMode: null,
+      waitingPeriodEndsAt: null,
     },
     audit: { remarks: Object.keys(input.remarks) },
     after: (tx) => revokeLinks(tx, application.id, now),

@@ -67,6 +67,8 @@ export function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
       sensitive: applications.sensitive,
       submittedAt: applications.submittedAt,
       subscriberConfirmedAt: applications.subscriberConfirmedAt,
+      confirmationMode: applications.confirmationMode,
+      waitingPeriodEndsAt: applications.waitingPeriodEndsAt,
       disputedAt: applications.disputedAt,
       decidedAt: applications.decidedAt,
       dealerName: dealers.name,
@@ -84,7 +86,13 @@ export function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
     .limit(q.limit)
     .offset(q.offset)
     .all()
-    .map(({ posName, posTown, ...row }) => ({ ...row, pointOfSale: pointOfSaleLabel(posName, posTown), waitedMs: row.submittedAt ? now.getTime() - row.submittedAt.getTime() : 0 }));
+    .map(({ posName, posTown, ...row }) => ({
+      ...row,
+      pointOfSale: pointOfSaleLabel(posName, posTown),
+      waitedMs: row.submittedAt ? now.getTime() - row.submittedAt.getTime() : 0,
+      /** A subscriber without another contact: how long until the back office may approve (0 once it passed; null when no waiting period runs). */
+      waitingLeftMs: row.confirmationMode === 'waitingPeriod' && row.waitingPeriodEndsAt && !row.subscriberConfirmedAt ? Math.max(0, row.waitingPeriodEndsAt.getTime() - now.getTime()) : null,
+    }));
   const total = db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
   return { items, total, now };
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import type { DbOrTx } from '@/db/client';
 import { applications, attachments, auditEvents, confirmationLinks, notifications, users } from '@/db/schema';
 import { getApplicationForActor } from '@/server/applications/application-access';
 import { getApplication } from '@/server/applications/read-applications';
@@ -7,7 +8,14 @@ import { applicationDto } from '@/server/applications/schemas';
 import { getChat } from '@/server/chat/read-chats';
 import { messageDto } from '@/server/chat/schemas';
 import type { SignedInContext } from '@/server/context';
+import { confirmationState } from '@/server/subscriber/confirmation-state';
+import type { ApplicationRow } from '@/server/workflow/transition';
+import { CONFIRMATION_MODES } from '@/templates/confirmation-route';
 import { claimIsLive, liveClaimHolder } from './claim';
+
+/** Which channel settled the subscriber's side: SMS or e-mail to a (masked) recipient, or the waiting period that passed without a dispute. */
+export const confirmedViaDto = z.object({ kind: z.enum(['sms', 'email', 'waitingPeriod']), recipient: z.string().nullable(), at: z.date() });
+export type ConfirmedVia = z.infer<typeof confirmedViaDto>;
 
 export const reviewDto = z.object({
   application: applicationDto,
@@ -26,8 +34,19 @@ export const reviewDto = z.object({
       disputedAt: z.date().nullable(),
       disputeComment: z.string().nullable(),
       answerIp: z.string().nullable(),
+      purpose: z.enum(['confirm', 'notice']),
     })
     .nullable(),
+  /** The SIM-swap guard: where the confirmation went, the notice, the waiting period, what settled it. */
+  confirmation: z.object({
+    mode: z.enum(CONFIRMATION_MODES).nullable(),
+    notice: z.string().nullable(),
+    confirmTo: z.array(z.object({ channel: z.string(), recipient: z.string() })),
+    waitingPeriodEndsAt: z.date().nullable(),
+    /** Nothing stands in the way of approval on the subscriber's side (always true for a form that is not sensitive). */
+    settled: z.boolean(),
+    via: confirmedViaDto.nullable(),
+  }),
   notifications: z.array(z.object({ kind: z.string(), channel: z.string(), recipient: z.string(), status: z.string(), attempts: z.number(), sentAt: z.date().nullable(), createdAt: z.date() })),
   claim: z.object({ id: z.string(), name: z.string(), mine: z.boolean() }).nullable(),
 });
@@ -38,6 +57,21 @@ export function maskRecipient(recipient: string): string {
   const at = recipient.indexOf('@');
   if (at > 0) return `${recipient.slice(0, 1)}•••${recipient.slice(at)}`;
   return recipient.length > 8 ? `${recipient.slice(0, 6)}•••${recipient.slice(-4)}` : '•••';
+}
+
+/** How the subscriber's side of the application was settled, or null while it is not. */
+export function confirmedVia(db: DbOrTx, application: ApplicationRow, now: Date): ConfirmedVia | null {
+  if (application.subscriberConfirmedAt) {
+    const link = db
+      .select({ channel: confirmationLinks.channel, recipient: confirmationLinks.recipient, at: confirmationLinks.confirmedAt })
+      .from(confirmationLinks)
+      .where(and(eq(confirmationLinks.applicationId, application.id), isNull(confirmationLinks.revokedAt), isNotNull(confirmationLinks.confirmedAt)))
+      .orderBy(desc(confirmationLinks.confirmedAt))
+      .get();
+    return { kind: link?.channel ?? 'sms', recipient: link?.recipient ? maskRecipient(link.recipient) : null, at: link?.at ?? application.subscriberConfirmedAt };
+  }
+  const state = confirmationState(application, now);
+  return state.waitedOut && application.waitingPeriodEndsAt ? { kind: 'waitingPeriod', recipient: null, at: application.waitingPeriodEndsAt } : null;
 }
 
 /**
@@ -61,13 +95,11 @@ export function getReview({ ctx, input }: { ctx: SignedInContext; input: { appli
         .where(and(eq(attachments.chatId, row.chatId), inArray(attachments.id, scanIds.map((s) => s.id))))
         .all()
     : [];
-  const link = ctx.db
-    .select()
-    .from(confirmationLinks)
-    .where(eq(confirmationLinks.applicationId, row.id))
-    .orderBy(desc(confirmationLinks.createdAt))
-    .limit(1)
-    .get();
+  // The submission's links (one per recipient); the one shown is the one that answered, else the confirmation's.
+  const links = ctx.db.select().from(confirmationLinks).where(eq(confirmationLinks.applicationId, row.id)).orderBy(desc(confirmationLinks.createdAt)).all();
+  const latest = links.filter((l) => l.createdAt.getTime() === links[0]?.createdAt.getTime());
+  const link = latest.find((l) => l.disputedAt) ?? latest.find((l) => l.confirmedAt) ?? latest.find((l) => l.purpose === 'confirm') ?? latest[0];
+  const masked = (l: (typeof links)[number]) => (l.recipient ? maskRecipient(l.recipient) : '•••');
   const holder = liveClaimHolder(ctx.db, row, now);
   return {
     application,
@@ -92,8 +124,17 @@ export function getReview({ ctx, input }: { ctx: SignedInContext; input: { appli
           disputedAt: link.disputedAt,
           disputeComment: link.disputeComment,
           answerIp: link.answerIp,
+          purpose: link.purpose,
         }
       : null,
+    confirmation: {
+      mode: row.confirmationMode,
+      notice: latest.filter((l) => l.purpose === 'notice').map(masked)[0] ?? null,
+      confirmTo: latest.filter((l) => l.purpose === 'confirm').map((l) => ({ channel: l.channel ?? 'sms', recipient: masked(l) })),
+      waitingPeriodEndsAt: row.confirmationMode === 'waitingPeriod' ? row.waitingPeriodEndsAt : null,
+      settled: !row.sensitive || confirmationState(row, now).settled,
+      via: confirmedVia(ctx.db, row, now),
+    },
     notifications: ctx.db
       .select({ kind: notifications.kind, channel: notifications.channel, recipient: notifications.recipient, status: notifications.status, attempts: notifications.attempts, sentAt: notifications.sentAt, createdAt: notifications.createdAt })
       .from(notifications)

@@ -12,6 +12,12 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Dealer Desk <no-reply@dealer-desk.local>'),
   /** Key of the subscribers' confirmation links (32+ characters); unset: derived from the session secret. */
   LINK_SECRET: z.string().min(32).optional(),
+  /**
+   * The waiting period of a sensitive application whose subscriber has no reachable contact (the
+   * SIM is lost and there is no other number or e-mail): the back office may approve it once this
+   * many hours passed without "this was not me". Default 24.
+   */
+  NO_CONTACT_WAIT_HOURS: z.coerce.number().min(1, 'at least 1 hour').max(336, 'at most 14 days (the link’s life)').default(24),
   /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed; default none. */
   TRUSTED_PROXIES: z.string().default(''),
   /** More origins (besides APP_URL) whose pages may change state, comma-separated, e.g. https://desk2.example.ua. */

@@ -90,7 +90,13 @@ export function viewLink(ctx: SubscriberContext, input: z.infer<typeof tokenInpu
     disputedAt: link.disputedAt,
     decidedAt: application.decidedAt,
     decisionReason: application.decisionReason,
-    canConfirm: !answered && link.confirmedAt === null && actions.includes('confirm'),
+    /** `notice`: the number concerned, told of an application whose confirmation went elsewhere; it can only dispute. */
+    purpose: link.purpose,
+    confirmationMode: application.confirmationMode,
+    waitingPeriodEndsAt: application.confirmationMode === 'waitingPeriod' ? application.waitingPeriodEndsAt : null,
+    /** What "approved" means for the subscriber (a sensitive form says it; otherwise the page's general words). */
+    approvedMeans: template?.guard?.approvedMeans ?? null,
+    canConfirm: link.purpose === 'confirm' && !answered && link.confirmedAt === null && actions.includes('confirm'),
     canDispute: !answered && actions.includes('dispute'),
   };
 }
@@ -108,6 +114,7 @@ export function confirmByLink(ctx: SubscriberContext, input: z.infer<typeof toke
   const link = resolveLink(ctx, input.token);
   return changeAndPublish(ctx, (tx, emitter) => {
     const { fresh, application } = reread(tx, link);
+    if (fresh.purpose === 'notice') throw new DomainError('forbidden', 'errors.noticeCannotConfirm', 'This link was sent to the number concerned; it can only say the application was not yours');
     if (fresh.confirmedAt) return { status: application.status };
     if (fresh.disputedAt) throw new DomainError('conflict', 'errors.linkAnswered', 'You already said you did not ask for this application');
     const now = ctx.clock.now();

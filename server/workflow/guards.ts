@@ -10,7 +10,10 @@ export interface GuardFacts {
   allSignaturesPresent?: boolean;
   /** The back-office employee whose claim is live now (a lapsed claim is null), and their name. */
   claimHolder?: { id: string; name: string } | null;
+  /** Confirmed through a link, or (no reachable contact) the waiting period passed without a dispute. */
   subscriberConfirmed?: boolean;
+  /** The end of a waiting period still running (a subscriber without another contact). */
+  waitingUntil?: Date | null;
   sensitive?: boolean;
   linkHolder?: boolean;
 }
@@ -24,6 +27,8 @@ interface GuardInput {
   facts: GuardFacts;
 }
 
+const KYIV_TIME = new Intl.DateTimeFormat('uk-UA', { timeZone: 'Europe/Kyiv', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
 const GUARDS: Record<GuardName, (input: GuardInput) => DomainError | null> = {
   dealerOfCompany: ({ application, actor }) => (actor.dealerId === application.dealerId ? null : notFound('Application')),
   operatorOfChat: ({ actor, facts }) => (facts.chatOperatorId === actor.id ? null : notFound('Application')),
@@ -36,7 +41,13 @@ const GUARDS: Record<GuardName, (input: GuardInput) => DomainError | null> = {
       ? null
       : new DomainError('conflict', 'errors.claimedByOther', `${facts.claimHolder.name} is working on this application`, { name: facts.claimHolder.name }),
   subscriberConfirmedIfSensitive: ({ facts }) =>
-    !facts.sensitive || facts.subscriberConfirmed ? null : new DomainError('conflict', 'errors.awaitingSubscriber', 'The subscriber has not confirmed this sensitive application yet'),
+    !facts.sensitive || facts.subscriberConfirmed
+      ? null
+      : facts.waitingUntil
+        ? new DomainError('conflict', 'errors.waitingPeriodRunning', `The subscriber has no other contact: the application may be approved after ${facts.waitingUntil.toISOString()} if nobody disputes it`, {
+            until: KYIV_TIME.format(facts.waitingUntil),
+          })
+        : new DomainError('conflict', 'errors.awaitingSubscriber', 'The subscriber has not confirmed this sensitive application yet'),
   linkHolder: ({ facts }) => (facts.linkHolder ? null : notFound('Application')),
 };
 

@@ -1,4 +1,4 @@
-import { defineTemplate, PERSON_DOCUMENTS, t } from '../define-template';
+import { confirmationContactSection, defineTemplate, PERSON_DOCUMENTS, t } from '../define-template';
 
 export default defineTemplate({
   id: 'sim-replacement',
@@ -6,7 +6,18 @@ export default defineTemplate({
   title: t('Заява на заміну SIM-картки', 'SIM card replacement'),
   description: t('Заміна втраченої, пошкодженої чи викраденої SIM-картки зі збереженням номера.', 'Replacing a lost, damaged or stolen SIM card, keeping the number.'),
   sensitive: true,
-  notify: { phone: ['contact.contactPhone', 'number.msisdn'], email: ['number.email'] },
+  // While the old SIM works (a new format), the confirmation goes to the number itself.
+  notify: { phone: ['number.msisdn'], email: ['contact.contactEmail', 'number.email'] },
+  guard: {
+    number: 'number.msisdn',
+    unreachableWhen: { field: 'number.reason', in: ['lost', 'stolen', 'damaged'] },
+    contactSection: 'contact',
+    noticeUk: 'заміна SIM вашого номера',
+    approvedMeans: t(
+      'Нова SIM-картка запрацює з вашим номером, а стара перестане працювати. Нічого більше робити не потрібно.',
+      'The new SIM card will work with your number and the old one will stop working. You need not do anything else.',
+    ),
+  },
   parties: [{ key: 'subscriber', title: t('Абонент', 'Subscriber'), kind: 'person', documents: PERSON_DOCUMENTS }],
   sections: [
     {
@@ -41,10 +52,6 @@ export default defineTemplate({
         { key: 'email', type: 'email', label: t('Електронна пошта для QR-коду eSIM', 'E-mail for the eSIM QR code'), required: true, showIf: { field: 'simType', equals: 'esim' } },
       ],
     },
-    {
-      key: 'contact',
-      title: t('Контакт', 'Contact'),
-      fields: [{ key: 'contactPhone', type: 'phone', label: t('Контактний номер (інший)', 'Contact number (another one)') }],
-    },
+    confirmationContactSection('contact', t('Контакт абонента для підтвердження', 'The subscriber’s contact for the confirmation')),
   ],
 });

@@ -50,9 +50,10 @@ export function idCardIdentification(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A lost SIM: the confirmation goes to the subscriber's other number, the number itself gets a notice. */
 export const SIM_FORM = {
   number: { msisdn: '067 123 45 67', reason: 'lost', simType: 'physical', iccid: '8938001234567890123' },
-  contact: {},
+  contact: { contactPhone: '050 111 22 33' },
 };
 
 /** The chat world with an active chat between the first dealer and the first operator. */

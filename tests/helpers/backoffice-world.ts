@@ -8,6 +8,9 @@ import { DevInboxChannel, readDevInbox } from '@/server/notifications/dev-inbox-
 import { deliverDue } from '@/server/notifications/notification-sender';
 import { applicationWorld, signedApplication } from './application-world';
 
+/** The notice to the number concerned (server/notifications/messages.ts) says "Не ви?". */
+const NOTICE = /Не ви\?|If it was not you/;
+
 /**
  * The application world plus what the back-office tests need: a development inbox in the test's
  * folder, a sender that delivers to it, the subscriber's token read from the delivered SMS (as
@@ -32,9 +35,13 @@ export async function backOfficeWorld() {
     deliver,
     employee,
     inbox: () => readDevInbox(inboxFile),
-    /** The token in the newest delivered message to a recipient, as the subscriber reads it. */
-    tokenFromInbox(number: string): string {
-      const message = readDevInbox(inboxFile).find((m) => m.text.includes(number));
+    /**
+     * The token in the newest delivered message about an application, as the subscriber reads it:
+     * the confirmation's (or, with `notice`, the notice's to the number concerned), optionally only
+     * the one sent to `to`.
+     */
+    tokenFromInbox(number: string, options: { notice?: boolean; to?: string } = {}): string {
+      const message = readDevInbox(inboxFile).find((m) => m.text.includes(number) && NOTICE.test(m.text) === Boolean(options.notice) && (!options.to || m.to === options.to));
       const token = message && /\/s\/([A-Za-z0-9_-]+)/.exec(message.text)?.[1];
       if (!token) throw new Error(`no link for ${number} in the inbox`);
       return token;

@@ -19,7 +19,7 @@ const backoffice = () => w.as(w.world.backoffice).backoffice;
 const subscriber = () => w.as(null).subscriber;
 
 describe('submission', () => {
-  it('submits once: the subscriber gets one SMS with a link; a replay of the same request changes nothing', async () => {
+  it('submits once: the subscriber gets the SMS with a link (a lost SIM: a notice to the number, the confirmation to the other number); a replay of the same request changes nothing', async () => {
     const { applicationId, version } = await w.signed();
     const requestId = randomUUID();
     const first = await dealer().submit({ applicationId, version, requestId });
@@ -30,17 +30,22 @@ describe('submission', () => {
     const other = await trpcFailure(dealer().submit({ applicationId, version, requestId: randomUUID() }));
     expect(other.code).toBe('CONFLICT');
 
-    expect(w.outbox(applicationId)).toHaveLength(1);
-    expect(w.h.db.select({ n: count() }).from(confirmationLinks).where(eq(confirmationLinks.applicationId, applicationId)).get()?.n).toBe(1);
+    expect(w.outbox(applicationId)).toHaveLength(2);
+    expect(w.h.db.select({ n: count() }).from(confirmationLinks).where(eq(confirmationLinks.applicationId, applicationId)).get()?.n).toBe(2);
     expect(w.h.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.submit'))).get()?.n).toBe(1);
 
     await w.deliver();
     await w.deliver();
     const inbox = w.inbox();
-    expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ channel: 'sms', to: '+380671234567' });
-    expect(inbox[0]?.text).toMatch(/http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{32} /);
-    expect(w.outbox(applicationId)[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(inbox.map((m) => [m.channel, m.to]).toSorted()).toEqual([
+      ['sms', '+380501112233'],
+      ['sms', '+380671234567'],
+    ]);
+    for (const m of inbox) expect(m.text).toMatch(/http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{32}$/);
+    expect(w.outbox(applicationId).map((n) => [n.status, n.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
   });
 
   it('only the dealer company submits, only a signed application, with a valid request', async () => {
@@ -109,8 +114,10 @@ describe('deciding', () => {
     expect(w.row(applicationId)).toMatchObject({ decidedBy: w.world.backoffice.id, status: 'approved' });
 
     await w.deliver();
-    expect(w.inbox()[0]?.text).toContain(`Заяву ${number} схвалено`);
-    expect(w.inbox()[0]?.text).toContain(`/s/${token}`);
+    // Each recipient is told with their own link: the other number that confirmed, and the number concerned.
+    const decisions = w.inbox().filter((m) => m.text.includes(`Заяву ${number} схвалено`));
+    expect(decisions.map((m) => m.to).toSorted()).toEqual(['+380501112233', '+380671234567']);
+    expect(decisions.find((m) => m.to === '+380501112233')?.text).toContain(`/s/${token}`);
     const view = await subscriber().view({ token });
     expect(view).toMatchObject({ number, status: 'approved', hasPdf: true, canConfirm: false });
 
@@ -171,7 +178,7 @@ describe('deciding', () => {
     await backoffice().reject({ applicationId, version, reason: 'documentInvalid', comment: 'Паспорт недійсний' });
     expect(w.row(applicationId)).toMatchObject({ status: 'rejected', decisionReason: 'documentInvalid', decisionComment: 'Паспорт недійсний' });
     await w.deliver();
-    expect(w.inbox().map((m) => m.text)).toEqual([expect.stringContaining(`Заяву ${number} відхилено`), expect.stringContaining('Подано заяву')]);
+    expect(w.inbox().map((m) => m.text)).toEqual([expect.stringContaining(`Заяву ${number} відхилено`), expect.stringContaining(`Підтвердьте заяву ${number}`)]);
     const decision = (await dealer().get({ applicationId })).decision;
     expect(decision).toMatchObject({ reason: 'documentInvalid', comment: 'Паспорт недійсний' });
   });
@@ -277,7 +284,7 @@ describe("the subscriber's link", () => {
   it('no answer a dealer or an operator can reach contains a token', async () => {
     const { applicationId, number } = await w.submitted('sim-replacement');
     await w.deliver();
-    const token = w.tokenFromInbox(number);
+    const tokens = [w.tokenFromInbox(number), w.tokenFromInbox(number, { notice: true })];
     const seen = JSON.stringify([
       await dealer().get({ applicationId }),
       await dealer().list(),
@@ -286,9 +293,11 @@ describe("the subscriber's link", () => {
       await w.as(w.world.operator).chat.get({ chatId: w.chatId }),
       await backoffice().review({ applicationId }),
     ]);
-    expect(seen).not.toContain(token);
-    expect(w.h.db.select().from(notifications).all().map((n) => n.body).join()).not.toContain(token);
-    expect(w.h.db.select().from(confirmationLinks).all().map((l) => JSON.stringify(l)).join()).not.toContain(token);
+    for (const token of tokens) {
+      expect(seen).not.toContain(token);
+      expect(w.h.db.select().from(notifications).all().map((n) => n.body).join()).not.toContain(token);
+      expect(w.h.db.select().from(confirmationLinks).all().map((l) => JSON.stringify(l)).join()).not.toContain(token);
+    }
     for (const role of [w.world.dealer, w.world.operator, w.world.backoffice]) {
       expect((await trpcFailure(w.as(role).admin.notifications.devInbox({}))).code).toBe('FORBIDDEN');
       expect((await trpcFailure(w.as(role).admin.notifications.outbox({}))).code).toBe('FORBIDDEN');

@@ -14,7 +14,7 @@ import { StepActionSlot } from './step-action';
  * stream, outbox and half-typed message live on; it marks messages read only while shown.
  * The bar at the bottom of the screen holds the current step's main button (see StepAction).
  */
-export function ApplicationLayout({ applicationId, chatId, role, myId, myName }: { applicationId: string; chatId: string; role: 'dealer' | 'operator' | 'admin'; myId: string; myName: string }) {
+export function ApplicationLayout({ applicationId, chatId, role, myId, myName, waitHours }: { applicationId: string; chatId: string; role: 'dealer' | 'operator' | 'admin'; myId: string; myName: string; waitHours: number }) {
   const t = useTranslations('tablet');
   const wide = useMediaQuery('(min-width: 1280px)');
   const [open, setOpen] = useState(false);
@@ -47,7 +47,7 @@ export function ApplicationLayout({ applicationId, chatId, role, myId, myName }:
     <StepActionSlot.Provider value={slot}>
       <div className="xl:grid xl:grid-cols-[1fr_420px] xl:gap-6">
         <div className={`flex min-w-0 flex-col gap-4 ${open ? 'lg:mr-[436px] xl:mr-0' : ''}`}>
-          <ApplicationWorkspace applicationId={applicationId} role={role} myName={myName} />
+          <ApplicationWorkspace applicationId={applicationId} role={role} myName={myName} waitHours={waitHours} />
           <div
             className="sticky bottom-0 z-20 -mx-1 flex flex-wrap items-center gap-2 rounded-t-lg border border-b-0 border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgba(15,23,42,0.08)] xl:has-[[data-step-slot]:empty]:hidden"
             data-testid="action-bar"

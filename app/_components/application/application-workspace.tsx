@@ -10,6 +10,7 @@ import { formSchema } from '@/templates/schema-from-template';
 import { useErrorText } from '../error-text';
 import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
+import { ConfirmationRouteNote } from './confirmation-route-note';
 import { IdentificationForm, IdentificationSummary } from './identification-form';
 import { OutcomeBanner } from './outcome-banner';
 import { PackageLink } from './package-link';
@@ -21,7 +22,7 @@ import { useDraftAutosave } from './use-draft-autosave';
 import { useText } from './use-text';
 
 /** The application as the dealer fills it or the operator checks it, beside the chat. */
-export function ApplicationWorkspace({ applicationId, role, myName }: { applicationId: string; role: 'dealer' | 'operator' | 'admin'; myName: string }) {
+export function ApplicationWorkspace({ applicationId, role, myName, waitHours = 24 }: { applicationId: string; role: 'dealer' | 'operator' | 'admin'; myName: string; waitHours?: number }) {
   const t = useTranslations('application');
   const text = useText();
   const trpc = useTRPC();
@@ -64,6 +65,7 @@ export function ApplicationWorkspace({ applicationId, role, myName }: { applicat
         )}
       </header>
       <OutcomeBanner application={application} />
+      {role === 'dealer' && template.sensitive && ['filled', 'verified', 'signed'].includes(application.status) && <ConfirmationRouteNote template={template} formData={application.formData} waitHours={waitHours} />}
       {role === 'dealer' && application.allowedActions.includes('submit') && <SubmitPanel application={application} onSubmitted={refresh} />}
       {application.pdfSha256 && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-green-300 bg-green-50 p-3 text-sm" data-testid="signed-pdf">

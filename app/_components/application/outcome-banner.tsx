@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ApplicationDto } from '@/server/applications/schemas';
 
-type Outcome = Pick<ApplicationDto, 'status' | 'sensitive' | 'submittedAt' | 'subscriberConfirmedAt' | 'disputedAt' | 'decision'>;
+type Outcome = Pick<ApplicationDto, 'status' | 'sensitive' | 'submittedAt' | 'subscriberConfirmedAt' | 'disputedAt' | 'decision'> & Partial<Pick<ApplicationDto, 'waitingPeriodEndsAt'>>;
 
 /** Where a submitted application stands: the back office's decision, the subscriber's answer. */
 export function OutcomeBanner({ application, compact = false }: { application: Outcome; compact?: boolean }) {
@@ -22,6 +22,7 @@ export function OutcomeBanner({ application, compact = false }: { application: O
   if (status === 'submitted' && application.submittedAt) lines.push({ text: t('submitted', { date: when(application.submittedAt) }), tone: 'info' });
   if (!compact && ['submitted', 'approved'].includes(status)) {
     if (application.subscriberConfirmedAt) lines.push({ text: t('subscriberConfirmed', { date: when(application.subscriberConfirmedAt) }), tone: 'good' });
+    else if (status === 'submitted' && application.sensitive && application.waitingPeriodEndsAt) lines.push({ text: t('awaitingWaitingPeriod', { date: when(application.waitingPeriodEndsAt) }), tone: 'wait' });
     else if (status === 'submitted' && application.sensitive) lines.push({ text: t('awaitingSubscriber'), tone: 'wait' });
   }
   if (lines.length === 0) return null;

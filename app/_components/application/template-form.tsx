@@ -75,6 +75,11 @@ export function TemplateForm({
       {template.sections.map((section) => (
         <fieldset key={section.key} className="rounded-lg border border-slate-200 bg-white p-4">
           <legend className="px-1 font-semibold">{text(section.title)}</legend>
+          {section.help && (
+            <p className="mb-3 text-sm text-slate-600" data-testid={`section-help-${section.key}`}>
+              {text(section.help)}
+            </p>
+          )}
           <SectionFields section={section} form={form} readOnly={readOnly} remarks={remarks} renderFieldExtra={renderFieldExtra} prefilled={prefilled} />
         </fieldset>
       ))}
@@ -182,6 +187,7 @@ function FieldBlock({ field, path, form, readOnly, remark, extra, prefilled }: {
           ) : (
             <FieldInput field={field} name={path} register={form.register} readOnly={readOnly} invalid={Boolean(error)} describedBy={remarkId} />
           )}
+          {field.help && !readOnly && <span className="text-xs text-slate-500">{text(field.help)}</span>}
         </>
       )}
       {remark && (

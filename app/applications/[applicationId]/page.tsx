@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { env } from '@/server/config/env';
 import { ApplicationLayout } from '../../_components/application/application-layout';
 import { FeedProvider } from '../../_components/realtime-feed';
 import { pageActor } from '../../_lib/guard';
@@ -26,7 +27,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
       <Link href={role === 'dealer' ? '/dealer' : role === 'operator' ? '/operator' : '/admin'} className="mb-3 inline-block text-brand-700 underline">
         {t('back')}
       </Link>
-      <ApplicationLayout applicationId={applicationId} chatId={application.chatId} role={role} myId={actor.id} myName={actor.name} />
+      <ApplicationLayout applicationId={applicationId} chatId={application.chatId} role={role} myId={actor.id} myName={actor.name} waitHours={env().NO_CONTACT_WAIT_HOURS} />
     </FeedProvider>
   );
 }

@@ -54,9 +54,31 @@ export default async function SubscriberPage({ params }: { params: Promise<{ tok
           {t('downloadPdf')}
         </a>
       )}
+      {view.status === 'approved' && (
+        <section className="rounded-lg border border-green-300 bg-green-50 p-4 text-green-950" data-testid="subscriber-outcome">
+          <p className="font-semibold">{t('outcome.approved')}</p>
+          <p>{view.approvedMeans ? (locale === 'en' ? view.approvedMeans.en : view.approvedMeans.uk) : t('outcome.approvedGeneric')}</p>
+        </section>
+      )}
+      {view.status === 'rejected' && (
+        <section className="rounded-lg border border-slate-300 bg-slate-50 p-4" data-testid="subscriber-outcome">
+          <p className="font-semibold">{t('outcome.rejected')}</p>
+          <p>{t('outcome.rejectedNext')}</p>
+        </section>
+      )}
+      {view.purpose === 'notice' && view.status === 'submitted' && !view.disputedAt && (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="subscriber-notice">
+          {view.waitingPeriodEndsAt ? t('notice.waiting', { date: when(view.waitingPeriodEndsAt) }) : t('notice.elsewhere')}
+        </p>
+      )}
       {view.confirmedAt && <p className="text-green-800">{t('youConfirmed', { date: when(view.confirmedAt) })}</p>}
       {view.disputedAt && <p className="font-medium text-red-800">{t(view.status === 'disputed' ? 'youDisputedFrozen' : 'youDisputed', { date: when(view.disputedAt) })}</p>}
-      <SubscriberActions token={token} canConfirm={view.canConfirm} canDispute={view.canDispute} />
+      <SubscriberActions
+        token={token}
+        canConfirm={view.canConfirm}
+        canDispute={view.canDispute}
+        prompt={view.canConfirm ? t('question') : view.status === 'approved' ? t('ifNotYouApproved') : t('ifNotYou')}
+      />
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { useErrorText } from '../../_components/error-text';
 import { useTRPC } from '../../_components/trpc-provider';
 import { useHydrated } from '../../_components/use-hydrated';
 
-/** "Yes, I asked for this" or "I did not ask for this" (with a comment). */
-export function SubscriberActions({ token, canConfirm, canDispute }: { token: string; canConfirm: boolean; canDispute: boolean }) {
+/** "Yes, I asked for this" and/or "This was not me" (with a comment), under the page's question or prompt. */
+export function SubscriberActions({ token, canConfirm, canDispute, prompt }: { token: string; canConfirm: boolean; canDispute: boolean; prompt: string }) {
   const t = useTranslations('subscriber');
   const trpc = useTRPC();
   const router = useRouter();
@@ -24,7 +24,7 @@ export function SubscriberActions({ token, canConfirm, canDispute }: { token: st
   if (!canConfirm && !canDispute) return null;
   return (
     <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-sm text-slate-700">{t('question')}</p>
+      <p className="text-sm text-slate-700">{prompt}</p>
       <div className="flex flex-wrap gap-2">
         {canConfirm && (
           <button type="button" disabled={pending} className="rounded bg-green-700 px-4 py-2 font-medium text-white disabled:opacity-50" onClick={() => confirm.mutate({ token })}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ReviewDto } from '@/server/backoffice/review';
 import { REJECT_REASONS, type RejectReason } from '@/server/backoffice/reject-reasons';
@@ -16,6 +16,8 @@ import { useHydrated } from '../../../_components/use-hydrated';
 export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChanged: () => void }) {
   const t = useTranslations('backoffice');
   const reasons = useTranslations('backoffice.reasons');
+  const guard = useTranslations('simGuard.backoffice');
+  const format = useFormatter();
   const trpc = useTRPC();
   const errorText = useErrorText();
   const hydrated = useHydrated();
@@ -37,7 +39,8 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
   const id = application.id;
   const version = application.version;
   const heldByOther = claim !== null && !claim.mine;
-  const canApprove = application.status === 'submitted' && (!application.sensitive || application.subscriberConfirmedAt !== null);
+  // Sensitive: confirmed through a link, or the waiting period of a subscriber without another contact passed (server/subscriber/confirmation-state.ts).
+  const canApprove = application.status === 'submitted' && review.confirmation.settled;
 
   return (
     <section className="flex flex-col gap-3 rounded-lg border border-brand-600 bg-brand-50 p-4" data-testid="decision-panel">
@@ -59,7 +62,11 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
           </button>
         )}
       </div>
-      {!canApprove && application.status === 'submitted' && <p className="text-sm text-amber-900">{t('cannotApproveYet')}</p>}
+      {!canApprove && application.status === 'submitted' && (
+        <p className="text-sm text-amber-900" data-testid="cannot-approve-yet">
+          {review.confirmation.waitingPeriodEndsAt ? guard('noContact', { date: format.dateTime(review.confirmation.waitingPeriodEndsAt, { dateStyle: 'short', timeStyle: 'short' }) }) : t('cannotApproveYet')}
+        </p>
+      )}
       {application.status === 'disputed' && <p className="text-sm text-red-800">{t('disputedOnlyReject')}</p>}
       {!heldByOther && (
         <div className="flex flex-wrap gap-2">

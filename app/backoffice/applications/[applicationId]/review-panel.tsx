@@ -12,7 +12,34 @@ import { useErrorText } from '../../../_components/error-text';
 import { Panel } from '../../../_components/panel';
 import { useTRPC } from '../../../_components/trpc-provider';
 import { findTemplate } from '@/templates';
+import type { ReviewDto } from '@/server/backoffice/review';
 import { DecisionPanel } from './decision-panel';
+
+/** The SIM-swap guard as the back office weighs it: who got the notice, where the confirmation went, and what settled it. */
+function ConfirmationPanel({ confirmation, when }: { confirmation: ReviewDto['confirmation']; when: (date: Date) => string }) {
+  const g = useTranslations('simGuard.backoffice');
+  const d = useTranslations('simGuard.dealer');
+  const { via } = confirmation;
+  const to = confirmation.confirmTo.map((r) => (r.channel === 'email' ? d('byEmail', { to: r.recipient }) : d('bySms', { to: r.recipient }))).join(d('and'));
+  return (
+    <Panel title={g('title')}>
+      <ul className="text-sm" data-testid="confirmation-channel" data-mode={confirmation.mode ?? ''} data-via={via?.kind ?? ''}>
+        {confirmation.notice && <li>{g('notice', { number: confirmation.notice })}</li>}
+        {to && <li>{g('confirmTo', { to })}</li>}
+        {confirmation.waitingPeriodEndsAt && <li>{g('noContact', { date: when(confirmation.waitingPeriodEndsAt) })}</li>}
+        <li className={via ? 'font-medium text-green-800' : 'text-amber-900'} data-testid="confirmed-via">
+          {via?.kind === 'sms'
+            ? g('viaSms', { to: via.recipient ?? '•••', date: when(via.at) })
+            : via?.kind === 'email'
+              ? g('viaEmail', { to: via.recipient ?? '•••', date: when(via.at) })
+              : via?.kind === 'waitingPeriod'
+                ? g('viaWaiting', { date: when(via.at) })
+                : g('notYet')}
+        </li>
+      </ul>
+    </Panel>
+  );
+}
 
 /** Form, identification and scans, signed PDF, subscriber's answer, chat and audit trail; the decision at the top. */
 export function ReviewPanel({ applicationId }: { applicationId: string }) {
@@ -52,6 +79,8 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
       <OutcomeBanner application={application} />
       <DecisionPanel review={review.data} onChanged={refresh} />
 
+      {application.sensitive && <ConfirmationPanel confirmation={review.data.confirmation} when={when} />}
+
       <Panel title={t('subscriber.title')}>
         {link ? (
           <ul className="text-sm" data-testid="subscriber-link">
@@ -67,7 +96,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
             )}
             {review.data.notifications.map((n, i) => (
               <li key={i} className="text-slate-600">
-                {t(`subscriber.kind.${n.kind === 'decision' ? 'decision' : 'request'}`)} · {n.channel} {n.recipient} · {t(`subscriber.delivery.${n.status}`)}
+                {t(`subscriber.kind.${n.kind === 'decision' ? 'decision' : n.kind === 'notice' ? 'notice' : 'request'}`)} · {n.channel} {n.recipient} · {t(`subscriber.delivery.${n.status}`)}
                 {n.sentAt ? ` ${when(n.sentAt)}` : ''}
               </li>
             ))}
