@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '@/db/prepared';
 import type { Tx } from '@/db/client';
 import { chatMessages, chats, type MessageKind } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
@@ -19,27 +20,47 @@ export interface NewMessage {
   attachment?: MessageDto['attachment'];
 }
 
+const insertMessage = preparedQuery((db) =>
+  db
+    .insert(chatMessages)
+    .values({
+      chatId: sql.placeholder('chatId'),
+      seq: sql.placeholder('seq'),
+      kind: sql.placeholder('kind'),
+      authorId: sql.placeholder('authorId'),
+      clientId: sql.placeholder('clientId'),
+      body: sql.placeholder('body'),
+      attachmentId: sql.placeholder('attachmentId'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .returning()
+    .prepare(),
+);
+const setLastSeq = preparedQuery((db) =>
+  db
+    .update(chats)
+    .set({ lastSeq: sql`${sql.placeholder('seq')}` })
+    .where(eq(chats.id, sql.placeholder('chatId')))
+    .prepare(),
+);
+
 /**
  * Appends a message with the chat's next sequence number and emits it as it will be shown.
  * Notes (kind `note`, e.g. a transfer note) go to the operator only, never to the dealer.
  */
 export function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: NewMessage, now: Date): MessageDto {
   const seq = chat.lastSeq + 1;
-  const row = tx
-    .insert(chatMessages)
-    .values({
-      chatId: chat.id,
-      seq,
-      kind: message.kind,
-      authorId: message.author?.id ?? null,
-      clientId: message.clientId ?? null,
-      body: message.body,
-      attachmentId: message.attachment?.id ?? null,
-      createdAt: now,
-    })
-    .returning()
-    .get();
-  tx.update(chats).set({ lastSeq: seq }).where(eq(chats.id, chat.id)).run();
+  const row = insertMessage(tx).get({
+    chatId: chat.id,
+    seq,
+    kind: message.kind,
+    authorId: message.author?.id ?? null,
+    clientId: message.clientId ?? null,
+    body: message.body,
+    attachmentId: message.attachment?.id ?? null,
+    createdAt: now,
+  });
+  setLastSeq(tx).run({ seq, chatId: chat.id });
   chat.lastSeq = seq;
   const dto: MessageDto = {
     id: row.id,

@@ -1,17 +1,26 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { preparedQuery } from '@/db/prepared';
 import { applications, chats } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
 
 export type ChatRow = typeof chats.$inferSelect;
 
+const chatById = preparedQuery((db) =>
+  db
+    .select()
+    .from(chats)
+    .where(eq(chats.id, sql.placeholder('chatId')))
+    .prepare(),
+);
+
 /**
  * The one ownership check for chats: the dealer company's users, the assigned operator (or the
  * one it is offered to), the back office for chats with a submitted application, and admins. Everyone else gets NOT_FOUND, so a chat's existence is not revealed.
  */
 export function getChatForActor(db: DbOrTx, actor: Actor, chatId: string): ChatRow {
-  const chat = db.select().from(chats).where(eq(chats.id, chatId)).get();
+  const chat = chatById(db).get({ chatId });
   if (!chat || !(mayReadChat(actor, chat) || backOfficeMayReadChat(db, actor, chat.id))) throw notFound('Chat');
   return chat;
 }

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '@/db/prepared';
 import { chatMessages } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
@@ -9,6 +10,14 @@ import { assertChatStatus } from './chat-transitions';
 import { loadMessages } from './load-messages';
 import type { MessageDto } from './schemas';
 
+const messageByClientId = preparedQuery((db) =>
+  db
+    .select({ seq: chatMessages.seq })
+    .from(chatMessages)
+    .where(and(eq(chatMessages.chatId, sql.placeholder('chatId')), eq(chatMessages.clientId, sql.placeholder('clientId'))))
+    .prepare(),
+);
+
 /**
  * Sends a text. The client's id makes it idempotent: a retry after a dropped connection returns
  * the message already stored instead of storing it twice. The dealer may write while waiting.
@@ -16,11 +25,7 @@ import type { MessageDto } from './schemas';
 export function sendMessage({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; clientId: string; text: string } }): MessageDto {
   return changeAndPublish(ctx, (tx, emitter) => {
     const chat = getChatForActor(tx, ctx.actor, input.chatId);
-    const existing = tx
-      .select({ seq: chatMessages.seq })
-      .from(chatMessages)
-      .where(and(eq(chatMessages.chatId, chat.id), eq(chatMessages.clientId, input.clientId)))
-      .get();
+    const existing = messageByClientId(tx).get({ chatId: chat.id, clientId: input.clientId });
     if (existing) {
       const [message] = loadMessages(tx, ctx.actor, chat.id, { seq: existing.seq });
       if (message) return message;

@@ -36,7 +36,10 @@ export async function toFetchRequest(req: IncomingMessage, res: ServerResponse, 
     else headers.set(name, value);
   }
   const controller = new AbortController();
-  res.once('close', () => controller.abort());
+  // Only a client that left before its answer was written aborts (an abort costs an exception).
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const length = Number(req.headers['content-length'] ?? NaN);

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { inTransaction, type Db, type Tx } from '@/db/client';
+import { preparedQuery } from '@/db/prepared';
 import { realtimeEvents } from '@/db/schema';
 import type { BusEvent, EventBus } from './event-bus';
 
@@ -11,6 +13,23 @@ export interface Emitter {
   /** An event that is published after the commit but not stored (typing, queue positions). */
   emitEphemeral(draft: EventDraft): void;
 }
+
+const insertEvent = preparedQuery((db) =>
+  db
+    .insert(realtimeEvents)
+    .values({
+      type: sql.placeholder('type'),
+      chatId: sql.placeholder('chatId'),
+      dealerId: sql.placeholder('dealerId'),
+      dealerUserId: sql.placeholder('dealerUserId'),
+      operatorId: sql.placeholder('operatorId'),
+      allOperators: sql.placeholder('allOperators'),
+      payload: sql.placeholder('payload'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .returning()
+    .prepare(),
+);
 
 /**
  * Persist first, then publish: runs `fn` in one transaction where every emitted event is written
@@ -33,7 +52,7 @@ export function changeAndPublish<T>(ctx: { db: Db; bus: EventBus; clock: { now()
     });
     return fn(tx, {
       emit(draft) {
-        const row = tx.insert(realtimeEvents).values(normalize(draft)).returning().get();
+        const row = insertEvent(tx).get(normalize(draft));
         pending.push(row);
       },
       emitEphemeral(draft) {
