@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { logger } from '@/server/config/logger';
 import { DomainError } from '@/server/errors/domain-error';
 import type { DocumentModel } from './document-model';
 import type { SealInfo, UploadedPdfCheck } from './pdf-jobs';
@@ -59,6 +60,9 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     maxQueue: options.maxQueue ?? defaultMaxQueue(),
     workerData: { seal: options.seal ?? sealKeySource(), pauseBeforeSeal: options.pauseBeforeSeal },
   });
+  // A worker that fails outside a task (it could not start, or died) is logged and replaced; an
+  // 'error' without a listener would end the process.
+  piscina.on('error', (error: unknown) => logger().error({ err: error }, 'a PDF worker failed'));
   async function run<T>(name: string, task: object): Promise<T> {
     try {
       return (await piscina.run(task, { name })) as T;
