@@ -54,22 +54,24 @@ export function decodePng(bytes: Uint8Array): DecodedPng | null {
   for (let row = 0; row < height; row += 1) {
     const start = row * (stride + 1) + 1;
     const filter = raw[start - 1];
-    for (let i = 0; i < stride; i += 1) {
-      const value = raw[start + i] ?? 0;
-      const left = i >= channels ? (line[i - channels] ?? 0) : 0;
-      const up = previous[i] ?? 0;
-      if (filter === 0) line[i] = value;
-      else if (filter === 1) line[i] = (value + left) & 0xff;
-      else if (filter === 2) line[i] = (value + up) & 0xff;
-      else if (filter === 3) line[i] = (value + ((left + up) >> 1)) & 0xff;
-      else if (filter === 4) {
-        const upLeft = i >= channels ? (previous[i - channels] ?? 0) : 0;
-        const p = left + up - upLeft;
-        const pa = Math.abs(p - left);
-        const pb = Math.abs(p - up);
-        const pc = Math.abs(p - upLeft);
-        line[i] = (value + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)) & 0xff;
-      } else return null;
+    if (filter === 0) line.set(raw.subarray(start, start + stride));
+    else if (filter === 2) for (let i = 0; i < stride; i += 1) line[i] = ((raw[start + i] ?? 0) + (previous[i] ?? 0)) & 0xff;
+    else {
+      for (let i = 0; i < stride; i += 1) {
+        const value = raw[start + i] ?? 0;
+        const left = i >= channels ? (line[i - channels] ?? 0) : 0;
+        const up = previous[i] ?? 0;
+        if (filter === 1) line[i] = (value + left) & 0xff;
+        else if (filter === 3) line[i] = (value + ((left + up) >> 1)) & 0xff;
+        else if (filter === 4) {
+          const upLeft = i >= channels ? (previous[i - channels] ?? 0) : 0;
+          const p = left + up - upLeft;
+          const pa = Math.abs(p - left);
+          const pb = Math.abs(p - up);
+          const pc = Math.abs(p - upLeft);
+          line[i] = (value + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)) & 0xff;
+        } else return null;
+      }
     }
     for (let px = 0; px < width; px += 1) {
       const at = row * width + px;
