@@ -128,4 +128,25 @@ describe('the PDF worker pool', () => {
     const signed = await dealer().sign({ applicationId, version, signatures: signatures() });
     expect(signed.status).toBe('signed');
   });
+
+  it('/api/verify answers 429 busy, retry (with retry-after, in Ukrainian too) when the pool is full', { timeout: 90_000 }, async () => {
+    const small = usePool({ maxQueue: 1 });
+    const { applicationId, version } = await verifiedSim();
+    const signing = dealer().sign({ applicationId, version, signatures: signatures() });
+    signing.catch(() => undefined);
+    await sealsBegun(1); // the one worker holds this seal
+    const queued = small.checkPng(scribblePng(360, 120, 3)); // and the queue (1) is full
+
+    const { POST } = await import('@/app/api/verify/route');
+    const form = new FormData();
+    form.set('file', new File([Buffer.from('%PDF-1.7\n%%EOF\n')], 'a.pdf', { type: 'application/pdf' }));
+    const response = await POST(new Request('http://localhost/api/verify', { method: 'POST', body: form }));
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS', messageUk: 'Сервіс документів зараз зайнятий. Повторіть спробу за кілька секунд.' } });
+
+    release();
+    expect((await queued).ok).toBe(true);
+    expect((await signing).status).toBe('signed');
+  });
 });
