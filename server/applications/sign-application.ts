@@ -9,10 +9,8 @@ import { fileAttempt, type FileAttempt } from '@/server/files/stored-files';
 import type { Tx } from '@/db/client';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
 import { buildDocumentModel } from '@/server/signing/document-model';
-import { checkSignaturePng } from '@/server/signing/png-ink';
-import { renderPdf } from '@/server/signing/render-pdf';
+import { pdfPool } from '@/server/signing/pdf-pool';
 import { companyName, getSealKey } from '@/server/signing/seal-certificate';
-import { sealPdf } from '@/server/signing/seal-pdf';
 import type { FileStorage } from '@/server/storage/file-storage';
 import { assertActionAllowed, transition } from '@/server/workflow/transition';
 import { gatherFacts, getApplicationForActor } from './application-access';
@@ -92,19 +90,19 @@ export async function prepareSigning({ ctx, input, storage }: { ctx: SigningCont
     if (!signature.image) continue;
     const png = Buffer.from(signature.image, 'base64');
     if (png.length > MAX_SIGNATURE_BYTES) throw new DomainError('invalid', 'errors.signatureTooLarge', `The signature image of ${signature.party} is larger than 512 KB`);
-    const check = checkSignaturePng(png);
+    const check = await pdfPool().checkPng(png);
     if (!check.ok) throw invalid(check.reason === 'empty' ? 'errors.signatureEmpty' : 'errors.signatureNotPng', `The signature of ${signature.party} is ${check.reason === 'empty' ? 'empty' : 'not a usable PNG image'}`);
     images.set(signature.party, png);
   }
 
-  // Gather what the document shows, then render and seal it.
+  // Gather what the document shows, then render and seal it on a PDF worker thread.
   const now = ctx.clock.now();
   const pointOfSale = ctx.actor.pointOfSaleId
     ? ctx.db.select({ name: pointsOfSale.name, town: pointsOfSale.town, address: pointsOfSale.address }).from(pointsOfSale).where(eq(pointsOfSale.id, ctx.actor.pointOfSaleId)).get()
     : undefined;
   const place = pointOfSale ? `${pointOfSale.town}, ${pointOfSale.address}` : '';
   const key = getSealKey();
-  const doc = await renderPdf(
+  const pdf = await pdfPool().seal(
     buildDocumentModel(
       documentInput(ctx.db, {
         application,
@@ -114,8 +112,8 @@ export async function prepareSigning({ ctx, input, storage }: { ctx: SigningCont
         signatures: input.signatures.map((s) => ({ party: s.party, name: s.name, signedAt: now, place, png: images.get(s.party) ?? null, typedName: s.typedName ?? null })),
       }),
     ),
+    { reason: `Заява ${application.number}`, location: place || 'Україна', contact: companyName(), signingTime: now },
   );
-  const pdf = await sealPdf(doc, key, { reason: `Заява ${application.number}`, location: place || 'Україна', contact: companyName(), signingTime: now });
   const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
   const pdfKey = `pdfs/${pdfSha256.slice(0, 2)}/${pdfSha256}.pdf`;
   const imageKeys = new Map([...images].map(([party, png]) => [party, `signatures/${createHash('sha256').update(png).digest('hex')}.png`]));

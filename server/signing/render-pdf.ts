@@ -1,10 +1,15 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { DocumentModel, Row } from './document-model';
+import { keepCompressed, installNativeDeflate } from './native-deflate';
 import { wrapText } from './pdf-text';
+import { embedPng } from './png-image';
+
+installNativeDeflate();
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
@@ -16,6 +21,79 @@ const LINE = rgb(0.82, 0.84, 0.87);
 
 let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
 
+type FontSubset = { glyphs: number[]; encodeStream: () => NodeJS.EventEmitter };
+type LayoutFont = { layout: (text: string, features?: unknown) => unknown; createSubset: () => FontSubset };
+const LAYOUT_CACHE_LIMIT = 20_000;
+const SUBSET_CACHE_LIMIT = 64;
+
+/**
+ * The letters every document starts its font subsets with, in this order (see renderPdf): with
+ * them a document's subset is nearly always the same list of glyphs as the last one's, and its
+ * encoded font program is taken from rememberSubsets' cache instead of being built again.
+ */
+const BASE_CHARACTERS =
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~' +
+  'АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯабвгґдеєжзиіїйклмнопрстуфхцчшщьюя' +
+  '«»’ʼ—–№·…';
+
+/**
+ * A font's subsets remembered by their glyph list: building (subsetting) the font program of the
+ * same glyphs in the same order again gives the same bytes. pdf-lib reads a subset's program
+ * through encodeStream() once, at save, with its glyph list complete.
+ */
+function rememberSubsets(font: LayoutFont): void {
+  const createSubset = font.createSubset.bind(font);
+  const programs = new Map<string, Uint8Array>();
+  font.createSubset = () => {
+    const subset = createSubset();
+    const encodeStream = subset.encodeStream.bind(subset);
+    subset.encodeStream = () => {
+      const key = subset.glyphs.join(',');
+      const known = programs.get(key);
+      if (known) {
+        const replay = new EventEmitter();
+        setImmediate(() => {
+          replay.emit('data', known);
+          replay.emit('end');
+        });
+        return replay;
+      }
+      const parts: Uint8Array[] = [];
+      const stream = encodeStream();
+      stream.on('data', (bytes: Uint8Array) => parts.push(bytes));
+      stream.on('end', () => {
+        if (programs.size >= SUBSET_CACHE_LIMIT) programs.clear();
+        const program = Buffer.concat(parts);
+        programs.set(key, program);
+        keepCompressed(program);
+      });
+      return stream;
+    };
+    return subset;
+  };
+}
+
+/**
+ * A font's text layout remembered per string: laying text out (OpenType shaping) ran for every
+ * measured word and drawn line of every document, the labels and headings the same each time.
+ * pdf-lib reads only the glyphs (ids and advance widths) of a layout and does not change them.
+ */
+function rememberLayouts(font: LayoutFont): LayoutFont {
+  const layout = font.layout.bind(font);
+  const cache = new Map<string, unknown>();
+  font.layout = (text, features) => {
+    if (features !== undefined) return layout(text, features);
+    let run = cache.get(text);
+    if (run === undefined) {
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      run = layout(text);
+      cache.set(text, run);
+    }
+    return run;
+  };
+  return font;
+}
+
 /**
  * fontkit with parsed fonts kept between documents: parsing the 700 KB DejaVu files was most of
  * a document's rendering time. Subsetting reads the shared font and does not change it.
@@ -26,7 +104,10 @@ const cachingFontkit = {
     const key = (data as Buffer).buffer ?? data;
     let font = parsedFonts.get(key);
     if (!font) {
-      font = fontkit.create(data as Buffer, postscriptName);
+      const parsed = fontkit.create(data as Buffer, postscriptName) as unknown as LayoutFont;
+      rememberLayouts(parsed);
+      rememberSubsets(parsed);
+      font = parsed;
       parsedFonts.set(key, font);
     }
     return font;
@@ -108,23 +189,24 @@ class Flow {
   }
 }
 
-function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
+/**
+ * The QR as one tiny image, a pixel per module, scaled up without smoothing: a handful of bytes,
+ * where drawing a rectangle per run of dark modules made hundreds of drawing operations.
+ */
+function drawQr(doc: PDFDocument, page: PDFPage, text: string, x: number, y: number, size: number) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const count = qr.modules.size;
-  const cell = size / count;
-  // One rectangle per horizontal run of dark modules, not per module: a fifth of the drawing.
-  for (let row = 0; row < count; row += 1) {
-    let col = 0;
-    while (col < count) {
-      if (!qr.modules.get(row, col)) {
-        col += 1;
-        continue;
-      }
-      const start = col;
-      while (col < count && qr.modules.get(row, col)) col += 1;
-      page.drawRectangle({ x: x + start * cell, y: y + size - (row + 1) * cell, width: (col - start) * cell, height: cell, color: INK });
+  const rowBytes = Math.ceil(count / 8);
+  const bits = new Uint8Array(rowBytes * count); // 1 = white (DeviceGray, one bit per module)
+  bits.fill(0xff);
+  for (let row = 0; row < count; row += 1)
+    for (let col = 0; col < count; col += 1) {
+      const at = row * rowBytes + (col >> 3);
+      if (qr.modules.get(row, col)) bits[at] = (bits[at] ?? 0) & ~(0x80 >> (col & 7));
     }
-  }
+  const image = doc.context.flateStream(bits, { Type: 'XObject', Subtype: 'Image', Width: count, Height: count, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Interpolate: false });
+  const name = page.node.newXObject('QR', doc.context.register(image));
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(size, 0, 0, size, x, y), drawObject(name), popGraphicsState());
 }
 
 /** Lays the document model out on A4 pages with an embedded Unicode font subset; returns unsigned PDF bytes. */
@@ -134,6 +216,9 @@ export async function renderPdf(model: DocumentModel): Promise<PDFDocument> {
   const { regular, bold } = fonts();
   const font = await doc.embedFont(regular, { subset: true });
   const boldFont = await doc.embedFont(bold, { subset: true });
+  // Each subset starts with the same letters, in the same order: see rememberSubsets.
+  font.encodeText(BASE_CHARACTERS);
+  boldFont.encodeText(BASE_CHARACTERS);
   doc.setTitle(`${model.number} — ${model.title}`);
   doc.setAuthor(model.company);
   doc.setLanguage('uk-UA');
@@ -142,7 +227,7 @@ export async function renderPdf(model: DocumentModel): Promise<PDFDocument> {
 
   const flow = new Flow(doc, font, boldFont);
   const first = flow.page;
-  drawQr(first, model.verifyUrl, MARGIN + WIDTH - 78, A4[1] - MARGIN - 78, 78);
+  drawQr(doc, first, model.verifyUrl, MARGIN + WIDTH - 78, A4[1] - MARGIN - 78, 78);
   flow.text(model.company, { size: 10, bold: true, color: GREY, width: WIDTH - 90 });
   flow.text(model.title, { size: 16, bold: true, width: WIDTH - 90 });
   flow.text(model.titleEn, { size: 9, color: GREY, width: WIDTH - 90 });
@@ -189,10 +274,10 @@ export async function renderPdf(model: DocumentModel): Promise<PDFDocument> {
     flow.ensure(90);
     flow.text(`${signature.title}: ${signature.name}`, { size: 10, bold: true });
     if (signature.png) {
-      const image = await doc.embedPng(signature.png);
+      const image = await embedPng(doc, signature.png);
       const scale = Math.min(200 / image.width, 60 / image.height, 1);
       flow.ensure(image.height * scale + 4);
-      flow.page.drawImage(image, { x: MARGIN, y: flow.y - image.height * scale, width: image.width * scale, height: image.height * scale });
+      image.draw(flow.page, { x: MARGIN, y: flow.y - image.height * scale, width: image.width * scale, height: image.height * scale });
       flow.y -= image.height * scale + 4;
     } else if (signature.typedName) {
       flow.text(signature.typedName, { size: 14, gap: 2 });

@@ -70,18 +70,26 @@ export function createDevelopmentP12(): { p12: Buffer; password: string } {
   return { p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), password };
 }
 
+/** Where the seal comes from: the P12's bytes and password, what a worker thread parses for itself. */
+export interface SealKeySource {
+  p12: Uint8Array;
+  password: string;
+  development: boolean;
+}
+
+let cachedSource: SealKeySource | undefined;
 let cached: SealKey | undefined;
 
 /**
- * The seal from SEAL_P12_PATH / SEAL_P12_PASSWORD, or else the development seal under DATA_DIR
- * (generated on the first run, and logged loudly).
+ * The seal's P12 from SEAL_P12_PATH / SEAL_P12_PASSWORD, or else the development seal under
+ * DATA_DIR (generated on the first run, and logged loudly). Read once per process.
  */
-export function getSealKey(): SealKey {
-  if (cached) return cached;
+export function sealKeySource(): SealKeySource {
+  if (cachedSource) return cachedSource;
   const configured = process.env.SEAL_P12_PATH;
   if (configured) {
-    cached = parseP12(fs.readFileSync(configured), process.env.SEAL_P12_PASSWORD ?? '', false);
-    return cached;
+    cachedSource = { p12: fs.readFileSync(configured), password: process.env.SEAL_P12_PASSWORD ?? '', development: false };
+    return cachedSource;
   }
   const dir = path.join(dataDir(), 'certs');
   const file = path.join(dir, 'development-seal.p12');
@@ -93,7 +101,15 @@ export function getSealKey(): SealKey {
     fs.writeFileSync(file, p12, { mode: 0o600 });
     logger().warn({ file }, '*** No SEAL_P12_PATH: generated a self-signed DEVELOPMENT seal; signed PDFs say so and have no legal force ***');
   }
-  cached = parseP12(fs.readFileSync(file), fs.readFileSync(passwordFile, 'utf8').trim(), true);
+  cachedSource = { p12: fs.readFileSync(file), password: fs.readFileSync(passwordFile, 'utf8').trim(), development: true };
+  return cachedSource;
+}
+
+/** The seal, parsed once per process (each PDF worker thread parses its own: server/signing/pdf-pool.ts). */
+export function getSealKey(): SealKey {
+  if (cached) return cached;
+  const source = sealKeySource();
+  cached = parseP12(source.p12, source.password, source.development);
   return cached;
 }
 

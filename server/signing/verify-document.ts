@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications, pointsOfSale } from '@/db/schema';
 import { findTemplate } from '@/templates';
 import { getSealKey } from './seal-certificate';
-import { checkPdfSignature } from './verify-pdf';
+import { pdfPool } from './pdf-pool';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
 /** What anyone may learn about an application: nothing personal. */
@@ -48,11 +47,11 @@ export function publicApplication(db: DbOrTx, applicationId: string): PublicAppl
 
 /**
  * An uploaded PDF: its seal is checked cryptographically, and the file's sha256 must be the one
- * stored when it was sealed. Any changed byte breaks one or the other.
+ * stored when it was sealed. Any changed byte breaks one or the other. The file is parsed and
+ * checked on a PDF worker thread (an upload may be 20 MB).
  */
-export function verifyDocument(db: DbOrTx, pdf: Buffer): VerifyResult {
-  const check = checkPdfSignature(pdf);
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
+export async function verifyDocument(db: DbOrTx, pdf: Buffer): Promise<VerifyResult> {
+  const { check, sha256 } = await pdfPool().verify(pdf);
   const known = publicInfo(db, eq(applications.pdfSha256, sha256));
   if (check.valid && check.coversWholeFile && known) return { result: 'authentic', signer: check.signer, application: known };
   if (!check.valid && check.reason === 'noSignature') return { result: 'unknown', reason: 'The file has no digital seal' };

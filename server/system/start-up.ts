@@ -10,6 +10,7 @@ import { seedDemoData } from '@/server/seed/demo-data';
 import { startChatServices } from '@/server/chat/start-chat-services';
 import { startNotifications } from '@/server/notifications/start-notification-sender';
 import { getEventBus } from '@/server/realtime/in-process-event-bus';
+import { pdfPool } from '@/server/signing/pdf-pool';
 import { getScheduler } from './timer-scheduler';
 
 /**
@@ -24,6 +25,9 @@ export async function startUp(): Promise<void> {
   await fillEmptyDatabase(db, config);
   startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
   startNotifications({ db, clock: systemClock });
+  // The PDF workers start now (each compiles the document code and parses the seal once), not
+  // on the first signing.
+  pdfPool();
 }
 
 async function fillEmptyDatabase(db: Db, config: Env): Promise<void> {

@@ -50,19 +50,19 @@ describe('signing and sealing', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(signed.pdfSha256);
     expect(w.h.db.select({ n: count() }).from(signatures).get()?.n).toBe(2);
 
-    const result = verifyDocument(w.h.db, bytes);
+    const result = await verifyDocument(w.h.db, bytes);
     expect(result).toMatchObject({ result: 'authentic', application: { number: app?.number, status: 'signed' } });
     expect(JSON.stringify(result)).not.toContain('Коваленко');
     for (const at of [400, Math.floor(bytes.length / 2), bytes.length - 30]) {
       const changed = Buffer.from(bytes);
       changed[at] = (changed[at] ?? 0) ^ 0x01;
-      expect(verifyDocument(w.h.db, changed).result, `byte ${at}`).not.toBe('authentic');
+      expect((await verifyDocument(w.h.db, changed)).result, `byte ${at}`).not.toBe('authentic');
     }
     // Even a byte in the zero padding of the signature container, outside the signed ranges.
     const contentsEnd = bytes.lastIndexOf('>', bytes.indexOf('/ByteRange')) - 10;
     const padded = Buffer.from(bytes);
     padded[contentsEnd] = '1'.charCodeAt(0);
-    expect(verifyDocument(w.h.db, padded).result).toBe('modified');
+    expect((await verifyDocument(w.h.db, padded)).result).toBe('modified');
     expect(publicApplication(w.h.db, applicationId)).toMatchObject({ number: app?.number, status: 'signed' });
   });
 

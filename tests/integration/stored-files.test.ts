@@ -96,7 +96,7 @@ async function expectIntact(applicationId: string) {
   for (const { imageKey } of rows) expect(imageKey && stored(imageKey), `${imageKey}`).toBe(true);
   const app = w.h.db.select().from(applications).where(eq(applications.id, applicationId)).get();
   const pdf = Buffer.from(await w.h.storage.get(app?.pdfKey ?? ''));
-  expect(verifyDocument(w.h.db, pdf)).toMatchObject({ result: 'authentic', application: { number: app?.number } });
+  expect(await verifyDocument(w.h.db, pdf)).toMatchObject({ result: 'authentic', application: { number: app?.number } });
 }
 
 describe('a failed attempt removes only what it created and nothing references', () => {

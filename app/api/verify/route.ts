@@ -1,6 +1,8 @@
 import { getDb } from '@/db/client';
 import { BodyTooLargeError, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
+import { DomainError } from '@/server/errors/domain-error';
 import { verifyDocument } from '@/server/signing/verify-document';
+import { messageUkOf, toTRPCError } from '@/server/trpc/error-mapping';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,5 +23,13 @@ export async function POST(original: Request): Promise<Response> {
   if (!bytes.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
     return jsonError(400, 'NOT_A_PDF', 'This is not a PDF file.', { messageUk: 'Це не PDF-файл.' });
   }
-  return Response.json(verifyDocument(getDb(), bytes), { headers: { 'cache-control': 'no-store' } });
+  try {
+    return Response.json(await verifyDocument(getDb(), bytes), { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'too_many') {
+      // The PDF workers are all busy and their queue is full: "busy, retry".
+      return jsonError(429, 'TOO_MANY_REQUESTS', error.message, { messageUk: messageUkOf(toTRPCError(error)) }, { 'retry-after': '5' });
+    }
+    throw error;
+  }
 }
