@@ -1,5 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, signIn } from './helpers';
+import { closeChatsLeftOpen, rememberChat } from './application-steps';
+import { attemptTag, hydrated, signIn } from './helpers';
+
+// A retry starts clean: the chats an attempt opened never hold the shared operators' places,
+// and a waiting one is never left to be offered to operators of later tests.
+test.afterEach(closeChatsLeftOpen);
 
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -27,10 +32,11 @@ test('a dealer and an operator chat live; a dropped connection loses nothing; th
   await signIn(dealer, 'dealer@demo.local');
   await expect(dealer).toHaveURL(/\/dealer$/);
   await hydrated(dealer);
-  const topic = `Заміна SIM ${Date.now()}`;
+  const topic = `Заміна SIM ${attemptTag()}`;
   await dealer.getByLabel('Тема (необов’язково)').fill(topic);
   await dealer.getByRole('button', { name: 'Почати чат з оператором' }).click();
   await expect(dealer).toHaveURL(/\/dealer\/chats\/[0-9a-f-]{36}$/);
+  rememberChat(dealer, dealer.url());
 
   // The operator sees the waiting chat without reloading (offered to them, or to a colleague
   // when other tests have operators online) and takes it.
@@ -96,6 +102,7 @@ test('bad chat input gets clear errors', async ({ page }) => {
   const start = await page.request.post('/api/trpc/chat.start', { data: { json: { topic: 'Помилки' } } });
   expect(start.status()).toBe(200);
   const chatId = (await start.json()).result.data.json.chatId as string;
+  rememberChat(page, `/dealer/chats/${chatId}`);
 
   const empty = await page.request.post('/api/trpc/chat.send', { data: { json: { chatId, clientId: crypto.randomUUID(), text: '' } } });
   expect(empty.status()).toBe(400);
