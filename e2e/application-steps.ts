@@ -37,6 +37,9 @@ export async function closeChatsLeftOpen() {
   }
 }
 
+/** The operator's console showing the chat of this topic (its header names the topic). */
+export const operatorChatView = (operator: Page, topic: string) => operator.getByTestId('chat-view').filter({ hasText: topic });
+
 /** A dealer and an operator in an active chat; returns both pages. Use `closeChatsLeftOpen` after each test. */
 export async function openChat(browser: Browser, dealerEmail: string, operatorEmail: string, topic: string) {
   const operator = await (await browser.newContext()).newPage();
@@ -57,6 +60,9 @@ export async function openChat(browser: Browser, dealerEmail: string, operatorEm
   const offer = operator.getByTestId('queue-item').filter({ hasText: topic });
   await offer.getByRole('button', { name: 'Прийняти' }).click();
   await expect(dealer.getByTestId('chat-status')).toHaveText('Триває');
+  // The console shows this chat (until its list has it, it shows the operator's first other
+  // chat, which a parallel test may have opened): only then do its buttons act on this chat.
+  await expect(operatorChatView(operator, topic)).toHaveAttribute('data-status', 'active');
   return { dealer, operator };
 }
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { closeChatsLeftOpen, createApplication, rememberChat } from './application-steps';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { closeChatsLeftOpen, createApplication, operatorChatView, rememberChat } from './application-steps';
 import { attemptTag, hydrated, signIn } from './helpers';
 
 // A busy machine, made on purpose: a page's reads of the chat answer only after its realtime stream
@@ -89,13 +89,13 @@ async function holdStreams(page: Page, until: Promise<void>) {
   );
 }
 
-async function send(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Повідомлення…' }).fill(text);
-  await page.getByRole('button', { name: 'Надіслати' }).click();
+async function send(scope: Page | Locator, text: string) {
+  await scope.getByRole('textbox', { name: 'Повідомлення…' }).fill(text);
+  await scope.getByRole('button', { name: 'Надіслати' }).click();
 }
 
 /** An available operator and a dealer on the page of a chat they just started (waiting). */
-async function waitingChat(browser: import('@playwright/test').Browser, dealerEmail: string, operatorEmail: string, beforeStart?: (dealer: Page) => Promise<void>) {
+async function waitingChat(browser: Browser, dealerEmail: string, operatorEmail: string, beforeStart?: (dealer: Page) => Promise<void>) {
   const topic = `Гонка ${attemptTag()}`;
   const operator = await (await browser.newContext()).newPage();
   const dealer = await (await browser.newContext()).newPage();
@@ -114,12 +114,13 @@ async function waitingChat(browser: import('@playwright/test').Browser, dealerEm
   rememberChat(dealer, dealer.url());
   await expect(dealer.getByTestId('chat-status')).toHaveText('У черзі');
   const accept = () => operator.getByTestId('queue-item').filter({ hasText: topic }).getByRole('button', { name: 'Прийняти' }).click();
-  return { operator, dealer, accept };
+  // The console's view of this chat (it shows another of the operator's chats until its list has this one).
+  return { operator, dealer, accept, operatorView: operatorChatView(operator, topic) };
 }
 
 test('the operator sees a message sent right after the accept, though their first read of the chat answers after the message arrived on the stream', async ({ browser }) => {
   test.setTimeout(90_000);
-  const { operator, dealer, accept } = await waitingChat(browser, 'dealer@demo.local', 'operator@demo.local');
+  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer@demo.local', 'operator@demo.local');
   const text = `Одразу після прийняття ${attemptTag()}`;
   const stream = await watchStream(operator);
   const release = gate();
@@ -137,8 +138,8 @@ test('the operator sees a message sent right after the accept, though their firs
     await stream.delivered((m) => m.data.includes(text));
     release.open();
 
-    await expect(operator.getByTestId('chat-view')).toHaveAttribute('data-status', 'active');
-    await expect(operator.getByTestId('chat-view').getByTestId('message').filter({ hasText: text })).toBeVisible();
+    await expect(operatorView).toHaveAttribute('data-status', 'active');
+    await expect(operatorView.getByTestId('message').filter({ hasText: text })).toBeVisible();
   } finally {
     release.open();
     receipts.open();
@@ -148,7 +149,7 @@ test('the operator sees a message sent right after the accept, though their firs
 test('the dealer sees a message the operator sent right after accepting, though a read of the chat started before it answers after it', async ({ browser }) => {
   test.setTimeout(90_000);
   let stream: Awaited<ReturnType<typeof watchStream>> | undefined;
-  const { operator, dealer, accept } = await waitingChat(browser, 'dealer2@demo.local', 'operator2@demo.local', async (page) => {
+  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer2@demo.local', 'operator2@demo.local', async (page) => {
     stream = await watchStream(page);
   });
   if (!stream) throw new Error('no stream watch');
@@ -161,11 +162,11 @@ test('the dealer sees a message the operator sent right after accepting, though 
   const held = await holdChatReads(dealer, release.opened);
   try {
     await accept();
-    await expect(operator.getByTestId('chat-view')).toHaveAttribute('data-status', 'active');
+    await expect(operatorView).toHaveAttribute('data-status', 'active');
     // The dealer's page reads the chat again on the accept; the operator writes just after that read.
     await held.read;
-    await send(operator, text);
-    await expect(operator.getByTestId('chat-view').getByTestId('message').filter({ hasText: text })).toBeVisible();
+    await send(operatorView, text);
+    await expect(operatorView.getByTestId('message').filter({ hasText: text })).toBeVisible();
     // The dealer's stream has the message; only then does their read of the chat (started on the
     // accept, before the message) answer.
     await stream.delivered((m) => m.data.includes(text));
@@ -183,14 +184,14 @@ test('the dealer sees the accept and the first message though their stream conne
   test.setTimeout(90_000);
   const release = gate();
   const receipts = gate();
-  const { operator, dealer, accept } = await waitingChat(browser, 'dealer@demo.local', 'operator2@demo.local', (page) => holdStreams(page, release.opened));
+  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer@demo.local', 'operator2@demo.local', (page) => holdStreams(page, release.opened));
   const text = `Перше слово оператора ${attemptTag()}`;
   await holdReadReceipts([operator, dealer], receipts.opened);
   try {
     await accept();
-    await expect(operator.getByTestId('chat-view')).toHaveAttribute('data-status', 'active');
-    await send(operator, text);
-    await expect(operator.getByTestId('chat-view').getByTestId('message').filter({ hasText: text })).toBeVisible();
+    await expect(operatorView).toHaveAttribute('data-status', 'active');
+    await send(operatorView, text);
+    await expect(operatorView.getByTestId('message').filter({ hasText: text })).toBeVisible();
     release.open();
 
     await expect(dealer.getByTestId('chat-status')).toHaveText('Триває');
@@ -203,7 +204,7 @@ test('the dealer sees the accept and the first message though their stream conne
 
 test('a dealer who opens a new application sees the message written while that page was connecting', async ({ browser }) => {
   test.setTimeout(90_000);
-  const { operator, dealer, accept } = await waitingChat(browser, 'dealer2@demo.local', 'operator@demo.local');
+  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer2@demo.local', 'operator@demo.local');
   const text = `Поки сторінка відкривалася ${attemptTag()}`;
   const release = gate();
   const receipts = gate();
@@ -215,8 +216,9 @@ test('a dealer who opens a new application sees the message written while that p
     await holdStreams(dealer, release.opened);
     await createApplication(dealer, 'Заява на зміну тарифного плану');
     await expect(dealer.getByTestId('chat-view')).toHaveAttribute('data-status', 'active');
-    await send(operator, text);
-    await expect(operator.getByTestId('chat-view').getByTestId('message').filter({ hasText: text })).toBeVisible();
+    await expect(operatorView).toHaveAttribute('data-status', 'active');
+    await send(operatorView, text);
+    await expect(operatorView.getByTestId('message').filter({ hasText: text })).toBeVisible();
     release.open();
 
     await expect(dealer.getByTestId('chat-view').getByTestId('message').filter({ hasText: text })).toBeVisible();
@@ -226,27 +228,55 @@ test('a dealer who opens a new application sees the message written while that p
   }
 });
 
-test('an operator who goes available while the console is still loading sees themselves available', async ({ page }) => {
-  // The console's first read reaches the server at once (offline) but answers only after the
-  // page has the answer to the change of status (and has asked for the console again): the
-  // console must read again, not keep the older answer.
+/** An operator of this attempt only (offline, as every new operator is), made by the admin. */
+const FRESH_PASSWORD = 'starting-pass-1';
+
+async function freshOperator(browser: Browser): Promise<string> {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@demo.local');
+  await expect(admin).toHaveURL(/\/admin$/);
+  const email = `operator-${attemptTag().toLowerCase()}@example.com`;
+  const created = await admin.request.post('/api/trpc/admin.users.create', {
+    data: { json: { name: 'Олена Черкас', email, password: FRESH_PASSWORD, role: 'operator' } },
+  });
+  expect(created.status()).toBe(200);
+  await admin.context().close();
+  return email;
+}
+
+test('an operator who steps away while the console is still loading sees themselves away', async ({ browser }) => {
+  // The console's first read is answered by the server (offline) but reaches the page only after
+  // the page has the answer to the change of status (and has asked for the console again, and
+  // heard the change on its stream): the console must read again, not keep the older answer.
+  // ("Away", not "available": no chat of another test is offered to this operator.)
+  const email = await freshOperator(browser);
+  const page = await (await browser.newContext()).newPage();
+  const stream = await watchStream(page);
+  const read = gate();
   const statusSet = page.waitForResponse((response) => response.url().includes('/api/trpc/operator.setStatus'));
   const statusHandled = statusSet
     .then((response) => response.finished())
+    .then(() => stream.delivered((m) => m.data.includes('"operator.status"')))
     .then(() => page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 0))));
   await page.route(
     (url) => url.pathname.startsWith('/api/trpc/') && url.pathname.includes('operator.console'),
     async (route) => {
       const response = await route.fetch().catch(() => null);
+      read.open();
       if (!response) return;
       await statusHandled;
       await route.fulfill({ response }).catch(() => {});
     },
   );
-  await signIn(page, 'operator2@demo.local');
+  await signIn(page, email, FRESH_PASSWORD);
   await expect(page).toHaveURL(/\/operator$/);
   await hydrated(page);
-  await page.getByTestId('operator-status').selectOption('available');
+  // The stream is live and the console's first read has been answered as "offline": then the
+  // operator steps away.
+  await stream.delivered((m) => m.eventName === 'connected');
+  await read.opened;
+  await page.getByTestId('operator-status').selectOption('away');
   expect((await statusSet).ok()).toBe(true);
-  await expect(page.getByTestId('operator-status')).toHaveValue('available');
+  await expect(page.getByTestId('operator-status')).toHaveValue('away');
+  await page.context().close();
 });

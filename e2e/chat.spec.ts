@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { closeChatsLeftOpen, rememberChat } from './application-steps';
+import { closeChatsLeftOpen, operatorChatView, rememberChat } from './application-steps';
 import { attemptTag, hydrated, signIn } from './helpers';
 
 // A retry starts clean: the chats an attempt opened never hold the shared operators' places,
@@ -42,7 +42,8 @@ test('a dealer and an operator chat live; a dropped connection loses nothing; th
   // when other tests have operators online) and takes it.
   const offer = operator.getByTestId('queue-item').filter({ hasText: topic });
   await offer.getByRole('button', { name: 'Прийняти' }).click();
-  await expect(operator.getByTestId('chat-view')).toHaveAttribute('data-status', 'active');
+  // The console shows this chat, not another the operator has open in a parallel test.
+  await expect(operatorChatView(operator, topic)).toHaveAttribute('data-status', 'active');
   await expect(dealer.getByTestId('chat-status')).toHaveText('Триває');
   await expect(dealer.getByTestId('system-message').first()).toContainText('Ірина Коваль приєднується до чату');
 
