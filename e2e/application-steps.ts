@@ -12,7 +12,35 @@ export function rnokppFor(birthDate: string, serial: string): string {
 
 export const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
 
-/** A dealer and an operator in an active chat; returns both pages. */
+/** Chats this worker's current test opened, with the dealer page that can end them. */
+const openedChats: { dealer: Page; chatId: string }[] = [];
+
+/** Remembers a chat for `closeChatsLeftOpen`. */
+export function rememberChat(dealer: Page, chatUrl: string) {
+  const chatId = /\/chats\/([0-9a-f-]{36})$/.exec(chatUrl)?.[1];
+  if (chatId) openedChats.push({ dealer, chatId });
+}
+
+/**
+ * For `test.afterEach`: ends every chat the test opened, passed or failed (a waiting one is
+ * cancelled, an active one closed). The demo operators are shared and take 3 chats at once, so a
+ * chat left open by a failed attempt would otherwise leave its retry (and later tests) no room.
+ */
+export async function closeChatsLeftOpen() {
+  for (const { dealer, chatId } of openedChats.splice(0)) {
+    try {
+      const closed = await dealer.request.post('/api/trpc/chat.close', { data: { json: { chatId } } });
+      if (!closed.ok()) await dealer.request.post('/api/trpc/chat.cancel', { data: { json: { chatId } } });
+    } catch {
+      // The test closed the page's context itself: its chat was ended there.
+    }
+  }
+}
+
+/** The operator's console showing the chat of this topic (its header names the topic). */
+export const operatorChatView = (operator: Page, topic: string) => operator.getByTestId('chat-view').filter({ hasText: topic });
+
+/** A dealer and an operator in an active chat; returns both pages. Use `closeChatsLeftOpen` after each test. */
 export async function openChat(browser: Browser, dealerEmail: string, operatorEmail: string, topic: string) {
   const operator = await (await browser.newContext()).newPage();
   const dealer = await (await browser.newContext()).newPage();
@@ -27,10 +55,14 @@ export async function openChat(browser: Browser, dealerEmail: string, operatorEm
   await hydrated(dealer);
   await dealer.getByLabel('Тема (необов’язково)').fill(topic);
   await dealer.getByRole('button', { name: 'Почати чат з оператором' }).click();
-  await expect(dealer).toHaveURL(/\/dealer\/chats\//);
+  await expect(dealer).toHaveURL(/\/dealer\/chats\/[0-9a-f-]{36}$/);
+  rememberChat(dealer, dealer.url());
   const offer = operator.getByTestId('queue-item').filter({ hasText: topic });
   await offer.getByRole('button', { name: 'Прийняти' }).click();
   await expect(dealer.getByTestId('chat-status')).toHaveText('Триває');
+  // The console shows this chat (until its list has it, it shows the operator's first other
+  // chat, which a parallel test may have opened): only then do its buttons act on this chat.
+  await expect(operatorChatView(operator, topic)).toHaveAttribute('data-status', 'active');
   return { dealer, operator };
 }
 

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { createApplication, draw, field, filledTariffChange, identify, openChat } from './application-steps';
+import { closeChatsLeftOpen, createApplication, draw, field, filledTariffChange, identify, openChat } from './application-steps';
 import { hydrated } from './helpers';
+
+// A retry starts clean: the chats an attempt opened never hold the shared operators' places.
+test.afterEach(closeChatsLeftOpen);
 
 test('SIM replacement: identify with a passport booklet, fill, returned with a remark, fixed, verified', async ({ browser }) => {
   test.setTimeout(120_000);

@@ -1,6 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createApplication, draw, field, filledTariffChange, identify, openChat } from './application-steps';
+import { closeChatsLeftOpen, createApplication, draw, field, filledTariffChange, identify, openChat } from './application-steps';
 import { hydrated, signIn } from './helpers';
+
+// A retry starts clean: the chats an attempt opened never hold the shared operators' places.
+test.afterEach(closeChatsLeftOpen);
 
 /** The dealer and operator path up to a signed application, then the dealer submits it; returns its number. */
 async function submitted(browser: Browser, kind: 'sim' | 'tariff', topic: string) {

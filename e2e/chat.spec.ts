@@ -1,5 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, signIn } from './helpers';
+import { closeChatsLeftOpen, operatorChatView, rememberChat } from './application-steps';
+import { attemptTag, hydrated, signIn } from './helpers';
+
+// A retry starts clean: the chats an attempt opened never hold the shared operators' places,
+// and a waiting one is never left to be offered to operators of later tests.
+test.afterEach(closeChatsLeftOpen);
 
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -27,16 +32,18 @@ test('a dealer and an operator chat live; a dropped connection loses nothing; th
   await signIn(dealer, 'dealer@demo.local');
   await expect(dealer).toHaveURL(/\/dealer$/);
   await hydrated(dealer);
-  const topic = `Заміна SIM ${Date.now()}`;
+  const topic = `Заміна SIM ${attemptTag()}`;
   await dealer.getByLabel('Тема (необов’язково)').fill(topic);
   await dealer.getByRole('button', { name: 'Почати чат з оператором' }).click();
   await expect(dealer).toHaveURL(/\/dealer\/chats\/[0-9a-f-]{36}$/);
+  rememberChat(dealer, dealer.url());
 
   // The operator sees the waiting chat without reloading (offered to them, or to a colleague
   // when other tests have operators online) and takes it.
   const offer = operator.getByTestId('queue-item').filter({ hasText: topic });
   await offer.getByRole('button', { name: 'Прийняти' }).click();
-  await expect(operator.getByTestId('chat-view')).toHaveAttribute('data-status', 'active');
+  // The console shows this chat, not another the operator has open in a parallel test.
+  await expect(operatorChatView(operator, topic)).toHaveAttribute('data-status', 'active');
   await expect(dealer.getByTestId('chat-status')).toHaveText('Триває');
   await expect(dealer.getByTestId('system-message').first()).toContainText('Ірина Коваль приєднується до чату');
 
@@ -98,6 +105,7 @@ test('bad chat input gets clear errors', async ({ page }) => {
   const start = await page.request.post('/api/trpc/chat.start', { data: { json: { topic: 'Помилки' } } });
   expect(start.status()).toBe(200);
   const chatId = (await start.json()).result.data.json.chatId as string;
+  rememberChat(page, `/dealer/chats/${chatId}`);
 
   const empty = await page.request.post('/api/trpc/chat.send', { data: { json: { chatId, clientId: crypto.randomUUID(), text: '' } } });
   expect(empty.status()).toBe(400);

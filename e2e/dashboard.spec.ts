@@ -1,7 +1,10 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openChat } from './application-steps';
+import { closeChatsLeftOpen, openChat } from './application-steps';
 import { hydrated, signIn } from './helpers';
+
+// A retry starts clean: the chats an attempt opened never hold the shared operators' places.
+test.afterEach(closeChatsLeftOpen);
 
 const CSV_HEADER = 'day,arrived,answered,abandoned,service_level,asa_mean_s,asa_p90_s,handle_mean_s,csat_mean,satisfied_share';
 const EMPTY_DAY = '2025-01-01';

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { isValidEdrpou } from '../templates/validators';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -19,4 +20,24 @@ export async function expectWorkspace(page: Page, path: string, title: string) {
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await hydrated(page);
   await expect(page.getByTestId('workspace-title')).toHaveText(title);
+}
+
+/**
+ * A company code no other test or attempt uses: a random 7-digit stem (never the demo dealer's
+ * 3400000) with its one valid check digit, found by the app's own validator. `wrong` differs only
+ * in the check digit. A retry gets a new one, so it never finds the last attempt's data.
+ */
+export function freshEdrpou(): { edrpou: string; stem: string; wrong: string } {
+  for (;;) {
+    const stem = String(3_000_000 + Math.floor(Math.random() * 6_000_000));
+    if (stem === '3400000') continue;
+    const digit = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((d) => isValidEdrpou(`${stem}${d}`));
+    if (digit === undefined) continue;
+    return { edrpou: `${stem}${digit}`, stem, wrong: `${stem}${(digit + 1) % 10}` };
+  }
+}
+
+/** A short tag unique to this attempt (test, retry and repetition), for names other data is found by. */
+export function attemptTag(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.toUpperCase();
 }

@@ -4,12 +4,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { unzrCheckDigit } from '../templates/validators';
-import { draw, field, openChat, rnokppFor } from './application-steps';
-import { hydrated, signIn } from './helpers';
+import { closeChatsLeftOpen, draw, field, openChat, rnokppFor } from './application-steps';
+import { attemptTag, freshEdrpou, hydrated, signIn } from './helpers';
 
-/** A company of this test only (a valid EDRPOU no other test uses), and its representative. */
-const EDRPOU = '41230009';
-const REPRESENTATIVE = 'Шевченко Петро Олегович';
+// A retry starts clean: the chats an attempt opened never hold the shared operators' places.
+test.afterEach(closeChatsLeftOpen);
+
+/** The company of one attempt: an EDRPOU no other test or attempt uses, its names and representative. */
+interface Company {
+  edrpou: string;
+  wrongEdrpou: string;
+  name: string;
+  representative: string;
+}
+
+/** Each attempt makes its own company, so a retry (or a repetition) never finds one already remembered. */
+function freshCompany(): Company {
+  const { edrpou, wrong } = freshEdrpou();
+  const tag = attemptTag();
+  return { edrpou, wrongEdrpou: wrong, name: `ТОВ «Агро-Поділля ${tag}»`, representative: `Шевченко Петро Олегович ${tag}` };
+}
 const PDFSIG = ['/usr/bin/pdfsig', '/usr/local/bin/pdfsig'].find((path) => existsSync(path));
 
 const kyivDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' }).format(new Date(Date.now() + offsetDays * 86_400_000));
@@ -23,7 +37,7 @@ async function signedIn(browser: Browser, email: string, landing: RegExp): Promi
 }
 
 /** The operator prepares the package before any chat exists; returns its number. */
-async function preparePackage(browser: Browser, companyName: string): Promise<string> {
+async function preparePackage(browser: Browser, company: Company): Promise<string> {
   const page = await signedIn(browser, 'operator@demo.local', /\/operator$/);
   await page.getByTestId('packages-link').click();
   await expect(page).toHaveURL(/\/operator\/packages$/);
@@ -32,17 +46,17 @@ async function preparePackage(browser: Browser, companyName: string): Promise<st
   await hydrated(page);
 
   // A wrong check digit is said at once, on the field.
-  await field(page, 'company.company.edrpou').fill('41230008');
+  await field(page, 'company.company.edrpou').fill(company.wrongEdrpou);
   await expect(page.locator('[data-field="company.company.edrpou"]').getByRole('alert')).toHaveText('Код ЄДРПОУ не проходить перевірку контрольної цифри.');
-  await field(page, 'company.company.edrpou').fill(EDRPOU);
+  await field(page, 'company.company.edrpou').fill(company.edrpou);
   await expect(page.getByTestId('company-new')).toBeVisible();
-  await field(page, 'company.company.name').fill(companyName);
+  await field(page, 'company.company.name').fill(company.name);
   await field(page, 'company.company.legalAddress').fill('м. Бар, вул. Соборна, 1');
   await field(page, 'company.company.iban').fill('UA21 3223 1300 0002 6007 2335 6600 1');
   await field(page, 'company.authority.poaNumber').fill('15/2026');
   await field(page, 'company.authority.poaDate').fill(kyivDay(-30));
   await field(page, 'company.authority.poaValidUntil').fill(kyivDay(365));
-  await field(page, 'company.representative.name').fill(REPRESENTATIVE);
+  await field(page, 'company.representative.name').fill(company.representative);
   await field(page, 'company.representative.position').fill('менеджер');
 
   // Saving without forms is refused.
@@ -72,25 +86,25 @@ async function preparePackage(browser: Browser, companyName: string): Promise<st
   // The company is remembered: the next package starts from its details, saying when they changed.
   await page.goto('/operator/packages/new');
   await hydrated(page);
-  await field(page, 'company.company.edrpou').fill(EDRPOU);
+  await field(page, 'company.company.edrpou').fill(company.edrpou);
   await expect(page.getByTestId('company-remembered')).toContainText('Дані з попереднього пакета, змінено');
-  await expect(field(page, 'company.company.name')).toHaveValue(companyName);
-  await expect(field(page, 'company.representative.name')).toHaveValue(REPRESENTATIVE);
+  await expect(field(page, 'company.company.name')).toHaveValue(company.name);
+  await expect(field(page, 'company.representative.name')).toHaveValue(company.representative);
 
   // And the package is found again by the EDRPOU.
   await page.goto('/operator/packages');
   await hydrated(page);
-  await page.getByLabel('Пошук за ЄДРПОУ, назвою компанії або номером пакета').fill(EDRPOU);
+  await page.getByLabel('Пошук за ЄДРПОУ, назвою компанії або номером пакета').fill(company.edrpou);
   await expect(page.getByTestId('package-row').filter({ hasText: number })).toContainText('Чернетка');
   await page.context().close();
   return number;
 }
 
-async function identifyRepresentative(dealer: Page) {
+async function identifyRepresentative(dealer: Page, representative: string) {
   const step = dealer.getByTestId('package-step-identify');
   const form = step.getByTestId('identification-form-representative');
   // The representative named in the package is already there.
-  await expect(form.getByLabel('Прізвище, ім’я, по батькові')).toHaveValue(REPRESENTATIVE);
+  await expect(form.getByLabel('Прізвище, ім’я, по батькові')).toHaveValue(representative);
   const birthDate = '1990-07-01';
   await form.getByLabel('Дата народження').fill(birthDate);
   await form.getByLabel('Документ').selectOption('id_card');
@@ -106,17 +120,16 @@ async function identifyRepresentative(dealer: Page) {
   await form.getByLabel('Підтверджую').check();
   await form.getByRole('button', { name: 'Зберегти ідентифікацію' }).click();
   await expect(step).toHaveAttribute('data-done', 'true');
-  await expect(step.getByTestId('identification-summary')).toContainText(REPRESENTATIVE);
+  await expect(step.getByTestId('identification-summary')).toContainText(representative);
 }
 
 test('a company package: prepared in advance, sent into a chat, identified once, completed, verified, signed once, submitted together, approved one by one', async ({ browser }) => {
   test.setTimeout(300_000);
-  const stamp = Date.now();
-  const companyName = `ТОВ «Агро-Поділля ${stamp}»`;
-  const number = await preparePackage(browser, companyName);
+  const company = freshCompany();
+  const number = await preparePackage(browser, company);
 
   // A dealer opens a chat; the operator sends the package into it.
-  const { dealer, operator } = await openChat(browser, 'dealer@demo.local', 'operator@demo.local', `Пакет ${stamp}`);
+  const { dealer, operator } = await openChat(browser, 'dealer@demo.local', 'operator@demo.local', `Пакет ${attemptTag()}`);
   // (Its label avoids "Надіслати", the composer's button other tests find by that name.)
   await operator.getByRole('button', { name: 'Відправити пакет документів' }).click();
   const picker = operator.getByTestId('send-package');
@@ -127,13 +140,13 @@ test('a company package: prepared in advance, sent into a chat, identified once,
 
   // The dealer sees one card and opens it: both forms become applications of the chat.
   const card = dealer.getByTestId('package-card').filter({ hasText: number });
-  await expect(card).toContainText(companyName);
+  await expect(card).toContainText(company.name);
   await expect(card).toContainText('2 заяви');
   await card.getByRole('button', { name: 'Відкрити пакет' }).click();
   await expect(dealer).toHaveURL(/\/packages\/[0-9a-f-]{36}$/);
   const packagePath = new URL(dealer.url()).pathname;
   await expect(dealer.getByTestId('package-status')).toHaveText('Відкрито дилером');
-  await expect(dealer.getByTestId('package-company')).toContainText(EDRPOU);
+  await expect(dealer.getByTestId('package-company')).toContainText(company.edrpou);
   const rows = dealer.getByTestId('package-application');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'draft');
@@ -146,7 +159,7 @@ test('a company package: prepared in advance, sent into a chat, identified once,
   const ids = await Promise.all([0, 1].map(async (i) => /[0-9a-f-]{36}$/.exec((await rows.nth(i).getByRole('link', { name: 'Відкрити заяву' }).getAttribute('href')) ?? '')?.[0] ?? ''));
 
   // The representative is identified once, for both.
-  await identifyRepresentative(dealer);
+  await identifyRepresentative(dealer, company.representative);
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'identified');
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'identified');
 
@@ -157,7 +170,7 @@ test('a company package: prepared in advance, sent into a chat, identified once,
   await expect(dealer.locator('[data-field="numbers.lines"]').getByTestId('prefilled-badge')).toHaveText('заповнив оператор');
   await expect(dealer.locator('[data-field="company.edrpou"]').getByTestId('prefilled-badge')).toBeVisible();
   await expect(dealer.getByTestId('missing-fields')).toHaveText('Усі обов’язкові поля заповнено.');
-  await expect(dealer.getByTestId('party-representative')).toContainText(REPRESENTATIVE);
+  await expect(dealer.getByTestId('party-representative')).toContainText(company.representative);
   await dealer.getByRole('button', { name: 'Завершити заповнення' }).click();
   await expect(dealer.getByTestId('application-status')).toHaveText('Заповнено');
 
@@ -247,7 +260,7 @@ test('a company package: prepared in advance, sent into a chat, identified once,
     await hydrated(office);
     await expect(office.getByTestId('review-status')).toHaveText('Подано');
     await expect(office.getByTestId('package-link')).toHaveText(`Частина пакета ${number}`);
-    await expect(office.getByTestId('review-party-representative')).toContainText(REPRESENTATIVE);
+    await expect(office.getByTestId('review-party-representative')).toContainText(company.representative);
     await office.getByRole('button', { name: 'Взяти в роботу' }).click();
     await expect(office.getByText('Заява у вашій роботі')).toBeVisible();
     await office.getByRole('button', { name: 'Схвалити' }).click();

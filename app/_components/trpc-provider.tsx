@@ -8,16 +8,19 @@ import { useState } from 'react';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { AppRouter } from '@/server/trpc/root';
+import { rereadInvalidatedFirstReads } from './late-invalidations';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 function makeQueryClient() {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     defaultOptions: {
       // Point-of-sale connections are slow: keep data fresh for a while and retry calmly.
       queries: { staleTime: 30_000, retry: 2, refetchOnWindowFocus: false },
     },
   });
+  rereadInvalidatedFirstReads(queryClient);
+  return queryClient;
 }
 
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {

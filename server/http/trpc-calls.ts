@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError, transformTRPCResponse } from '@trpc/server';
+import { getHTTPStatusCode } from '@trpc/server/unstable-core-do-not-import';
+import { logger } from '@/server/config/logger';
+import { createContextFromHeaders } from '@/server/trpc/context';
+import { appRouter } from '@/server/trpc/root';
+import { batchTooLarge } from './batch-limit';
+import { MAX_JSON_BODY_BYTES, tooLargeResponse } from './limited-body';
+import { sendFetchResponse } from './node-fetch-bridge';
+
+export const TRPC_ENDPOINT = '/api/trpc';
+const config = appRouter._def._config;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } } | undefined>;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_JSON_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
+      } else chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/**
+ * Queries and mutations sent as JSON — every call the pages make, the chat's frequent ones among
+ * them — answered straight from Node's request: the same router, context, validation, error
+ * formatting and wire format as tRPC's own HTTP handler, without building Fetch API requests,
+ * responses and streams for each. Returns false for what it does not take (a form or binary
+ * body, a subscription); the tRPC route module answers those.
+ */
+export async function serveTrpcCalls(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST') return false;
+  const contentType = req.headers['content-type'];
+  if (method === 'POST' && contentType !== undefined && !contentType.startsWith('application/json')) return false;
+  const paths = decodeURIComponent(url.pathname.slice(TRPC_ENDPOINT.length + 1)).split(',');
+  if (paths.some((path) => procedures[path]?._def.type === 'subscription')) return false;
+
+  const tooMany = batchTooLarge(url.href, TRPC_ENDPOINT);
+  if (tooMany) {
+    req.resume();
+    await sendFetchResponse(res, tooMany);
+    return true;
+  }
+  const isBatch = url.searchParams.get('batch') === '1';
+  const type = method === 'GET' ? 'query' : 'mutation';
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+
+  let ctx: Awaited<ReturnType<typeof createContextFromHeaders>> | undefined;
+  let raw: unknown;
+  let failure: TRPCError | null = null;
+  try {
+    const text = method === 'GET' ? url.searchParams.get('input') : await readBody(req);
+    raw = text ? JSON.parse(text) : undefined;
+    ctx = await createContextFromHeaders(headersOf(req));
+  } catch (cause) {
+    if (cause instanceof BodyTooLarge) {
+      await sendFetchResponse(res, tooLargeResponse(MAX_JSON_BODY_BYTES));
+      return true;
+    }
+    failure = cause instanceof SyntaxError ? new TRPCError({ code: 'PARSE_ERROR', message: 'The request body is not valid JSON.', cause }) : getTRPCErrorFromUnknown(cause);
+  }
+
+  const answers = await Promise.all(
+    paths.map(async (path, index) => {
+      let input: unknown;
+      try {
+        if (failure) throw failure;
+        const procedure = procedures[path];
+        if (!procedure) throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
+        if (procedure._def.type !== type) throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: `Unsupported ${method}-request to ${procedure._def.type} procedure at path "${path}"` });
+        const serialised = isBatch ? (raw as Record<string, unknown> | undefined)?.[index] : raw;
+        input = serialised === undefined ? undefined : config.transformer.input.deserialize(serialised);
+        const data = await callTRPCProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type, signal: controller.signal, batchIndex: index });
+        return { result: { data } };
+      } catch (cause) {
+        const error = getTRPCErrorFromUnknown(cause);
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger().error({ err: error.cause ?? error, path, type }, 'tRPC request failed');
+        return { error: getErrorShape({ config, ctx, error, input, path, type }) };
+      }
+    }),
+  );
+  const status = getHTTPStatusCode(answers);
+  const body = transformTRPCResponse(config, isBatch ? answers : answers[0]!);
+  res.writeHead(status, { 'content-type': 'application/json', vary: 'trpc-accept' });
+  res.end(JSON.stringify(body));
+  return true;
+}
