@@ -55,7 +55,14 @@ export async function serveFeed(req: IncomingMessage, res: ServerResponse, base:
     'x-accel-buffering': 'no',
     connection: 'keep-alive',
   });
-  res.write('event: connected\ndata: {}\n\n');
+  // tRPC's client takes `connected` as "the subscription has started" and the page then re-reads
+  // its data; it is sent once the feed listens, so nothing falls between that read and the stream.
+  let connected = false;
+  const announce = () => {
+    if (connected) return;
+    connected = true;
+    res.write('event: connected\ndata: {}\n\n');
+  };
   const ping = setInterval(() => res.write('event: ping\ndata: \n\n'), PING_MS);
   ping.unref();
 
@@ -63,7 +70,7 @@ export async function serveFeed(req: IncomingMessage, res: ServerResponse, base:
   let input: unknown;
   try {
     input = inputOf(url, headers);
-    ctx = await createContextFromHeaders(headers);
+    ctx = { ...(await createContextFromHeaders(headers)), onFeedListening: announce };
     const events = await createCaller(ctx, { signal: controller.signal }).realtime.feed(input as never);
     for await (const value of events as AsyncIterable<unknown>) {
       if (res.destroyed) break;
@@ -75,11 +82,13 @@ export async function serveFeed(req: IncomingMessage, res: ServerResponse, base:
         break;
       }
     }
+    announce();
     if (!res.destroyed) res.end('event: return\ndata: \n\n');
   } catch (cause) {
     if (controller.signal.aborted || res.destroyed) return;
     const error = cause instanceof SyntaxError ? new TRPCError({ code: 'PARSE_ERROR', message: 'The input is not valid JSON.', cause }) : getTRPCErrorFromUnknown(cause);
     if (error.code === 'INTERNAL_SERVER_ERROR') logger().error({ err: error.cause ?? error }, 'realtime feed failed');
+    announce();
     const shape = getErrorShape({ config, ctx, error, input, path: 'realtime.feed', type: 'subscription' });
     res.end(`event: serialized-error\ndata: ${JSON.stringify(config.transformer.output.serialize(shape))}\n\n`);
   } finally {

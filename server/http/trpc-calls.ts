@@ -79,7 +79,7 @@ export async function serveTrpcCalls(req: IncomingMessage, res: ServerResponse, 
       await sendFetchResponse(res, tooLargeResponse(MAX_JSON_BODY_BYTES));
       return true;
     }
-    failure = cause instanceof SyntaxError ? new TRPCError({ code: 'PARSE_ERROR', message: 'The request body is not valid JSON.', cause }) : getTRPCErrorFromUnknown(cause);
+    failure = cause instanceof SyntaxError ? new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause }) : getTRPCErrorFromUnknown(cause);
   }
 
   const answers = await Promise.all(
@@ -102,7 +102,7 @@ export async function serveTrpcCalls(req: IncomingMessage, res: ServerResponse, 
     }),
   );
   const status = getHTTPStatusCode(answers);
-  const body = transformTRPCResponse(config, isBatch ? answers : answers[0]!);
+  const body = isBatch ? transformTRPCResponse(config, answers) : transformTRPCResponse(config, answers[0] ?? { error: getErrorShape({ config, ctx, error: new TRPCError({ code: 'BAD_REQUEST' }), input: undefined, path: undefined, type }) });
   res.writeHead(status, { 'content-type': 'application/json', vary: 'trpc-accept' });
   res.end(JSON.stringify(body));
   return true;

@@ -14,6 +14,8 @@ export interface StreamedEvent {
  * in id order. It listens to the bus first and then reads the missed events from the database,
  * dropping live events it has already sent, so nothing falls in the gap between the two.
  * `allowed` is asked before each event (the session watch): once it says no, the stream ends.
+ * `onListening` is called once the stream listens: a client told only then that its stream has
+ * started can re-read its data and miss nothing between that read and the stream.
  */
 export async function* streamEvents({
   db,
@@ -22,6 +24,7 @@ export async function* streamEvents({
   lastEventId,
   signal,
   allowed = () => true,
+  onListening,
 }: {
   db: Db;
   bus: EventBus;
@@ -29,6 +32,7 @@ export async function* streamEvents({
   lastEventId: number | null;
   signal?: AbortSignal;
   allowed?: () => boolean;
+  onListening?: () => void;
 }): AsyncGenerator<StreamedEvent> {
   const live: BusEvent[] = [];
   let wake: (() => void) | null = null;
@@ -41,6 +45,7 @@ export async function* streamEvents({
   signal?.addEventListener('abort', onAbort);
   try {
     let last = lastEventId ?? latestEventId(db);
+    onListening?.();
     for (;;) {
       const missed = storedEventsAfter(db, actor, last);
       for (const event of missed) {

@@ -15,6 +15,8 @@ export interface TRPCContext extends VerbContext {
   userAgent: string;
   /** The session behind `actor`, for what outlives the request (the realtime feed re-checks it); absent outside HTTP. */
   session?: SessionRef | null;
+  /** Set by the HTTP layer that streams the realtime feed: called once the feed listens (server/http/feed-stream.ts). */
+  onFeedListening?: () => void;
 }
 
 const t = initTRPC.context<TRPCContext>().create({

@@ -25,7 +25,7 @@ export const realtimeRouter = router({
       const watch = watchSession({ db: ctx.db, clock: ctx.clock, actor: ctx.actor, session: ctx.session });
       try {
         const until = signal ? AbortSignal.any([signal, watch.ended]) : watch.ended;
-        for await (const { resumeId, event } of streamEvents({ db: ctx.db, bus: ctx.bus, actor: ctx.actor, lastEventId, signal: until, allowed: watch.stillValid })) {
+        for await (const { resumeId, event } of streamEvents({ db: ctx.db, bus: ctx.bus, actor: ctx.actor, lastEventId, signal: until, allowed: watch.stillValid, onListening: ctx.onFeedListening })) {
           yield tracked(String(resumeId), feedEventOf(event));
         }
       } finally {
