@@ -3,7 +3,9 @@
 // (bench/lib/floor-server.mjs), one right after the other, so the result reads as a ratio on this
 // machine. 200 chats (200 dealer and 50 operator connections, each operator with 4 chats), both
 // sides sending a message every 1–2 s for 60 s, 5 % of the connections dropped once and resumed
-// from their last event id. Options: --chats N (operators = N / 4), --seconds S.
+// from their last event id. Options: --chats N (operators = N / 4), --seconds S, --pdf-per-second R
+// (the app runs twice, without and then with R documents a second signed through the real
+// procedures, and the chat p99 of both and the server's event-loop delay are compared).
 // Last line: {"chats","messages","p50_ms","p99_ms","floor_p50_ms","floor_p99_ms","ratio_p50","ratio_p99",
 // "server_cpu_ms_per_msg","floor_cpu_ms_per_msg","lost","duplicated","out_of_order",...}.
 import { fork } from 'node:child_process';
@@ -16,10 +18,13 @@ import { EventSource } from 'eventsource';
 import { openDb } from '../db/client';
 import { accounts, dealers, operatorPresence, pointsOfSale, users } from '../db/schema';
 import { seedDemoData } from '../server/seed/demo-data';
+import { scribblePng } from '../server/signing/sample-document';
+import { bookletIdentification, TARIFF_FORM } from '../tests/helpers/application-world';
 import { machine, runChatLoad, type Delivered, type LoadTarget, type Pair, type Participant } from './lib/chat-load';
 import { freePort, startServer } from './lib/server';
 
-const { values: args } = parseArgs({ options: { chats: { type: 'string' }, seconds: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { chats: { type: 'string' }, seconds: { type: 'string' }, 'pdf-per-second': { type: 'string' } } });
+const PDF_PER_SECOND = Number(args['pdf-per-second'] ?? 0);
 const CHATS = Number(args.chats ?? process.env.BENCH_DEALERS ?? 200);
 const OPERATORS = Math.ceil(CHATS / 4);
 const CAPACITY = 4;
@@ -61,12 +66,13 @@ function seed(dataDir: string) {
 }
 
 /** The app through its real protocol: sign-in, tRPC calls, the realtime feed. */
-async function appTarget(): Promise<LoadTarget & { stop: () => Promise<void> }> {
+async function appTarget(pdfPerSecond: number): Promise<LoadTarget & { stop: () => Promise<void>; probe: () => { loop_delay_p50_ms: number; loop_delay_p99_ms: number; loop_delay_max_ms: number } }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-bench-chat-'));
   log(`seeding ${CHATS} dealers and ${OPERATORS} operators into ${dataDir}`);
   const people = await seed(dataDir);
   const port = await freePort();
-  const server = await startServer({ port, dataDir });
+  const probeFile = path.join(dataDir, 'probe.json');
+  const server = await startServer({ port, dataDir, nodeArgs: ['--import', path.join(import.meta.dirname, 'lib', 'server-probe.mjs')], env: { BENCH_PROBE_FILE: probeFile } });
   const base = `http://127.0.0.1:${port}`;
   const cookies = new Map<Participant, string>();
   const handlers = new Map<Participant, (m: Delivered) => void>();
@@ -155,12 +161,15 @@ async function appTarget(): Promise<LoadTarget & { stop: () => Promise<void> }> 
   const pairs: Pair[] = [...chatsOf].flatMap(([chatId, c]) => (c.dealer && c.operator ? [{ chatId, dealer: c.dealer, operator: c.operator }] : []));
   log(`${pairs.length} of ${chatsOf.size} chats accepted`);
 
+  const documents = pdfPerSecond > 0 ? await prepareDocuments(call, pairs[0], Math.ceil(pdfPerSecond * SECONDS * 1.2)) : [];
   return {
     pid: server.pid,
-    profiles: true,
+    probed: true,
     participants,
     pairs,
     connect,
+    during: pdfPerSecond > 0 ? (signal) => signDocuments(call, documents, pdfPerSecond, signal) : undefined,
+    probe: () => JSON.parse(fs.readFileSync(probeFile, 'utf8')) as { loop_delay_p50_ms: number; loop_delay_p99_ms: number; loop_delay_max_ms: number },
     send: async (p, chatId, clientId, text) => (await call(p, 'chat.send', { chatId, clientId, text })) as { seq: number },
     stop: async () => {
       clearInterval(heartbeat);
@@ -168,6 +177,65 @@ async function appTarget(): Promise<LoadTarget & { stop: () => Promise<void> }> 
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+type Call = (p: Participant, procedure: string, input: unknown) => Promise<unknown>;
+interface ReadyDocument {
+  applicationId: string;
+  version: number;
+  dealer: Participant;
+}
+
+/** Applications of one chat taken through identification, filling and the operator's check, ready to sign. */
+async function prepareDocuments(call: Call, pair: Pair | undefined, count: number): Promise<ReadyDocument[]> {
+  if (!pair) throw new Error('no chat to sign documents in');
+  log(`preparing ${count} applications to sign`);
+  const ready: ReadyDocument[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { applicationId } = (await call(pair.dealer, 'application.create', { chatId: pair.chatId, templateId: 'tariff-change' })) as { applicationId: string };
+    await call(pair.dealer, 'application.saveIdentification', { applicationId, party: 'subscriber', values: bookletIdentification() });
+    await call(pair.dealer, 'application.complete', { applicationId, formData: TARIFF_FORM });
+    const { version } = (await call(pair.operator, 'application.verify', { applicationId })) as { version: number };
+    ready.push({ applicationId, version, dealer: pair.dealer });
+  }
+  return ready;
+}
+
+/** Signs one prepared application every 1/rate s through application.sign until the window ends. */
+async function signDocuments(call: Call, documents: ReadyDocument[], rate: number, signal: AbortSignal) {
+  const image = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).toString('base64');
+  const took: number[] = [];
+  let busy = 0;
+  let failed = 0;
+  const inFlight: Promise<void>[] = [];
+  for (const document of documents) {
+    if (signal.aborted) break;
+    const started = performance.now();
+    inFlight.push(
+      call(document.dealer, 'application.sign', {
+        applicationId: document.applicationId,
+        version: document.version,
+        signatures: [
+          { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: image(1) },
+          { party: 'dealer', name: 'Bench Dealer', image: image(2) },
+        ],
+      })
+        .then(() => {
+          took.push(performance.now() - started);
+        })
+        .catch((error: Error) => {
+          if (/429|TOO_MANY/.test(error.message)) busy += 1;
+          else {
+            failed += 1;
+            log('sign failed', error.message.slice(0, 200));
+          }
+        }),
+    );
+    await sleep(1000 / rate);
+  }
+  await Promise.all(inFlight);
+  took.sort((a, b) => a - b);
+  return { signed: took.length, busy, failed, sign_p50_ms: Math.round(took[Math.floor(took.length / 2)] ?? 0) };
 }
 
 /** The bare floor: the same protocol shape (POST to send, SSE to receive, resume by id), nothing else. */
@@ -214,14 +282,21 @@ async function floorTarget(): Promise<LoadTarget & { stop: () => Promise<void> }
 }
 
 const options = { seconds: SECONDS, dropShare: DROP_SHARE, log };
-const app = await appTarget();
-let appResult;
-try {
-  appResult = await runChatLoad(app, options);
-} finally {
-  await app.stop();
+
+async function measureApp(pdfPerSecond: number) {
+  const app = await appTarget(pdfPerSecond);
+  try {
+    const result = await runChatLoad(app, options);
+    return { ...result, ...app.probe(), accepted: app.pairs.length };
+  } finally {
+    await app.stop();
+  }
 }
+
+const appResult = await measureApp(0);
 log('app', JSON.stringify(appResult));
+const withPdf = PDF_PER_SECOND > 0 ? await measureApp(PDF_PER_SECOND) : null;
+if (withPdf) log('app with documents', JSON.stringify(withPdf));
 const floor = await floorTarget();
 let floorResult;
 try {
@@ -235,7 +310,7 @@ const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100
 console.log(
   JSON.stringify({
     chats: CHATS,
-    accepted_chats: app.pairs.length,
+    accepted_chats: appResult.accepted,
     messages: appResult.messages,
     p50_ms: appResult.p50_ms,
     p99_ms: appResult.p99_ms,
@@ -250,6 +325,17 @@ console.log(
     duplicated: appResult.duplicated,
     out_of_order: appResult.out_of_order,
     failed_sends: appResult.failed_sends,
+    loop_delay_p99_ms: appResult.loop_delay_p99_ms,
+    ...(withPdf
+      ? {
+          pdf_per_second: PDF_PER_SECOND,
+          documents: withPdf.extra,
+          p99_with_pdf_ms: withPdf.p99_ms,
+          ratio_p99_with_pdf: ratio(withPdf.p99_ms, appResult.p99_ms),
+          loop_delay_p99_with_pdf_ms: withPdf.loop_delay_p99_ms,
+          lost_with_pdf: withPdf.lost,
+        }
+      : {}),
     floor_messages: floorResult.messages,
     floor_lost: floorResult.lost,
     seconds: SECONDS,

@@ -31,8 +31,10 @@ export interface Delivered {
 /** What the load needs of a server: the app through its real protocol, or the bare floor. */
 export interface LoadTarget {
   pid: number;
-  /** Whether the server profiles a window on SIGUSR2 (bench/lib/profile-on-signal.mjs). */
-  profiles?: boolean;
+  /** Whether the server measures a window on SIGUSR2 (bench/lib/server-probe.mjs). */
+  probed?: boolean;
+  /** Extra load during the window (e.g. documents signed); stops when the signal aborts. */
+  during?: (signal: AbortSignal) => Promise<unknown>;
   participants: Participant[];
   pairs: Pair[];
   /** Opens the participant's stream from its last event id; resolves once it is live. */
@@ -89,8 +91,10 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
 
   log(`messaging for ${seconds} s`);
   const cpuBefore = processCpuMs(target.pid);
-  // With BENCH_PROFILE_DIR a server preloaded with profile-on-signal.mjs profiles just this window.
-  if (process.env.BENCH_PROFILE_DIR && target.profiles) process.kill(target.pid, 'SIGUSR2');
+  // A server preloaded with server-probe.mjs measures just this window (event-loop delay, profile).
+  if (target.probed) process.kill(target.pid, 'SIGUSR2');
+  const extra = new AbortController();
+  const extraLoad = target.during?.(extra.signal);
   const endAt = performance.now() + seconds * 1000;
   let failedSends = 0;
   const sender = async (pair: Pair, side: Side) => {
@@ -119,12 +123,14 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
     p.outages.push([from, performance.now()]);
   });
   await Promise.all([...target.pairs.flatMap((pair) => [sender(pair, 'dealer'), sender(pair, 'operator')]), ...droppers]);
+  extra.abort();
+  const extraResult = await extraLoad;
 
   const expected = () => [...sentBy.values()].reduce((n, s) => n + s.dealer.length + s.operator.length, 0);
   const got = () => [...received.values()].reduce((n, r) => n + new Set(r.dealer).size + new Set(r.operator).size, 0);
   for (let i = 0; i < 50 && got() < expected(); i += 1) await sleep(100);
   const cpuMs = processCpuMs(target.pid) - cpuBefore;
-  if (process.env.BENCH_PROFILE_DIR && target.profiles) process.kill(target.pid, 'SIGUSR2');
+  if (target.probed) process.kill(target.pid, 'SIGUSR2');
 
   let lost = 0;
   let duplicated = 0;
@@ -158,6 +164,7 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
     out_of_order: outOfOrder,
     failed_sends: failedSends,
     dropped_connections: dropping.length,
+    extra: extraResult,
   };
 }
 

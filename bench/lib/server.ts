@@ -22,9 +22,9 @@ export function freePort(): Promise<number> {
  * does) on its own port and DATA_DIR.
  * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
  */
-export async function startServer({ port, dataDir, env = {} }: { port: number; dataDir: string; env?: Record<string, string> }) {
+export async function startServer({ port, dataDir, env = {}, nodeArgs: extraArgs = [] }: { port: number; dataDir: string; env?: Record<string, string>; nodeArgs?: string[] }) {
   (buildIfNeeded as () => void)();
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...extraArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', ...env },
