@@ -79,9 +79,20 @@ test('the whole cycle: submitted, confirmed by the subscriber through the SMS li
   await expect(office.getByTestId('review-status')).toHaveText('Подано');
   await expect(office.getByTestId('review-party-subscriber')).toContainText('Коваленко');
   await expect(office.getByTestId('audit-trail')).toContainText('application.confirm');
+  // No decision before the application is taken to work, and the page says why.
+  await expect(office.getByTestId('decide-needs-claim')).toHaveText('Щоб схвалити, відхилити чи повернути заяву, спершу візьміть її в роботу.');
+  for (const name of ['Схвалити', 'Відхилити', 'Повернути дилеру']) await expect(office.getByRole('button', { name, exact: true })).toBeDisabled();
   await office.getByRole('button', { name: 'Взяти в роботу' }).click();
   await expect(office.getByText('Заява у вашій роботі')).toBeVisible();
-  await office.getByRole('button', { name: 'Схвалити' }).click();
+  await expect(office.getByTestId('decide-needs-claim')).toBeHidden();
+  // Approving asks first; cancelling changes nothing.
+  await office.getByRole('button', { name: 'Схвалити', exact: true }).click();
+  await expect(office.getByTestId('approve-confirmation')).toContainText(`Схвалити заяву ${number}?`);
+  await office.getByRole('button', { name: 'Скасувати' }).click();
+  await expect(office.getByTestId('approve-confirmation')).toBeHidden();
+  await expect(office.getByTestId('review-status')).toHaveText('Подано');
+  await office.getByRole('button', { name: 'Схвалити', exact: true }).click();
+  await office.getByRole('button', { name: 'Так, схвалити' }).click();
   await expect(office.getByTestId('review-status')).toHaveText('Погоджено');
 
   // The dealer and the chat's operator see the outcome live.
@@ -129,13 +140,13 @@ test('a dispute: the subscriber says it was not them; the back office sees it fl
   await hydrated(office);
   await expect(office.getByTestId('dispute')).toContainText('Я нічого не подавала');
   await office.getByRole('button', { name: 'Взяти в роботу' }).click();
-  await expect(office.getByRole('button', { name: 'Схвалити' })).toBeDisabled();
+  await expect(office.getByRole('button', { name: 'Схвалити', exact: true })).toBeDisabled();
   await expect(office.getByText('Абонент оскаржив заяву: її можна лише відхилити.')).toBeVisible();
   // The server refuses too, whatever the page shows.
   const refused = await office.request.post('/api/trpc/backoffice.approve', { data: { json: { applicationId: /[0-9a-f-]{36}$/.exec(office.url())?.[0], version: 1 } } });
   expect(refused.status()).toBe(409);
 
-  await office.getByRole('button', { name: 'Відхилити' }).click();
+  await office.getByRole('button', { name: 'Відхилити', exact: true }).click();
   await office.getByTestId('reject-reason').selectOption('subscriberDisputed');
   await office.getByRole('button', { name: 'Відхилити заяву' }).click();
   await expect(office.getByTestId('review-status')).toHaveText('Відхилено');

@@ -248,7 +248,8 @@ test('a company package: prepared in advance, sent into a chat, identified once,
     await expect(office.getByTestId('review-party-representative')).toContainText(REPRESENTATIVE);
     await office.getByRole('button', { name: 'Взяти в роботу' }).click();
     await expect(office.getByText('Заява у вашій роботі')).toBeVisible();
-    await office.getByRole('button', { name: 'Схвалити' }).click();
+    await office.getByRole('button', { name: 'Схвалити', exact: true }).click();
+    await office.getByRole('button', { name: 'Так, схвалити' }).click();
     await expect(office.getByTestId('review-status')).toHaveText('Погоджено');
     await office.goto('/backoffice');
     await hydrated(office);
