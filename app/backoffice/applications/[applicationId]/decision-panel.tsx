@@ -133,7 +133,7 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
           }}
         >
           <textarea value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} placeholder={t('returnPlaceholder')} aria-label={t('returnPlaceholder')} className="rounded border border-slate-300 p-2 text-sm" data-testid="return-note" />
-          <button type="submit" disabled={pending || !note.trim()} className="self-start rounded bg-amber-600 px-4 font-medium text-white disabled:opacity-50">
+          <button type="submit" disabled={pending || !note.trim()} className="self-start rounded bg-amber-800 px-4 font-medium text-white disabled:opacity-50">
             {t('confirmReturn')}
           </button>
         </form>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { IdentificationSummary } from '../../../_components/application/identification-form';
 import { OutcomeBanner } from '../../../_components/application/outcome-banner';
+import { APPLICATION_STATUS_TONE, STATUS_TONES } from '../../../_components/status-colours';
 import { PackageLink } from '../../../_components/application/package-link';
 import { TemplateForm } from '../../../_components/application/template-form';
 import { useText } from '../../../_components/application/use-text';
@@ -36,7 +37,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
       <header className="rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold">{template ? text(template.title) : application.templateId}</h1>
-          <span className="rounded bg-slate-100 px-2 py-1 text-sm" data-testid="review-status">
+          <span className={`rounded px-2 py-1 text-sm ${STATUS_TONES[APPLICATION_STATUS_TONE[application.status]].badge}`} data-testid="review-status">
             {status(application.status)}
           </span>
           {application.sensitive && <span className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-900">{t('flags.sensitive')}</span>}
