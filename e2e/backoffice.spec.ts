@@ -78,7 +78,8 @@ test('the whole cycle: submitted, confirmed by the subscriber through the SMS li
   await hydrated(office);
   await expect(office.getByTestId('review-status')).toHaveText('Подано');
   await expect(office.getByTestId('review-party-subscriber')).toContainText('Коваленко');
-  await expect(office.getByTestId('audit-trail')).toContainText('application.confirm');
+  await expect(office.getByTestId('audit-trail')).toContainText('Абонент підтвердив');
+  await expect(office.getByTestId('audit-trail')).not.toContainText('application.');
   // No decision before the application is taken to work, and the page says why.
   await expect(office.getByTestId('decide-needs-claim')).toHaveText('Щоб схвалити, відхилити чи повернути заяву, спершу візьміть її в роботу.');
   for (const name of ['Схвалити', 'Відхилити', 'Повернути дилеру']) await expect(office.getByRole('button', { name, exact: true })).toBeDisabled();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { IdentificationSummary } from '../../../_components/application/identification-form';
 import { OutcomeBanner } from '../../../_components/application/outcome-banner';
 import { APPLICATION_STATUS_TONE, STATUS_TONES } from '../../../_components/status-colours';
@@ -12,6 +12,7 @@ import { MessageList } from '../../../_components/chat/message-list';
 import { useErrorText } from '../../../_components/error-text';
 import { Panel } from '../../../_components/panel';
 import { useTRPC } from '../../../_components/trpc-provider';
+import { auditActionLabel } from '@/server/audit/audit-actions';
 import { findTemplate } from '@/templates';
 import { DecisionPanel } from './decision-panel';
 
@@ -21,6 +22,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
   const status = useTranslations('application.status');
   const text = useText();
   const format = useFormatter();
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -138,7 +140,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
         <ol className="text-sm" data-testid="audit-trail">
           {review.data.auditTrail.map((event) => (
             <li key={event.seq} className="border-t border-slate-100 py-1">
-              <span className="text-slate-500">{when(event.at)}</span> · <span className="font-mono text-xs">{event.action}</span> · {event.actorName ?? (event.actorRole === 'subscriber' ? t('subscriberActor') : '—')}
+              <span className="text-slate-500">{when(event.at)}</span> · <span className="font-medium" data-action={event.action}>{auditActionLabel(event.action, locale === 'en' ? 'en' : 'uk')}</span> · {event.actorName ?? (event.actorRole === 'subscriber' ? t('subscriberActor') : '—')}
               {typeof event.data.from === 'string' && typeof event.data.to === 'string' && event.data.from !== event.data.to && (
                 <span className="text-slate-500">
                   {' '}
