@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { identifications } from '@/db/schema';
+import { searchTermsOf } from '@/server/backoffice/search-terms';
 import type { SignedInContext } from '@/server/context';
 import type { Tx } from '@/db/client';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
@@ -30,6 +33,7 @@ export function submitInTx(ctx: SignedInContext & { appUrl: string }, tx: Tx, em
     return { applicationId: application.id, status: application.status, version: application.version };
   }
   const now = ctx.clock.now();
+  const identified = tx.select({ party: identifications.party, values: identifications.values }).from(identifications).where(eq(identifications.applicationId, application.id)).all();
   const updated = transition(tx, {
     application,
     action: 'submit',
@@ -48,6 +52,7 @@ export function submitInTx(ctx: SignedInContext & { appUrl: string }, tx: Tx, em
       decidedAt: null,
       decisionReason: null,
       decisionComment: null,
+      ...searchTermsOf(template, application.formData, identified),
     },
     now,
   });

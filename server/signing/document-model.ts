@@ -1,6 +1,7 @@
 import { DOCUMENT_LABELS, TARIFFS, type FieldDef, type TemplateDef } from '@/templates/define-template';
 import { auditActionLabel, auditActorLabel } from '@/server/audit/audit-actions';
 import { ATTESTATION_TEXT } from '@/templates/identification';
+import { formatIban } from '@/templates/validators/iban';
 import { isVisible } from '@/templates/schema-from-template';
 
 /** What the signed PDF shows, built from the template's declaration: no per-form drawing code. */
@@ -68,7 +69,7 @@ export function formatValue(field: FieldDef, value: unknown): string {
     case 'phone':
       return phone(String(value));
     case 'iban':
-      return String(value).replace(/(.{4})/g, '$1 ').trim();
+      return formatIban(String(value));
     default:
       return String(value);
   }

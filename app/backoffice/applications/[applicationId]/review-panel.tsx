@@ -11,6 +11,7 @@ import { useText } from '../../../_components/application/use-text';
 import { MessageList } from '../../../_components/chat/message-list';
 import { useErrorText } from '../../../_components/error-text';
 import { Panel } from '../../../_components/panel';
+import { ListSkeleton } from '../../../_components/skeleton';
 import { useTRPC } from '../../../_components/trpc-provider';
 import { auditActionLabel } from '@/server/audit/audit-actions';
 import { findTemplate } from '@/templates';
@@ -28,7 +29,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
   const errorText = useErrorText();
   const review = useQuery({ ...trpc.backoffice.review.queryOptions({ applicationId }), refetchInterval: 30_000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.backoffice.review.queryKey({ applicationId }) });
-  if (review.isPending) return <p className="text-slate-500">…</p>;
+  if (review.isPending) return <ListSkeleton rows={8} testId="review-skeleton" />;
   if (review.isError) return <p className="text-red-700">{errorText(review.error)}</p>;
   const { application, link, claim } = review.data;
   const template = findTemplate(application.templateId);
