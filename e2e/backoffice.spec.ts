@@ -72,8 +72,15 @@ test('the whole cycle: submitted, confirmed by the subscriber through the SMS li
   // The back office finds it in the queue, takes it and approves it.
   const office = await backOffice(browser);
   await office.getByTestId('queue-filters').getByLabel('Лише чутливі').check();
+  // Found by the subscriber's phone number, however it is typed; the name is in the row.
+  await office.getByTestId('queue-search').fill('+380 67 123-45-67');
   const row = office.getByTestId('queue-row').filter({ hasText: number });
   await expect(row).toContainText('Абонент підтвердив');
+  await expect(row.getByTestId('queue-subscriber')).toHaveText('Коваленко Марія Іванівна');
+  await office.getByTestId('queue-search').fill('Нікого Такого');
+  await expect(row).toBeHidden();
+  await office.getByTestId('queue-search').fill('коваленко');
+  await expect(row).toBeVisible();
   await row.getByRole('link', { name: number }).click();
   await hydrated(office);
   await expect(office.getByTestId('review-status')).toHaveText('Подано');
