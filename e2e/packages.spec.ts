@@ -143,6 +143,10 @@ test('a company package: prepared in advance, sent into a chat, identified once,
   const numbersOf = async () => Promise.all([0, 1].map(async (i) => (await rows.nth(i).getAttribute('data-number')) ?? ''));
   const [numbersNumber, tariffNumber] = await numbersOf();
   expect(numbersNumber).toMatch(/^DD-\d{4}-\d{6}$/);
+  // The package's chat stands beside it; the operator's list of applications shows the new ones live.
+  await expect(dealer.getByTestId('package-chat').getByTestId('chat-view')).toBeVisible();
+  await expect(operator.getByTestId('dealer-applications')).toContainText(numbersNumber ?? '');
+  await expect(operator.getByTestId('dealer-applications')).toContainText(tariffNumber ?? '');
   const ids = await Promise.all([0, 1].map(async (i) => /[0-9a-f-]{36}$/.exec((await rows.nth(i).getByRole('link', { name: 'Відкрити заяву' }).getAttribute('href')) ?? '')?.[0] ?? ''));
 
   // The representative is identified once, for both.
