@@ -246,7 +246,7 @@ function ScanThumbnail({ id, label }: { id: string; label: string }) {
           📄
         </span>
       ) : (
-        <img src={href} alt={label} loading="lazy" onError={() => setNotAnImage(true)} className="h-24 w-auto max-w-40 rounded border border-slate-300 object-cover" data-testid="scan-thumbnail" />
+        <img src={href} alt={label} loading="lazy" onError={() => setNotAnImage(true)} className="h-24 w-auto min-w-16 max-w-40 rounded border border-slate-300 bg-white object-contain" data-testid="scan-thumbnail" />
       )}
       {label}
     </a>
