@@ -114,7 +114,10 @@ test('tariff change: signed with two drawn signatures, the PDF verifies as authe
   await dealer.getByTestId('verify-file').setInputFiles({ name: 'zayava.pdf', mimeType: 'application/pdf', buffer: pdf });
   await dealer.getByRole('button', { name: 'Перевірити' }).click();
   await expect(dealer.getByTestId('verify-result')).toHaveAttribute('data-result', 'authentic');
-  await expect(dealer.getByTestId('verify-result')).toContainText('Справжній і незмінений документ');
+  // The browser tests run with the generated development seal: the page says it is a test one.
+  await expect(dealer.getByTestId('verify-result')).toHaveAttribute('data-test-seal', 'true');
+  await expect(dealer.getByTestId('verify-result')).toContainText('Документ не змінений, але засвідчений ТЕСТОВОЮ печаткою');
+  await expect(dealer.getByTestId('verify-test-seal')).toContainText('не має юридичної сили');
   await expect(dealer.getByTestId('verify-result')).not.toContainText('Бондар');
 
   const modified = Buffer.from(pdf);

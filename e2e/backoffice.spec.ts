@@ -78,16 +78,35 @@ test('the whole cycle: submitted, confirmed by the subscriber through the SMS li
   // The back office finds it in the queue, takes it and approves it.
   const office = await backOffice(browser);
   await office.getByTestId('queue-filters').getByLabel('Лише чутливі').check();
+  // Found by the subscriber's phone number, however it is typed; the name is in the row.
+  await office.getByTestId('queue-search').fill('+380 67 123-45-67');
   const row = office.getByTestId('queue-row').filter({ hasText: number });
   await expect(row).toContainText('Абонент підтвердив');
+  await expect(row.getByTestId('queue-subscriber')).toHaveText('Коваленко Марія Іванівна');
+  await office.getByTestId('queue-search').fill('Нікого Такого');
+  await expect(row).toBeHidden();
+  await office.getByTestId('queue-search').fill('коваленко');
+  await expect(row).toBeVisible();
   await row.getByRole('link', { name: number }).click();
   await hydrated(office);
   await expect(office.getByTestId('review-status')).toHaveText('Подано');
   await expect(office.getByTestId('review-party-subscriber')).toContainText('Коваленко');
-  await expect(office.getByTestId('audit-trail')).toContainText('application.confirm');
+  await expect(office.getByTestId('audit-trail')).toContainText('Абонент підтвердив');
+  await expect(office.getByTestId('audit-trail')).not.toContainText('application.');
+  // No decision before the application is taken to work, and the page says why.
+  await expect(office.getByTestId('decide-needs-claim')).toHaveText('Щоб схвалити, відхилити чи повернути заяву, спершу візьміть її в роботу.');
+  for (const name of ['Схвалити', 'Відхилити', 'Повернути дилеру']) await expect(office.getByRole('button', { name, exact: true })).toBeDisabled();
   await office.getByRole('button', { name: 'Взяти в роботу' }).click();
   await expect(office.getByText('Заява у вашій роботі')).toBeVisible();
-  await office.getByRole('button', { name: 'Схвалити' }).click();
+  await expect(office.getByTestId('decide-needs-claim')).toBeHidden();
+  // Approving asks first; cancelling changes nothing.
+  await office.getByRole('button', { name: 'Схвалити', exact: true }).click();
+  await expect(office.getByTestId('approve-confirmation')).toContainText(`Схвалити заяву ${number}?`);
+  await office.getByRole('button', { name: 'Скасувати' }).click();
+  await expect(office.getByTestId('approve-confirmation')).toBeHidden();
+  await expect(office.getByTestId('review-status')).toHaveText('Подано');
+  await office.getByRole('button', { name: 'Схвалити', exact: true }).click();
+  await office.getByRole('button', { name: 'Так, схвалити' }).click();
   await expect(office.getByTestId('review-status')).toHaveText('Погоджено');
 
   // The dealer and the chat's operator see the outcome live.
@@ -135,13 +154,13 @@ test('a dispute: the subscriber says it was not them; the back office sees it fl
   await hydrated(office);
   await expect(office.getByTestId('dispute')).toContainText('Я нічого не подавала');
   await office.getByRole('button', { name: 'Взяти в роботу' }).click();
-  await expect(office.getByRole('button', { name: 'Схвалити' })).toBeDisabled();
+  await expect(office.getByRole('button', { name: 'Схвалити', exact: true })).toBeDisabled();
   await expect(office.getByText('Абонент оскаржив заяву: її можна лише відхилити.')).toBeVisible();
   // The server refuses too, whatever the page shows.
   const refused = await office.request.post('/api/trpc/backoffice.approve', { data: { json: { applicationId: /[0-9a-f-]{36}$/.exec(office.url())?.[0], version: 1 } } });
   expect(refused.status()).toBe(409);
 
-  await office.getByRole('button', { name: 'Відхилити' }).click();
+  await office.getByRole('button', { name: 'Відхилити', exact: true }).click();
   await office.getByTestId('reject-reason').selectOption('subscriberDisputed');
   await office.getByRole('button', { name: 'Відхилити заяву' }).click();
   await expect(office.getByTestId('review-status')).toHaveText('Відхилено');

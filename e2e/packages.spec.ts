@@ -156,6 +156,10 @@ test('a company package: prepared in advance, sent into a chat, identified once,
   const numbersOf = async () => Promise.all([0, 1].map(async (i) => (await rows.nth(i).getAttribute('data-number')) ?? ''));
   const [numbersNumber, tariffNumber] = await numbersOf();
   expect(numbersNumber).toMatch(/^DD-\d{4}-\d{6}$/);
+  // The package's chat stands beside it; the operator's list of applications shows the new ones live.
+  await expect(dealer.getByTestId('package-chat').getByTestId('chat-view')).toBeVisible();
+  await expect(operator.getByTestId('dealer-applications')).toContainText(numbersNumber ?? '');
+  await expect(operator.getByTestId('dealer-applications')).toContainText(tariffNumber ?? '');
   const ids = await Promise.all([0, 1].map(async (i) => /[0-9a-f-]{36}$/.exec((await rows.nth(i).getByRole('link', { name: 'Відкрити заяву' }).getAttribute('href')) ?? '')?.[0] ?? ''));
 
   // The representative is identified once, for both.
@@ -263,7 +267,8 @@ test('a company package: prepared in advance, sent into a chat, identified once,
     await expect(office.getByTestId('review-party-representative')).toContainText(company.representative);
     await office.getByRole('button', { name: 'Взяти в роботу' }).click();
     await expect(office.getByText('Заява у вашій роботі')).toBeVisible();
-    await office.getByRole('button', { name: 'Схвалити' }).click();
+    await office.getByRole('button', { name: 'Схвалити', exact: true }).click();
+    await office.getByRole('button', { name: 'Так, схвалити' }).click();
     await expect(office.getByTestId('review-status')).toHaveText('Погоджено');
     await office.goto('/backoffice');
     await hydrated(office);

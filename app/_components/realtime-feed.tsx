@@ -103,7 +103,7 @@ function FeedStream({ children }: { children: React.ReactNode }) {
           if (event.type.startsWith('chat.') && event.type !== 'chat.typing' && event.type !== 'chat.message' && event.chatId) {
             void queryClient.invalidateQueries({ queryKey: trpc.chat.get.queryKey({ chatId: event.chatId }) });
           }
-          if (event.type === 'application.updated') {
+          if (event.type === 'application.updated' || event.type === 'application.created') {
             void queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId: String(event.payload.applicationId) }) });
             void queryClient.invalidateQueries({ queryKey: trpc.application.list.pathKey() });
           }

@@ -3,9 +3,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { QueueInput } from '@/server/backoffice/queue';
 import { useErrorText } from '../_components/error-text';
+import { ListSkeleton } from '../_components/skeleton';
 import { useText } from '../_components/application/use-text';
 import { useTRPC } from '../_components/trpc-provider';
 import { formatWait } from './format-wait';
@@ -24,6 +25,16 @@ export function BackOfficeQueue() {
   const errorText = useErrorText();
   const [filters, setFilters] = useState<QueueInput>({ view: 'open' });
   const [page, setPage] = useState(0);
+  const [search, setSearch] = useState('');
+  // The search goes to the server once typing pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const value = search.trim() || undefined;
+      setFilters((f) => (f.search === value ? f : { ...f, search: value }));
+      setPage(0);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [search]);
   const options = useQuery(trpc.backoffice.filterOptions.queryOptions());
   const queue = useQuery({ ...trpc.backoffice.queue.queryOptions({ ...filters, limit: PAGE, offset: page * PAGE }), refetchInterval: 15_000, placeholderData: keepPreviousData });
   const set = (patch: Partial<QueueInput>) => {
@@ -45,6 +56,10 @@ export function BackOfficeQueue() {
         </dl>
       )}
       <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" onSubmit={(e) => e.preventDefault()} data-testid="queue-filters">
+        <label className="flex min-w-64 flex-1 flex-col gap-1">
+          {t('searchLabel')}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={100} placeholder={t('searchPlaceholder')} className="rounded border border-slate-300 px-2" data-testid="queue-search" />
+        </label>
         <Select label={t('filters.view')} value={filters.view ?? 'open'} onChange={(v) => set({ view: v as QueueInput['view'] })} options={VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
         <Select label={t('filters.template')} value={filters.templateId ?? ''} onChange={(v) => set({ templateId: v || undefined })} options={[{ value: '', label: t('filters.all') }, ...(options.data?.templates ?? []).map((tpl) => ({ value: tpl.id, label: text(tpl.title) }))]} />
         <Select
@@ -80,6 +95,7 @@ export function BackOfficeQueue() {
         </label>
       </form>
       {queue.isError && <p className="text-red-700">{errorText(queue.error)}</p>}
+      {queue.isPending && <ListSkeleton rows={6} testId="queue-skeleton" />}
       {queue.data && queue.data.items.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-500">{t('empty')}</p>}
       {queue.data && queue.data.items.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -87,6 +103,7 @@ export function BackOfficeQueue() {
             <thead className="bg-slate-50 text-slate-600">
               <tr>
                 <th className="p-2">{t('columns.number')}</th>
+                <th className="p-2">{t('subscriberColumn')}</th>
                 <th className="p-2">{t('columns.template')}</th>
                 <th className="p-2">{t('columns.dealer')}</th>
                 <th className="p-2">{t('columns.submitted')}</th>
@@ -98,10 +115,13 @@ export function BackOfficeQueue() {
             <tbody>
               {queue.data.items.map((item) => (
                 <tr key={item.id} className={`border-t border-slate-100 ${item.status === 'disputed' ? 'bg-red-50' : ''}`} data-testid="queue-row" data-status={item.status}>
-                  <td className="p-2">
+                  <td className="whitespace-nowrap p-2">
                     <Link href={`/backoffice/applications/${item.id}`} className="font-medium text-brand-700 underline">
                       {item.number}
                     </Link>
+                  </td>
+                  <td className="p-2" data-testid="queue-subscriber">
+                    {item.subscriberName ?? '—'}
                   </td>
                   <td className="p-2">{templates.get(item.templateId) ? text(templates.get(item.templateId) ?? { uk: '', en: '' }) : item.templateId}</td>
                   <td className="p-2">

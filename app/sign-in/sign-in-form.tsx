@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Field } from '../_components/field';
-import { useHydrated } from '../_components/use-hydrated';
 
 const schema = z.object({
   email: z.string().trim().pipe(z.email('emailInvalid')),
@@ -14,11 +13,13 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
-export function SignInForm({ next }: { next: string }) {
+/**
+ * Works before (and without) the page's script: the form posts natively to /api/auth/sign-in/form,
+ * which signs in and redirects (or comes back with ?error=). Once hydrated, it signs in by fetch.
+ */
+export function SignInForm({ next, initialFailure = null }: { next: string; initialFailure?: string | null }) {
   const t = useTranslations('signIn');
-  const [failure, setFailure] = useState<string | null>(null);
-  // Until the script runs, the button stays disabled: a native submit would put the password in the URL.
-  const ready = useHydrated();
+  const [failure, setFailure] = useState<string | null>(initialFailure);
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
 
@@ -48,7 +49,8 @@ export function SignInForm({ next }: { next: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} action="/api/auth/sign-in/form" method="post" noValidate className="flex flex-col gap-4">
+      <input type="hidden" name="next" value={next} />
       <Field label={t('email')} error={errors.email?.message && t(errors.email.message)}>
         <input type="email" autoComplete="username" inputMode="email" autoFocus {...form.register('email')} />
       </Field>
@@ -60,7 +62,7 @@ export function SignInForm({ next }: { next: string }) {
           {failure}
         </p>
       )}
-      <button type="submit" disabled={isSubmitting || !ready} className="rounded bg-brand-600 px-4 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={isSubmitting} className="rounded bg-brand-600 px-4 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {isSubmitting ? t('submitting') : t('submit')}
       </button>
     </form>

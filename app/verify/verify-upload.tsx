@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 type Result =
-  | { result: 'authentic'; signer: string; application: { number: string; templateTitle: { uk: string; en: string }; applicationDate: string; status: string; pointOfSale: string | null } }
+  | { result: 'authentic'; signer: string; testSeal: boolean; application: { number: string; templateTitle: { uk: string; en: string }; applicationDate: string; status: string; pointOfSale: string | null } }
   | { result: 'modified' | 'unknown'; reason: string };
 
 export function VerifyUpload() {
@@ -52,11 +52,17 @@ export function VerifyUpload() {
       )}
       {result && (
         <div
-          className={`rounded p-3 ${result.result === 'authentic' ? 'bg-green-50 text-green-900' : result.result === 'modified' ? 'bg-red-50 text-red-900' : 'bg-amber-50 text-amber-900'}`}
+          className={`rounded p-3 ${result.result === 'authentic' && !result.testSeal ? 'bg-green-50 text-green-900' : result.result === 'modified' ? 'bg-red-50 text-red-900' : 'bg-amber-50 text-amber-900'}`}
           data-testid="verify-result"
           data-result={result.result}
+          data-test-seal={result.result === 'authentic' ? String(result.testSeal) : undefined}
         >
-          <p className="text-lg font-semibold">{t(result.result)}</p>
+          <p className="text-lg font-semibold">{result.result === 'authentic' && result.testSeal ? t('authenticTestSeal') : t(result.result)}</p>
+          {result.result === 'authentic' && result.testSeal && (
+            <p className="mb-1 text-sm font-medium" data-testid="verify-test-seal">
+              {t('testSealNote')}
+            </p>
+          )}
           {result.result === 'authentic' ? (
             <p className="text-sm">
               {result.application.number} · {locale === 'en' ? result.application.templateTitle.en : result.application.templateTitle.uk} · {result.application.applicationDate} ·{' '}

@@ -71,6 +71,13 @@ export const applications = sqliteTable(
     /** A reason code from server/backoffice/reject-reasons.ts, and the employee's words. */
     decisionReason: text(),
     decisionComment: text(),
+    /**
+     * Written on submission for the back office's search (server/backoffice/search-terms.ts): the
+     * identified people's names as shown, and those names lowercased with every phone number of the
+     * form as digits.
+     */
+    subscriberName: text(),
+    searchText: text(),
     /** Made from an operator's package (server/packages/); the fields the operator filled in. */
     packageId: text().references(() => packages.id),
     prefilledPaths: text({ mode: 'json' }).$type<string[]>(),

@@ -3,7 +3,7 @@ import type { Tx } from '@/db/client';
 import { applications, counters } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { appendMessage } from '@/server/chat/append-message';
-import { getChatForActor, mayWriteChat, type ChatRow } from '@/server/chat/chat-access';
+import { chatAudience, getChatForActor, mayWriteChat, type ChatRow } from '@/server/chat/chat-access';
 import { assertChatStatus } from '@/server/chat/chat-transitions';
 import type { Actor, SignedInContext } from '@/server/context';
 import { invalid, notFound } from '@/server/errors/domain-error';
@@ -38,7 +38,8 @@ export function createApplication({ ctx, input }: { ctx: SignedInContext; input:
 }
 
 /**
- * A new `draft` of the chat's dealer company, with its audit event and its card in the chat. From
+ * A new `draft` of the chat's dealer company, with its audit event, its card in the chat and an
+ * `application.created` event for both sides' lists. From
  * an operator's package it starts with the package's values, and says which fields the operator filled.
  */
 export function insertApplication(
@@ -77,5 +78,11 @@ export function insertApplication(
     data: { number: application.number, templateId: template.id, templateVersion: template.version, chatId: chat.id, ...(input.packageId ? { packageId: input.packageId, prefilled: input.prefilledPaths?.length ?? 0 } : {}) },
   });
   appendMessage(tx, emitter, chat, { kind: 'application', author: actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) }, now);
+  // The lists of applications (the operator's, the dealer's) pick it up live.
+  emitter.emit({
+    type: 'application.created',
+    ...chatAudience(chat),
+    payload: { applicationId: application.id, number: application.number, status: application.status, version: application.version, packageId: application.packageId },
+  });
   return application;
 }

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { identifications } from '@/db/schema';
+import { searchTermsOf } from '@/server/backoffice/search-terms';
 import type { SignedInContext } from '@/server/context';
 import type { Tx } from '@/db/client';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
@@ -32,6 +35,7 @@ export function submitInTx(ctx: SignedInContext & { appUrl: string }, tx: Tx, em
   }
   const now = ctx.clock.now();
   const confirmation = confirmationPlan(template, application.formData, now);
+  const identified = tx.select({ party: identifications.party, values: identifications.values }).from(identifications).where(eq(identifications.applicationId, application.id)).all();
   const updated = transition(tx, {
     application,
     action: 'submit',
@@ -51,6 +55,7 @@ export function submitInTx(ctx: SignedInContext & { appUrl: string }, tx: Tx, em
       decisionReason: null,
       decisionComment: null,
       ...confirmation.changes,
+      ...searchTermsOf(template, application.formData, identified),
     },
     audit: { confirmationMode: confirmation.route.mode },
     now,

@@ -3,6 +3,8 @@ import { getDb } from '@/db/client';
 import { clientIp } from '@/server/http/client-address';
 import { BodyTooLargeError, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
 import { getAuth, sessionCookieName } from './auth';
+import { loadActiveActor } from './load-actor';
+import { WORKSPACE_PATH } from './roles';
 import { forgetSession, sessionCookie, tokenOfCookie } from './session-cache';
 import { announceSessionChange } from './session-signals';
 import { checkSignInAllowed, recordSignInAttempt } from './sign-in-throttle';
@@ -27,8 +29,14 @@ export async function handleAuthRequest(original: Request): Promise<Response> {
   const auth = getAuth();
   const path = new URL(req.url).pathname;
   if (req.method === 'POST' && path.endsWith('/sign-out')) return signOut(req);
+  if (req.method === 'POST' && path.endsWith('/sign-in/form')) return signInByForm(req);
   if (req.method !== 'POST' || !path.endsWith('/sign-in/email')) return auth.handler(req);
+  return signInByJson(req);
+}
 
+/** better-auth's e-mail sign-in, behind the throttle; the answer is JSON, without the token. */
+async function signInByJson(req: Request): Promise<Response> {
+  const auth = getAuth();
   const parsed = signInBody.safeParse(await req.clone().json().catch(() => null));
   if (!parsed.success) {
     return jsonError(400, 'BAD_REQUEST', 'Send a JSON body with email and password.', {
@@ -54,6 +62,60 @@ export async function handleAuthRequest(original: Request): Promise<Response> {
     recordSignInAttempt(db, { email, ip, succeeded: response.status === 200, now: new Date() });
   }
   return response.status === 200 ? withoutToken(response) : response;
+}
+
+export const SIGN_IN_ERRORS = ['invalid', 'throttled', 'failed'] as const;
+export type SignInError = (typeof SIGN_IN_ERRORS)[number];
+
+const signInForm = z.object({ email: z.string().trim().max(320), password: z.string().max(128), next: z.string().max(2000).optional() });
+
+/**
+ * The sign-in page's form as the browser posts it before (or without) its script: the same
+ * throttled sign-in, then a 303 to the workspace with the session cookie, or back to the page
+ * naming the error. Same-origin form posts pass the front door's Origin check.
+ */
+async function signInByForm(req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const form = signInForm.safeParse(Object.fromEntries(new URLSearchParams(await req.text())));
+  const next = form.success ? safeNextPath(form.data.next) : null;
+  if (!form.success) return backToSignIn(url, 'invalid', next);
+  const headers = new Headers(req.headers);
+  headers.set('content-type', 'application/json');
+  headers.delete('content-length');
+  const answer = await signInByJson(
+    new Request(new URL('/api/auth/sign-in/email', url), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email: form.data.email, password: form.data.password }),
+    }),
+  );
+  if (answer.status === 429) return backToSignIn(url, 'throttled', next, answer.headers.get('retry-after'));
+  if (answer.status === 401 || answer.status === 400) return backToSignIn(url, 'invalid', next);
+  if (answer.status !== 200) return backToSignIn(url, 'failed', next);
+  const body = (await answer.json().catch(() => null)) as { user?: { id?: unknown } } | null;
+  const userId = typeof body?.user?.id === 'string' ? body.user.id : null;
+  const actor = userId ? loadActiveActor(getDb(), userId) : null;
+  if (!actor) return backToSignIn(url, 'failed', next);
+  const response = redirectTo(new URL(next && next !== '/' ? next : WORKSPACE_PATH[actor.role], url));
+  for (const cookie of answer.headers.getSetCookie()) response.headers.append('set-cookie', cookie);
+  return response;
+}
+
+/** Only same-site paths are followed after sign-in. */
+export function safeNextPath(next: string | undefined): string | null {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+}
+
+function backToSignIn(base: URL, error: SignInError, next: string | null, retryAfter?: string | null): Response {
+  const target = new URL('/sign-in', base);
+  target.searchParams.set('error', error);
+  if (retryAfter) target.searchParams.set('retry', retryAfter);
+  if (next) target.searchParams.set('next', next);
+  return redirectTo(target);
+}
+
+function redirectTo(target: URL): Response {
+  return new Response(null, { status: 303, headers: { location: target.pathname + target.search, 'cache-control': 'no-store' } });
 }
 
 async function signOut(req: Request): Promise<Response> {

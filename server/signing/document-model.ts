@@ -1,5 +1,7 @@
 import { DOCUMENT_LABELS, TARIFFS, type FieldDef, type TemplateDef } from '@/templates/define-template';
+import { auditActionLabel, auditActorLabel } from '@/server/audit/audit-actions';
 import { ATTESTATION_TEXT } from '@/templates/identification';
+import { formatIban } from '@/templates/validators/iban';
 import { isVisible } from '@/templates/schema-from-template';
 
 /** What the signed PDF shows, built from the template's declaration: no per-form drawing code. */
@@ -67,7 +69,7 @@ export function formatValue(field: FieldDef, value: unknown): string {
     case 'phone':
       return phone(String(value));
     case 'iban':
-      return String(value).replace(/(.{4})/g, '$1 ').trim();
+      return formatIban(String(value));
     default:
       return String(value);
   }
@@ -139,6 +141,6 @@ export function buildDocumentModel(input: DocumentInput): DocumentModel {
       const party = template.parties.find((p) => p.key === s.party);
       return { title: party?.title.uk ?? 'Представник дилера', name: s.name, at: ukDateTime(s.signedAt), place: s.place, png: s.png, typedName: s.typedName };
     }),
-    audit: input.audit.map((a) => ({ at: ukDateTime(a.at), actor: a.actorRole ?? 'system', action: a.action, hash: a.hash.slice(0, 16) })),
+    audit: input.audit.map((a) => ({ at: ukDateTime(a.at), actor: auditActorLabel(a.actorRole, 'uk'), action: auditActionLabel(a.action, 'uk'), hash: a.hash.slice(0, 16) })),
   };
 }

@@ -43,6 +43,14 @@ export function parseP12(bytes: Uint8Array, password: string, development: boole
  * it say so, and so does the admin page.
  */
 export function createDevelopmentP12(): { p12: Buffer; password: string } {
+  return createSelfSignedP12({ commonName: 'Dealer Desk DEVELOPMENT seal', organization: DEVELOPMENT_SEAL_ORGANIZATION });
+}
+
+/** The organisation named in the development seal's certificate: /verify calls such a seal a test one. */
+export const DEVELOPMENT_SEAL_ORGANIZATION = 'Dealer Desk (development, no legal force)';
+
+/** A self-signed seal certificate and key as a PKCS#12 file (ASCII names only, see below). */
+export function createSelfSignedP12(name: { commonName: string; organization: string }): { p12: Buffer; password: string } {
   // forge makes the key itself (it uses Node's native generator when it can): a key imported from
   // Node's PEM re-encodes differently and breaks the P12's MAC.
   const { privateKey: key, publicKey } = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
@@ -54,8 +62,8 @@ export function createDevelopmentP12(): { p12: Buffer; password: string } {
   // ASCII only: node-forge does not encode non-ASCII names canonically (the P12 MAC and the
   // certificate's own signature then fail to verify). The PDF prints the company's name anyway.
   const attributes = [
-    { name: 'commonName', value: 'Dealer Desk DEVELOPMENT seal' },
-    { name: 'organizationName', value: 'Dealer Desk (development, no legal force)' },
+    { name: 'commonName', value: name.commonName },
+    { name: 'organizationName', value: name.organization },
     { shortName: 'C', value: 'UA' },
   ];
   certificate.setSubject(attributes);

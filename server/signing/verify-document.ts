@@ -17,7 +17,8 @@ export interface PublicApplicationInfo {
 }
 
 export type VerifyResult =
-  | { result: 'authentic'; signer: string; application: PublicApplicationInfo }
+  /** testSeal: sealed with the self-signed development certificate, which has no legal force. */
+  | { result: 'authentic'; signer: string; testSeal: boolean; application: PublicApplicationInfo }
   | { result: 'modified'; reason: string }
   | { result: 'unknown'; reason: string };
 
@@ -53,7 +54,11 @@ export function publicApplication(db: DbOrTx, applicationId: string): PublicAppl
 export async function verifyDocument(db: DbOrTx, pdf: Buffer): Promise<VerifyResult> {
   const { check, sha256 } = await pdfPool().verify(pdf);
   const known = publicInfo(db, eq(applications.pdfSha256, sha256));
-  if (check.valid && check.coversWholeFile && known) return { result: 'authentic', signer: check.signer, application: known };
+  if (check.valid && check.coversWholeFile && known) {
+    const key = getSealKey();
+    const testSeal = check.developmentSeal || (key.development && check.certificateSha256 === key.certificateSha256);
+    return { result: 'authentic', signer: check.signer, testSeal, application: known };
+  }
   if (!check.valid && check.reason === 'noSignature') return { result: 'unknown', reason: 'The file has no digital seal' };
   if (!check.valid) return { result: 'modified', reason: 'The seal does not match the content: the file was changed after sealing' };
   if (!check.coversWholeFile) return { result: 'modified', reason: 'Something was added to the file after it was sealed' };

@@ -1,9 +1,9 @@
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
-import { certificateSha256 } from './seal-certificate';
+import { certificateSha256, DEVELOPMENT_SEAL_ORGANIZATION } from './seal-certificate';
 
 export type SignatureCheck =
-  | { valid: true; signer: string; signedAt: Date | null; coversWholeFile: boolean; certificateSha256: string }
+  | { valid: true; signer: string; signedAt: Date | null; coversWholeFile: boolean; certificateSha256: string; developmentSeal: boolean }
   | { valid: false; reason: 'noSignature' | 'malformed' | 'digestMismatch' | 'badSignature' };
 
 const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -65,7 +65,15 @@ export function checkPdfSignature(pdf: Buffer): SignatureCheck {
     const ok = verifySignature('sha256', attributesDer, new X509Certificate(certificatePem).publicKey, Buffer.from(encryptedDigest.value, 'binary'));
     if (!ok) return { valid: false, reason: 'badSignature' };
     const cn = certificate.subject.getField('CN') as { value?: string } | null;
-    return { valid: true, signer: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown', signedAt, coversWholeFile: c + d === pdf.length, certificateSha256: certificateSha256(certificate) };
+    const organization = certificate.subject.getField('O') as { value?: string } | null;
+    return {
+      valid: true,
+      signer: cn?.value ? forge.util.decodeUtf8(cn.value) : 'unknown',
+      signedAt,
+      coversWholeFile: c + d === pdf.length,
+      certificateSha256: certificateSha256(certificate),
+      developmentSeal: organization?.value === DEVELOPMENT_SEAL_ORGANIZATION,
+    };
   } catch {
     return { valid: false, reason: 'malformed' };
   }

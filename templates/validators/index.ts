@@ -1,6 +1,6 @@
 export { isValidEdrpou } from './edrpou';
 export { isValidRnokpp, rnokppBirthDate, rnokppSex } from './rnokpp';
-export { isValidUaIban, normalizeIban } from './iban';
+export { formatIban, isValidUaIban, normalizeIban } from './iban';
 export { normalizeUaMobile } from './phone';
 export { isValidForeignPassport, isValidIdCardNumber, isValidPassportBooklet, normalizePassportBooklet } from './documents';
 export { isValidUnzr, unzrBirthDate, unzrCheckDigit } from './unzr';

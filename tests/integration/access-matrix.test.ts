@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'package.create': OPERATOR_ONLY,
   'package.update': OPERATOR_ONLY,
   'package.lookupCompany': OPERATOR_ONLY,
+  'package.registeredDealer': OPERATOR_ONLY,
   'package.search': { ...OPERATOR_ONLY, admin: 'ok' },
   'package.get': ANY_SIGNED_IN,
   'package.send': OPERATOR_ONLY,
@@ -169,6 +170,7 @@ function validInput(path: string): unknown {
     case 'package.open':
       return { packageId: crypto.randomUUID(), version: 1 };
     case 'package.lookupCompany':
+    case 'package.registeredDealer':
       return { edrpou: '34000003' };
     case 'package.search':
       return { query: '' };

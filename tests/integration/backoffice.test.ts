@@ -90,6 +90,26 @@ describe('the back-office queue', () => {
     expect((await backoffice().queue({})).counters.mine).toBe(1);
   });
 
+  it('finds applications by a part of the subscriber’s name or phone number, in any case and any way of writing the number', async () => {
+    const sim = await w.submitted('sim-replacement'); // Коваленко Марія Іванівна, 067 123 45 67
+    const tariff = await w.submitted('tariff-change'); // the same person, 050 765 43 21
+    const found = async (search: string) => (await backoffice().queue({ search })).items.map((i) => i.number);
+    expect((await backoffice().queue({})).items[0]).toMatchObject({ number: sim.number, subscriberName: 'Коваленко Марія Іванівна' });
+    expect(await found('коваленко')).toEqual([sim.number, tariff.number]);
+    expect(await found('МАРІЯ ІВАН')).toEqual([sim.number, tariff.number]);
+    expect(await found('0671234567')).toEqual([sim.number]);
+    expect(await found('+380 67 123-45-67')).toEqual([sim.number]);
+    expect(await found('765 43')).toEqual([tariff.number]);
+    expect(await found('Іваненко')).toEqual([]);
+    // LIKE's wildcards are taken literally.
+    expect(await found('%')).toEqual([]);
+    expect(await found('_')).toEqual([]);
+    // Blank searches nothing away; the search combines with the other filters and views.
+    expect(await found('  ')).toEqual([sim.number, tariff.number]);
+    expect((await backoffice().queue({ search: 'коваленко', templateId: 'tariff-change' })).items.map((i) => i.number)).toEqual([tariff.number]);
+    expect((await backoffice().queue({ search: 'коваленко', view: 'approved' })).total).toBe(0);
+  });
+
   it('refuses bad filters with field errors', async () => {
     const bad = await trpcFailure(backoffice().queue({ from: '2026-02-30' }));
     expect(bad.code).toBe('BAD_REQUEST');

@@ -108,6 +108,46 @@ describe('sign-in', () => {
   });
 });
 
+function signInByForm(fields: Record<string, string>, ip = '10.6.6.1') {
+  return authPost(
+    new Request(`${BASE}/api/auth/sign-in/form`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, [CLIENT_ADDRESS_HEADER]: ip },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+describe('sign-in by a plain form post (before or without the page script)', () => {
+  it('sets the session cookie and sends the browser to the role’s workspace with a 303', async () => {
+    const response = await signInByForm({ email: 'backoffice@demo.local', password: 'demo12345', next: '/' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/backoffice');
+    const profile = await trpcQuery('account.profile', cookieOf(response));
+    expect(profile.status).toBe(200);
+    expect(JSON.stringify(await profile.json())).toContain('backoffice@demo.local');
+  });
+
+  it('follows a same-site next path, never another site', async () => {
+    expect((await signInByForm({ email: 'admin@demo.local', password: 'demo12345', next: '/admin/live' }, '10.6.6.2')).headers.get('location')).toBe('/admin/live');
+    expect((await signInByForm({ email: 'admin@demo.local', password: 'demo12345', next: '//evil.example' }, '10.6.6.3')).headers.get('location')).toBe('/admin');
+  });
+
+  it('a wrong password goes back to the sign-in page with the error and no cookie', async () => {
+    const response = await signInByForm({ email: 'dealer@demo.local', password: 'wrong-one', next: '/dealer' }, '10.6.6.4');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/sign-in?error=invalid&next=%2Fdealer');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('goes through the same throttle as the scripted sign-in', async () => {
+    for (let i = 0; i < 5; i += 1) await signInByForm({ email: 'operator@demo.local', password: `guess-${i}` }, '10.6.6.5');
+    const blocked = await signInByForm({ email: 'operator@demo.local', password: 'demo12345' }, '10.6.6.5');
+    expect(blocked.headers.get('location')).toMatch(/^\/sign-in\?error=throttled&retry=\d+$/);
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+  });
+});
+
 describe('bad requests get a clear 4xx, never a 500', () => {
   const tenMegabytes = 'x'.repeat(10 * 1024 * 1024);
 

@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocumentModel } from '@/server/signing/document-model';
 import { renderPdf } from '@/server/signing/render-pdf';
 import { sampleDocument } from '@/server/signing/sample-document';
-import { getSealKey } from '@/server/signing/seal-certificate';
+import { createSelfSignedP12, getSealKey, parseP12 } from '@/server/signing/seal-certificate';
 import { sealPdf } from '@/server/signing/seal-pdf';
+import { checkPdfSignature } from '@/server/signing/verify-pdf';
 import { TEMPLATES } from '@/templates';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-pdf-'));
@@ -50,6 +51,18 @@ describe('the sealed PDF', () => {
     expect(key.development).toBe(true);
     expect(fs.existsSync(path.join(dir, 'certs', 'development-seal.p12'))).toBe(true);
     expect(getSealKey()).toBe(key);
+  });
+
+  it('the seal check tells the development seal (a test one) from a company’s certificate', async () => {
+    const template = TEMPLATES[0];
+    if (!template) throw new Error('no template');
+    const doc = () => renderPdf(buildDocumentModel(sampleDocument(template, { company: 'ТОВ «Мобільний оператор»', verifyUrl: 'http://localhost/verify?a=x', developmentSeal: false })));
+    const info = { reason: 'test', location: 'Бар', contact: 'test', signingTime: new Date() };
+    const development = checkPdfSignature(await sealPdf(await doc(), getSealKey(), info));
+    expect(development).toMatchObject({ valid: true, developmentSeal: true });
+    const { p12, password } = createSelfSignedP12({ commonName: 'Mobile Operator seal', organization: 'Mobile Operator LLC' });
+    const company = checkPdfSignature(await sealPdf(await doc(), parseP12(p12, password, false), info));
+    expect(company).toMatchObject({ valid: true, developmentSeal: false, signer: 'Mobile Operator seal' });
   });
 
   for (const template of TEMPLATES) {

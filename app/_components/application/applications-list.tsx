@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { APPLICATION_STATUSES } from '@/server/workflow/application-statuses';
 import { findTemplate, TEMPLATES } from '@/templates';
+import { ListSkeleton } from '../skeleton';
 import { useText } from './use-text';
 import { formatTime } from '../chat/format';
 import { useTRPC } from '../trpc-provider';
@@ -45,6 +46,7 @@ export function ApplicationsList() {
           ))}
         </select>
       </div>
+      {list.isPending && <ListSkeleton rows={3} testId="applications-skeleton" />}
       {list.data?.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-500">{t('noApplications')}</p>}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="dealer-applications">
         {list.data?.map((a) => {

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useWatch, type Control, type UseFormRegister, type FieldValues } from 'react-hook-form';
 import { TARIFFS, type FieldDef } from '@/templates/define-template';
+import { formatIban } from '@/templates/validators/iban';
 import { useText } from './use-text';
 
 const INPUT = 'w-full rounded border px-3';
@@ -57,7 +58,28 @@ export function FieldInput({
     case 'edrpou':
       return <input inputMode="numeric" maxLength={field.type === 'rnokpp' ? 10 : 8} {...common} className={className} />;
     case 'iban':
-      return <input autoCapitalize="characters" placeholder="UA00 0000 0000 0000 0000 0000 0000 0" {...common} className={className} />;
+      // Shown in groups of four (the server keeps the compact form): on load, and when the field is left.
+      return (
+        <input
+          autoCapitalize="characters"
+          placeholder="UA00 0000 0000 0000 0000 0000 0000 0"
+          {...common}
+          ref={(element) => {
+            common.ref(element);
+            if (element) element.value = formatIban(element.value);
+          }}
+          onBlur={(event) => {
+            const grouped = formatIban(event.target.value);
+            if (grouped !== event.target.value) {
+              event.target.value = grouped;
+              void common.onChange(event);
+            }
+            void common.onBlur(event);
+          }}
+          className={className}
+          data-field-type="iban"
+        />
+      );
     default:
       return <input maxLength={field.maxLength ?? 500} {...common} className={className} />;
   }

@@ -224,9 +224,7 @@ export function IdentificationSummary({ values, attestedByName, attestedAt, poin
           <dt className="text-slate-500">{t('scans')}</dt>
           <dd className="flex flex-wrap gap-2">
             {(values.scanIds as string[]).map((id, index) => (
-              <a key={id} href={`/api/attachments/${id}`} target="_blank" rel="noopener noreferrer" className="underline" data-testid="scan-link">
-                {t('scanNumber', { n: index + 1 })}
-              </a>
+              <ScanThumbnail key={id} id={id} label={t('scanNumber', { n: index + 1 })} />
             ))}
           </dd>
         </>
@@ -237,5 +235,26 @@ export function IdentificationSummary({ values, attestedByName, attestedAt, poin
         {pointOfSale ? `, ${pointOfSale}` : ''}
       </dd>
     </dl>
+  );
+}
+
+/**
+ * A scan as a small picture that opens full size; a scan that is not an image (a PDF) shows as a
+ * document icon with its name. The picture comes through the access-checked attachment route.
+ */
+function ScanThumbnail({ id, label }: { id: string; label: string }) {
+  const [notAnImage, setNotAnImage] = useState(false);
+  const href = `/api/attachments/${id}`;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="flex flex-col items-center gap-1 text-xs text-brand-700 underline" data-testid="scan-link" data-kind={notAnImage ? 'document' : 'image'}>
+      {notAnImage ? (
+        <span className="grid h-24 w-20 place-items-center rounded border border-slate-300 bg-slate-50 text-3xl no-underline" aria-hidden="true">
+          📄
+        </span>
+      ) : (
+        <img src={href} alt={label} loading="lazy" onError={() => setNotAnImage(true)} className="h-24 w-auto min-w-16 max-w-40 rounded border border-slate-300 bg-white object-contain" data-testid="scan-thumbnail" />
+      )}
+      {label}
+    </a>
   );
 }

@@ -64,7 +64,7 @@ export function MessageList({
       {messages.map((m) => {
         if (m.kind === 'system') {
           return (
-            <li key={m.id} className="self-center text-center text-xs text-slate-500" data-testid="system-message">
+            <li key={m.id} className="self-center text-center text-xs text-slate-600" data-testid="system-message">
               <SystemText body={m.body} /> · {formatTime(m.createdAt, locale)}
             </li>
           );

@@ -86,7 +86,7 @@ export function StaffingCalculator({ staffing, thresholdSeconds, figures }: { st
     <Panel title={t('title')}>
       <div data-testid="staffing">
         <p className="mb-3 text-sm text-slate-600">
-          {staffing.arrivalsPerHour > 0 ? t('prefilled', { hour: String(staffing.peakHour).padStart(2, '0'), arrivals: figures.decimal(staffing.arrivalsPerHour) }) : t('prefilledEmpty')}
+          {staffing.arrivalsPerHour > 0 ? t('prefilled', { hour: String(staffing.peakHour).padStart(2, '0'), arrivals: Math.round(staffing.arrivalsPerHour * 10) / 10 }) : t('prefilledEmpty')}
         </p>
         <form className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()}>
           <NumberField label={t('arrivals')} value={draft.arrivalsPerHour} onChange={set('arrivalsPerHour')} min={0} max={100_000} step="any" />

@@ -24,7 +24,7 @@ const STATUS_TONE: Record<string, string> = {
   available: 'bg-green-100 text-green-900',
   wrap_up: 'bg-amber-100 text-amber-900',
   away: 'bg-slate-200 text-slate-800',
-  offline: 'bg-slate-100 text-slate-500',
+  offline: 'bg-slate-100 text-slate-600',
 };
 
 /**

@@ -380,6 +380,9 @@ function CompanyPart({ form, knownEdrpou, isNew }: { form: UseFormReturn<Company
   const complete = /^\d{8}$/.test(edrpou);
   const valid = complete && isValidEdrpou(edrpou);
   const lookup = useQuery({ ...trpc.package.lookupCompany.queryOptions({ edrpou }), enabled: valid, retry: false });
+  // A dealer company can be a client too: then the code is named as that dealer's, never "new".
+  const dealer = useQuery({ ...trpc.package.registeredDealer.queryOptions({ edrpou }), enabled: valid, retry: false });
+  const registeredDealer = valid ? dealer.data : undefined;
   // The details already in the form belong to this EDRPOU (a draft being edited): not replaced.
   const applied = useRef<string | null>(knownEdrpou);
   const [fromLookup, setFromLookup] = useState(false);
@@ -404,6 +407,14 @@ function CompanyPart({ form, knownEdrpou, isNew }: { form: UseFormReturn<Company
     setFromLookup(true);
   }, [lookup.data, valid, edrpou, form]);
 
+  // Not remembered yet, but a registered dealer: its name fills an empty name field.
+  useEffect(() => {
+    if (!registeredDealer || lookup.data !== null) return;
+    if (String(form.getValues('company.company.name' as never) ?? '').trim() === '') {
+      form.setValue('company.company.name' as never, registeredDealer.name as never, { shouldDirty: true });
+    }
+  }, [registeredDealer, lookup.data, form]);
+
   const companyFields = [...COMPANY_SECTION.fields].sort((a, b) => (a.key === 'edrpou' ? -1 : b.key === 'edrpou' ? 1 : 0));
   const representative: FieldDef[] = [
     { key: 'name', type: 'text', label: { uk: t('representativeName'), en: t('representativeName') }, required: true, maxLength: 200 },
@@ -424,15 +435,22 @@ function CompanyPart({ form, knownEdrpou, isNew }: { form: UseFormReturn<Company
               <CompanyField form={form} field={field} name={`company.company.${field.key}`} wide={field.key !== 'edrpou'} />
               {field.key === 'edrpou' && (
                 <div className="flex items-end pb-1 text-sm">
-                  {found ? (
-                    <span className="rounded bg-sky-50 px-2 py-1 text-sky-900" data-testid="company-remembered">
-                      {fromLookup && isNew ? t('remembered', { date: when, name: found.updatedByName }) : t('rememberedKnown', { date: when, name: found.updatedByName })}
-                    </span>
-                  ) : valid && found === null ? (
-                    <span className="text-slate-500" data-testid="company-new">
-                      {t('newCompanyNote')}
-                    </span>
-                  ) : null}
+                  <div className="flex flex-col gap-1">
+                    {found ? (
+                      <span className="rounded bg-sky-50 px-2 py-1 text-sky-900" data-testid="company-remembered">
+                        {fromLookup && isNew ? t('remembered', { date: when, name: found.updatedByName }) : t('rememberedKnown', { date: when, name: found.updatedByName })}
+                      </span>
+                    ) : null}
+                    {registeredDealer ? (
+                      <span className="rounded bg-slate-100 px-2 py-1 text-slate-800" data-testid="company-dealer">
+                        {found ? t('dealerCompany', { name: registeredDealer.name }) : t('dealerCompanyNotRemembered', { name: registeredDealer.name })}
+                      </span>
+                    ) : valid && found === null && dealer.data === null ? (
+                      <span className="text-slate-600" data-testid="company-new">
+                        {t('newCompanyNote')}
+                      </span>
+                    ) : null}
+                  </div>
                 </div>
               )}
             </Fragment>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { formatIban } from '@/templates/validators/iban';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -121,7 +122,7 @@ function CompanyDetails({ details }: { details: NonNullable<PackageData['details
     [label(COMPANY_SECTION, 'name'), details.name],
     [label(COMPANY_SECTION, 'edrpou'), details.edrpou],
     [label(COMPANY_SECTION, 'legalAddress'), details.legalAddress],
-    [label(COMPANY_SECTION, 'iban'), details.iban],
+    [label(COMPANY_SECTION, 'iban'), formatIban(details.iban)],
     [t('view.representative'), [details.representativeName, details.representativePosition].filter(Boolean).join(', ')],
     [t('view.powerOfAttorney'), t('view.poa', { number: details.poaNumber, date: day(details.poaDate), until: day(details.poaValidUntil) })],
   ];

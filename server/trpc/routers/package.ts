@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { identifyPackage, identifyPackageInput, openPackage, packageIdInput, sendPackage, sendPackageInput, signPackage, signPackageInput, submitPackage, submitPackageInput } from '@/server/packages/package-flow';
 import { createPackage, createPackageInput, getPackage, lookupCompany, searchPackages, updatePackage, updatePackageInput } from '@/server/packages/prepare-package';
+import { registeredDealer, registeredDealerInput, registeredDealerOutput } from '@/server/packages/registered-dealer';
 import { roleProcedure, router } from '../init';
 
 const operator = roleProcedure('operator');
@@ -11,6 +12,7 @@ export const packageRouter = router({
   create: operator.input(createPackageInput).mutation(({ ctx, input }) => createPackage({ ctx, input })),
   update: operator.input(updatePackageInput).mutation(({ ctx, input }) => updatePackage({ ctx, input })),
   lookupCompany: operator.input(z.object({ edrpou: z.string().trim().regex(/^\d{8}$/, 'edrpouFormat') })).query(({ ctx, input }) => lookupCompany({ ctx, input })),
+  registeredDealer: operator.input(registeredDealerInput).output(registeredDealerOutput).query(({ ctx, input }) => registeredDealer({ ctx, input })),
   search: roleProcedure('operator', 'admin')
     .input(z.object({ query: z.string().max(100).default(''), status: z.enum(['draft', 'sent', 'opened']).optional() }))
     .query(({ ctx, input }) => searchPackages({ ctx, input })),

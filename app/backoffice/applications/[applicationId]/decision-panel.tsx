@@ -10,7 +10,8 @@ import { useTRPC } from '../../../_components/trpc-provider';
 import { useHydrated } from '../../../_components/use-hydrated';
 
 /**
- * Claim, then approve, reject with a reason, or return with remarks. A second employee sees who
+ * Claim, then approve (after a confirmation), reject with a reason, or return with remarks; the
+ * decisions stay disabled, saying why, until this employee holds the application. A second employee sees who
  * holds the application; if someone decided first, the server says who, and the page reloads.
  */
 export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChanged: () => void }) {
@@ -21,7 +22,7 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
   const trpc = useTRPC();
   const errorText = useErrorText();
   const hydrated = useHydrated();
-  const [mode, setMode] = useState<'none' | 'reject' | 'return'>('none');
+  const [mode, setMode] = useState<'none' | 'approve' | 'reject' | 'return'>('none');
   const [reason, setReason] = useState<RejectReason | ''>('');
   const [comment, setComment] = useState('');
   const [note, setNote] = useState('');
@@ -39,6 +40,7 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
   const id = application.id;
   const version = application.version;
   const heldByOther = claim !== null && !claim.mine;
+  const mine = claim?.mine === true;
   // Sensitive: confirmed through a link, or the waiting period of a subscriber without another contact passed (server/subscriber/confirmation-state.ts).
   const canApprove = application.status === 'submitted' && review.confirmation.settled;
 
@@ -68,22 +70,43 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
         </p>
       )}
       {application.status === 'disputed' && <p className="text-sm text-red-800">{t('disputedOnlyReject')}</p>}
+      {!heldByOther && !mine && (
+        <p className="text-sm text-slate-700" id="decide-needs-claim" data-testid="decide-needs-claim">
+          {t('claimFirst')}
+        </p>
+      )}
       {!heldByOther && (
-        <div className="flex flex-wrap gap-2">
-          <button type="button" disabled={pending || !canApprove} className="rounded bg-green-700 px-4 font-medium text-white disabled:opacity-50" onClick={() => approve.mutate({ applicationId: id, version })}>
+        <div className="flex flex-wrap gap-2" aria-describedby={mine ? undefined : 'decide-needs-claim'}>
+          <button type="button" disabled={pending || !mine || !canApprove} className="rounded bg-green-700 px-4 font-medium text-white disabled:opacity-50" onClick={() => setMode(mode === 'approve' ? 'none' : 'approve')}>
             {t('approve')}
           </button>
-          <button type="button" disabled={pending} className="rounded border border-red-400 px-4 font-medium text-red-800" onClick={() => setMode(mode === 'reject' ? 'none' : 'reject')}>
+          <button type="button" disabled={pending || !mine} className="rounded border border-red-400 px-4 font-medium text-red-800 disabled:opacity-50" onClick={() => setMode(mode === 'reject' ? 'none' : 'reject')}>
             {t('reject')}
           </button>
           {application.status === 'submitted' && (
-            <button type="button" disabled={pending} className="rounded border border-amber-500 px-4 font-medium text-amber-900" onClick={() => setMode(mode === 'return' ? 'none' : 'return')}>
+            <button type="button" disabled={pending || !mine} className="rounded border border-amber-500 px-4 font-medium text-amber-900 disabled:opacity-50" onClick={() => setMode(mode === 'return' ? 'none' : 'return')}>
               {t('return')}
             </button>
           )}
         </div>
       )}
-      {mode === 'reject' && (
+      {mode === 'approve' && mine && canApprove && (
+        <div role="alertdialog" aria-labelledby="approve-question" className="flex flex-col gap-2 rounded border border-green-700 bg-white p-3" data-testid="approve-confirmation">
+          <p id="approve-question" className="font-medium">
+            {t('approveQuestion', { number: application.number })}
+          </p>
+          <p className="text-sm text-slate-700">{t('approveFinal')}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" disabled={pending} className="rounded bg-green-700 px-4 font-medium text-white disabled:opacity-50" onClick={() => approve.mutate({ applicationId: id, version })}>
+              {t('confirmApprove')}
+            </button>
+            <button type="button" disabled={pending} className="rounded border border-slate-300 px-4" onClick={() => setMode('none')}>
+              {t('cancelDecision')}
+            </button>
+          </div>
+        </div>
+      )}
+      {mode === 'reject' && mine && (
         <form
           className="flex flex-col gap-2"
           onSubmit={(e) => {
@@ -108,7 +131,7 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
           </button>
         </form>
       )}
-      {mode === 'return' && (
+      {mode === 'return' && mine && (
         <form
           className="flex flex-col gap-2"
           onSubmit={(e) => {
@@ -117,7 +140,7 @@ export function DecisionPanel({ review, onChanged }: { review: ReviewDto; onChan
           }}
         >
           <textarea value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} placeholder={t('returnPlaceholder')} aria-label={t('returnPlaceholder')} className="rounded border border-slate-300 p-2 text-sm" data-testid="return-note" />
-          <button type="submit" disabled={pending || !note.trim()} className="self-start rounded bg-amber-600 px-4 font-medium text-white disabled:opacity-50">
+          <button type="submit" disabled={pending || !note.trim()} className="self-start rounded bg-amber-800 px-4 font-medium text-white disabled:opacity-50">
             {t('confirmReturn')}
           </button>
         </form>

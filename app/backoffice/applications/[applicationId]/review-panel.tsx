@@ -1,16 +1,19 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { IdentificationSummary } from '../../../_components/application/identification-form';
 import { OutcomeBanner } from '../../../_components/application/outcome-banner';
+import { APPLICATION_STATUS_TONE, STATUS_TONES } from '../../../_components/status-colours';
 import { PackageLink } from '../../../_components/application/package-link';
 import { TemplateForm } from '../../../_components/application/template-form';
 import { useText } from '../../../_components/application/use-text';
 import { MessageList } from '../../../_components/chat/message-list';
 import { useErrorText } from '../../../_components/error-text';
 import { Panel } from '../../../_components/panel';
+import { ListSkeleton } from '../../../_components/skeleton';
 import { useTRPC } from '../../../_components/trpc-provider';
+import { auditActionLabel } from '@/server/audit/audit-actions';
 import { findTemplate } from '@/templates';
 import type { ReviewDto } from '@/server/backoffice/review';
 import { DecisionPanel } from './decision-panel';
@@ -47,12 +50,13 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
   const status = useTranslations('application.status');
   const text = useText();
   const format = useFormatter();
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const review = useQuery({ ...trpc.backoffice.review.queryOptions({ applicationId }), refetchInterval: 30_000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.backoffice.review.queryKey({ applicationId }) });
-  if (review.isPending) return <p className="text-slate-500">…</p>;
+  if (review.isPending) return <ListSkeleton rows={8} testId="review-skeleton" />;
   if (review.isError) return <p className="text-red-700">{errorText(review.error)}</p>;
   const { application, link, claim } = review.data;
   const template = findTemplate(application.templateId);
@@ -63,7 +67,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
       <header className="rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold">{template ? text(template.title) : application.templateId}</h1>
-          <span className="rounded bg-slate-100 px-2 py-1 text-sm" data-testid="review-status">
+          <span className={`rounded px-2 py-1 text-sm ${STATUS_TONES[APPLICATION_STATUS_TONE[application.status]].badge}`} data-testid="review-status">
             {status(application.status)}
           </span>
           {application.sensitive && <span className="rounded bg-amber-100 px-2 py-1 text-xs text-amber-900">{t('flags.sensitive')}</span>}
@@ -166,7 +170,7 @@ export function ReviewPanel({ applicationId }: { applicationId: string }) {
         <ol className="text-sm" data-testid="audit-trail">
           {review.data.auditTrail.map((event) => (
             <li key={event.seq} className="border-t border-slate-100 py-1">
-              <span className="text-slate-500">{when(event.at)}</span> · <span className="font-mono text-xs">{event.action}</span> · {event.actorName ?? (event.actorRole === 'subscriber' ? t('subscriberActor') : '—')}
+              <span className="text-slate-500">{when(event.at)}</span> · <span className="font-medium" data-action={event.action}>{auditActionLabel(event.action, locale === 'en' ? 'en' : 'uk')}</span> · {event.actorName ?? (event.actorRole === 'subscriber' ? t('subscriberActor') : '—')}
               {typeof event.data.from === 'string' && typeof event.data.to === 'string' && event.data.from !== event.data.to && (
                 <span className="text-slate-500">
                   {' '}

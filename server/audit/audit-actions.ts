@@ -1,0 +1,87 @@
+import type { ChatAction } from '@/server/chat/chat-transitions';
+import type { PACKAGE_TRANSITIONS } from '@/server/packages/package-access';
+import type { ApplicationAction } from '@/server/workflow/transition-table';
+
+/**
+ * Human words for the audit trail's action codes, in both languages: the one mapping the back
+ * office's history and the signed PDF's audit page use. The codes themselves stay in the hash
+ * chain unchanged. The type lists every code the app writes (each transition table's actions plus
+ * the direct writes), so a new action without words does not compile;
+ * tests/unit/audit-actions.test.ts also scans the sources for codes.
+ */
+export type AuditAction =
+  | `application.${ApplicationAction | 'create'}`
+  | `chat.${ChatAction | 'start' | 'transfer' | 'rate'}`
+  | `package.${keyof typeof PACKAGE_TRANSITIONS | 'create'}`
+  | 'user.create'
+  | 'user.deactivate'
+  | 'user.reactivate'
+  | 'dealer.create'
+  | 'point_of_sale.create'
+  | 'operator.capacity'
+  | 'notification.retry'
+  | 'demo.seed';
+
+export interface Words {
+  uk: string;
+  en: string;
+}
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
+  'application.create': { uk: 'Заяву створено', en: 'Application created' },
+  'application.identify': { uk: 'Особу ідентифіковано', en: 'Person identified' },
+  'application.edit': { uk: 'Дані заяви змінено', en: 'Form edited' },
+  'application.fill': { uk: 'Заповнення завершено', en: 'Form completed' },
+  'application.verify': { uk: 'Перевірено оператором', en: 'Checked by the operator' },
+  'application.return': { uk: 'Повернуто на доопрацювання', en: 'Returned for corrections' },
+  'application.sign': { uk: 'Підписано і засвідчено', en: 'Signed and sealed' },
+  'application.submit': { uk: 'Подано до бек-офісу', en: 'Submitted to the back office' },
+  'application.claim': { uk: 'Взято в роботу', en: 'Taken to work' },
+  'application.release': { uk: 'Звільнено з роботи', en: 'Released from work' },
+  'application.approve': { uk: 'Схвалено', en: 'Approved' },
+  'application.reject': { uk: 'Відхилено', en: 'Rejected' },
+  'application.cancel': { uk: 'Скасовано', en: 'Cancelled' },
+  'application.dispute': { uk: 'Абонент оскаржив', en: 'Disputed by the subscriber' },
+  'application.confirm': { uk: 'Абонент підтвердив', en: 'Confirmed by the subscriber' },
+  'chat.start': { uk: 'Чат розпочато', en: 'Chat started' },
+  'chat.accept': { uk: 'Оператор прийняв чат', en: 'Chat taken by an operator' },
+  'chat.cancel': { uk: 'Чат скасовано в черзі', en: 'Chat cancelled while waiting' },
+  'chat.close': { uk: 'Чат завершено', en: 'Chat closed' },
+  'chat.transfer': { uk: 'Чат передано іншому оператору', en: 'Chat transferred to another operator' },
+  'chat.rate': { uk: 'Чат оцінено', en: 'Chat rated' },
+  'package.create': { uk: 'Пакет створено', en: 'Package created' },
+  'package.edit': { uk: 'Пакет змінено', en: 'Package edited' },
+  'package.editDetails': { uk: 'Дані компанії в пакеті змінено', en: 'Company details of the package edited' },
+  'package.send': { uk: 'Пакет надіслано дилеру', en: 'Package sent to the dealer' },
+  'package.open': { uk: 'Дилер відкрив пакет', en: 'Package opened by the dealer' },
+  'user.create': { uk: 'Користувача створено', en: 'User created' },
+  'user.deactivate': { uk: 'Користувача деактивовано', en: 'User deactivated' },
+  'user.reactivate': { uk: 'Користувача відновлено', en: 'User reactivated' },
+  'dealer.create': { uk: 'Компанію-дилера додано', en: 'Dealer company added' },
+  'point_of_sale.create': { uk: 'Точку продажу додано', en: 'Point of sale added' },
+  'operator.capacity': { uk: 'Змінено кількість чатів оператора', en: 'Operator’s chat capacity changed' },
+  'notification.retry': { uk: 'Повідомлення надіслано повторно', en: 'Notification retried' },
+  'demo.seed': { uk: 'Створено демонстраційні дані', en: 'Demo data created' },
+};
+
+/** Who acted, as the audit trail records it (a role, the subscriber, or the system). */
+export const AUDIT_ACTOR_LABELS: Record<string, Words> = {
+  dealer: { uk: 'Дилер', en: 'Dealer' },
+  operator: { uk: 'Оператор', en: 'Operator' },
+  backoffice: { uk: 'Бек-офіс', en: 'Back office' },
+  admin: { uk: 'Адміністратор', en: 'Administrator' },
+  subscriber: { uk: 'Абонент', en: 'Subscriber' },
+  system: { uk: 'Система', en: 'System' },
+};
+
+const isAuditAction = (code: string): code is AuditAction => Object.hasOwn(AUDIT_ACTION_LABELS, code);
+
+/** The words for an action code; a code written before its words existed shows as it is. */
+export function auditActionLabel(code: string, locale: 'uk' | 'en'): string {
+  return isAuditAction(code) ? AUDIT_ACTION_LABELS[code][locale] : code;
+}
+
+export function auditActorLabel(role: string | null, locale: 'uk' | 'en'): string {
+  const words = AUDIT_ACTOR_LABELS[role ?? 'system'];
+  return words ? words[locale] : (role ?? '');
+}
