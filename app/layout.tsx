@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 import { AppHeader } from './_components/app-header';
 import { HydrationMark } from './_components/hydration-mark';
-import { TRPCReactProvider } from './_components/trpc-provider';
 
 export const metadata: Metadata = {
   title: 'Dealer Desk',
@@ -19,17 +18,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {/* No tRPC or react-query here: the workspaces' layouts add them (see WorkspaceLayout), so
+            sign-in, /verify and the subscriber's link ship none of it. */}
         <NextIntlClientProvider>
-          <TRPCReactProvider>
-            <a href="#main" className="sr-only focus:not-sr-only">
-              {t('skipToContent')}
-            </a>
-            <HydrationMark />
-            <AppHeader />
-            <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-              {children}
-            </main>
-          </TRPCReactProvider>
+          <a href="#main" className="sr-only focus:not-sr-only">
+            {t('skipToContent')}
+          </a>
+          <HydrationMark />
+          <AppHeader />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            {children}
+          </main>
         </NextIntlClientProvider>
       </body>
     </html>

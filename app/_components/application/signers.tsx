@@ -1,9 +1,16 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { useErrorText } from '../error-text';
 import { useHydrated } from '../use-hydrated';
-import { SignatureBox, type SignatureValue } from './signature-box';
+import type { SignatureValue } from './signature-box';
+
+// The drawing pad (signature_pad) is fetched only when someone is about to sign.
+const SignatureBox = dynamic(() => import('./signature-box').then((m) => m.SignatureBox), {
+  ssr: false,
+  loading: () => <div className="h-56 rounded-lg border border-slate-200 bg-white" />,
+});
 
 export interface Signer {
   party: string;

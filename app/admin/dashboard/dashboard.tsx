@@ -1,18 +1,33 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useErrorText } from '../../_components/error-text';
 import { useTRPC } from '../../_components/trpc-provider';
 import type { MetricsOverview } from '@/server/metrics/overview';
-import { DayChart, HourChart, RatingsChart } from './charts';
 import { FigureTable } from './figure-table';
 import { FigureTile } from './figure-tile';
 import { isValidPeriod, type Period } from './period';
 import { PeriodFilter, type PeriodDraft } from './period-filter';
 import { StaffingCalculator } from './staffing-calculator';
 import { useFigures, type Figures } from './use-figures';
+
+/** The charts' box while recharts (the largest part of this page) loads: as tall as a chart (charts.tsx's ChartFrame). */
+function ChartPlaceholder() {
+  return (
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3" aria-hidden>
+      <div className="mb-2 h-5" />
+      <div style={{ height: 260 }} />
+    </div>
+  );
+}
+
+// Recharts is fetched only here, in its own chunk, after the page itself is running.
+const DayChart = dynamic(() => import('./charts').then((m) => m.DayChart), { ssr: false, loading: ChartPlaceholder });
+const HourChart = dynamic(() => import('./charts').then((m) => m.HourChart), { ssr: false, loading: ChartPlaceholder });
+const RatingsChart = dynamic(() => import('./charts').then((m) => m.RatingsChart), { ssr: false, loading: ChartPlaceholder });
 
 const toDraft = (p: Period): PeriodDraft => ({ from: p.from, to: p.to, threshold: String(p.thresholdSeconds) });
 const fromDraft = (d: PeriodDraft): Period => ({ from: d.from, to: d.to, thresholdSeconds: d.threshold.trim() === '' ? Number.NaN : Number(d.threshold) });
