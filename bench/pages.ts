@@ -18,6 +18,8 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
 import { openDb } from '../db/client';
 import { applications, chats, confirmationLinks } from '../db/schema';
+// @ts-expect-error -- plain ESM helper shared with npm start
+import { buildIfNeeded } from '../scripts/lib/build-if-needed.mjs';
 import { freePort } from './lib/server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -68,6 +70,8 @@ function stop(child: ChildProcess) {
 
 /** The app as `npm start` runs it: build if needed, then the front door on the production build. */
 async function startApp(port: number, dataDir: string) {
+  // Built first, so that the start-up wait below is only the start-up.
+  (buildIfNeeded as () => void)();
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', LINK_SECRET },
@@ -239,7 +243,7 @@ async function main() {
       { name: '/dealer', path: '/dealer', account: 'dealer@demo.local', shows: 'workspace-title' },
       { name: '/operator', path: '/operator', account: 'operator@demo.local', shows: 'workspace-title' },
       { name: '/backoffice', path: '/backoffice', account: 'backoffice@demo.local', shows: 'workspace-title' },
-      { name: '/admin/dashboard', path: '/admin/dashboard', account: 'admin@demo.local', shows: 'dashboard-figures' },
+      { name: '/admin/dashboard', path: '/admin/dashboard', account: 'admin@demo.local', shows: 'chart-by-day' },
     ];
     if (!link) log('no application in the demo data: /s/[token] left out');
     const results: Record<string, { bytes: number; files: number; runs: number[] }> = {};

@@ -1,10 +1,10 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ChatSummary } from '@/server/chat/schemas';
-import { ChatView } from '../_components/chat/chat-view';
 import { formatDuration } from '../_components/chat/format';
 import { useErrorText } from '../_components/error-text';
 import { useFeedListener } from '../_components/realtime-feed';
@@ -12,6 +12,9 @@ import { useTRPC } from '../_components/trpc-provider';
 import { useHydrated } from '../_components/use-hydrated';
 import { SendPackageButton } from './send-package-button';
 import { TransferButton } from './transfer-button';
+
+// The chat window (messages, composer, cards, rating) is fetched when the operator has a chat open.
+const ChatView = dynamic(() => import('../_components/chat/chat-view').then((m) => m.ChatView), { ssr: false });
 
 const STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
 const HEARTBEAT_MS = 15_000;
