@@ -57,6 +57,12 @@ describe.each([
     }
   });
 
+  it('are plain JSON data, which React can pass to the client components', () => {
+    const plain = (value: unknown): boolean =>
+      typeof value !== 'object' || value === null || ((Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) && Object.values(value).every(plain));
+    expect(plain(compiled)).toBe(true);
+  });
+
   it('read exactly as intl-messageformat reads the source, for each plural and select case', () => {
     for (const [key, message] of entries(messages as Tree)) {
       const ast = parse(message, { ignoreTag: false });
