@@ -1,16 +1,12 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useErrorText } from '../error-text';
 import { useHydrated } from '../use-hydrated';
 import type { SignatureValue } from './signature-box';
 
 // The drawing pad (signature_pad) is fetched only when someone is about to sign.
-const SignatureBox = dynamic(() => import('./signature-box').then((m) => m.SignatureBox), {
-  ssr: false,
-  loading: () => <div className="h-56 rounded-lg border border-slate-200 bg-white" />,
-});
+const SignatureBox = lazy(() => import('./signature-box').then((m) => ({ default: m.SignatureBox })));
 
 export interface Signer {
   party: string;
@@ -40,7 +36,9 @@ export function Signers({ signers, pending, error, label, pendingLabel, onSign }
   return (
     <>
       {signers.map((s) => (
-        <SignatureBox key={s.party} party={s.party} title={s.title} defaultName={s.name} onChange={(value) => setValues((all) => ({ ...all, [s.party]: value }))} />
+        <Suspense key={s.party} fallback={<div className="h-56 rounded-lg border border-slate-200 bg-white" />}>
+          <SignatureBox party={s.party} title={s.title} defaultName={s.name} onChange={(value) => setValues((all) => ({ ...all, [s.party]: value }))} />
+        </Suspense>
       ))}
       {Boolean(error) && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">

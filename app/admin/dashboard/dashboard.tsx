@@ -1,9 +1,8 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useErrorText } from '../../_components/error-text';
 import { useTRPC } from '../../_components/trpc-provider';
 import type { MetricsOverview } from '@/server/metrics/overview';
@@ -24,10 +23,11 @@ function ChartPlaceholder() {
   );
 }
 
-// Recharts is fetched only here, in its own chunk, after the page itself is running.
-const DayChart = dynamic(() => import('./charts').then((m) => m.DayChart), { ssr: false, loading: ChartPlaceholder });
-const HourChart = dynamic(() => import('./charts').then((m) => m.HourChart), { ssr: false, loading: ChartPlaceholder });
-const RatingsChart = dynamic(() => import('./charts').then((m) => m.RatingsChart), { ssr: false, loading: ChartPlaceholder });
+// Recharts is fetched only here, in its own chunk, once the figures have arrived (React.lazy: the
+// charts are never rendered on the server, and next/dynamic would add its own code to the page).
+const DayChart = lazy(() => import('./charts').then((m) => ({ default: m.DayChart })));
+const HourChart = lazy(() => import('./charts').then((m) => ({ default: m.HourChart })));
+const RatingsChart = lazy(() => import('./charts').then((m) => ({ default: m.RatingsChart })));
 
 const toDraft = (p: Period): PeriodDraft => ({ from: p.from, to: p.to, threshold: String(p.thresholdSeconds) });
 const fromDraft = (d: PeriodDraft): Period => ({ from: d.from, to: d.to, thresholdSeconds: d.threshold.trim() === '' ? Number.NaN : Number(d.threshold) });
@@ -115,9 +115,15 @@ function ChatSection({ data, figures: f }: { data: MetricsOverview; figures: Fig
       </dl>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <DayChart days={data.byDay} figures={f} />
-        <HourChart hours={data.byHour} figures={f} />
-        <RatingsChart distribution={c.ratings.distribution} />
+        <Suspense fallback={<ChartPlaceholder />}>
+          <DayChart days={data.byDay} figures={f} />
+        </Suspense>
+        <Suspense fallback={<ChartPlaceholder />}>
+          <HourChart hours={data.byHour} figures={f} />
+        </Suspense>
+        <Suspense fallback={<ChartPlaceholder />}>
+          <RatingsChart distribution={c.ratings.distribution} />
+        </Suspense>
       </div>
 
       <FigureTable
