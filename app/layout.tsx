@@ -4,9 +4,6 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 import { AppHeader } from './_components/app-header';
 import { HydrationMark } from './_components/hydration-mark';
-import { LiveShell } from './_components/live/live-shell';
-import { TRPCReactProvider } from './_components/trpc-provider';
-import { pageActor } from './_lib/guard';
 
 export const metadata: Metadata = {
   title: { template: '%s · Dealer Desk', default: 'Dealer Desk' },
@@ -27,23 +24,20 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('app');
-  const actor = await pageActor();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {/* No tRPC or react-query here: the workspaces' layouts add them (see WorkspaceLayout), so
+            sign-in, /verify and the subscriber's link ship none of it. */}
         <NextIntlClientProvider>
-          <TRPCReactProvider>
-            <a href="#main" className="sr-only focus:not-sr-only">
-              {t('skipToContent')}
-            </a>
-            <HydrationMark />
-            <LiveShell role={actor?.role ?? null} myId={actor?.id ?? null}>
-              <AppHeader />
-              <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-                {children}
-              </main>
-            </LiveShell>
-          </TRPCReactProvider>
+          <a href="#main" className="sr-only focus:not-sr-only">
+            {t('skipToContent')}
+          </a>
+          <HydrationMark />
+          <AppHeader />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            {children}
+          </main>
         </NextIntlClientProvider>
       </body>
     </html>

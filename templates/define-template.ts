@@ -2,7 +2,7 @@
  * An application form declared as data. From one declaration come the server's zod schema
  * (schema-from-template.ts), the dealer's form (app/_components/application/template-form.tsx)
  * and, later, the PDF layout. Adding a form is adding one file in templates/forms/ and one line
- * in templates/index.ts.
+ * in templates/index.ts (and its title in templates/titles.ts, for the pages that only name it).
  */
 export interface Text {
   uk: string;

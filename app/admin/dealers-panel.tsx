@@ -11,9 +11,11 @@ import { useApplyFieldErrors, useErrorText, useValidationText } from '../_compon
 import { Field } from '../_components/field';
 import { Panel, SubmitButton } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
+import { useZodLocale } from '../_components/use-zod-locale';
 
 export function DealersPanel() {
   const t = useTranslations('admin');
+  useZodLocale();
   const trpc = useTRPC();
   const dealers = useQuery(trpc.admin.dealers.list.queryOptions());
   const points = useQuery(trpc.admin.dealers.listPointsOfSale.queryOptions());

@@ -12,6 +12,7 @@ import { useApplyFieldErrors, useErrorText, useValidationText } from '../_compon
 import { Field } from '../_components/field';
 import { Panel, SubmitButton } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
+import { useZodLocale } from '../_components/use-zod-locale';
 
 type Input = z.input<typeof createUserInput>;
 type Output = z.output<typeof createUserInput>;
@@ -19,6 +20,7 @@ const emptyToNull = (v: unknown) => (v === '' ? null : v);
 
 export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const t = useTranslations('admin');
+  useZodLocale();
   const tRole = useTranslations('roles');
   const trpc = useTRPC();
   const queryClient = useQueryClient();

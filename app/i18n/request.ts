@@ -1,10 +1,21 @@
 import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { LOCALE_COOKIE, toLocale } from './locales';
+import { LOCALE_COOKIE, toLocale, type Locale } from './locales';
+import { precompileMessages } from './precompile';
+
+/** Each language's messages, compiled once per process (see precompile.ts). */
+const compiled = new Map<Locale, Promise<ReturnType<typeof precompileMessages>>>();
+function messagesOf(locale: Locale) {
+  let messages = compiled.get(locale);
+  if (!messages) {
+    messages = import(`../../messages/${locale}.json`).then((m: { default: Parameters<typeof precompileMessages>[0] }) => precompileMessages(m.default));
+    compiled.set(locale, messages);
+  }
+  return messages;
+}
 
 /** Ukrainian by default; the language switch stores the choice in a cookie (no locale in URLs). */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const messages = (await import(`../../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: 'Europe/Kyiv' };
+  return { locale, messages: await messagesOf(locale), timeZone: 'Europe/Kyiv' };
 });

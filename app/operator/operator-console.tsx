@@ -3,9 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ChatSummary } from '@/server/chat/schemas';
-import { ChatView } from '../_components/chat/chat-view';
 import { formatDuration } from '../_components/chat/format';
 import { useErrorText } from '../_components/error-text';
 import { useOfferSoundSetting } from '../_components/live/offer-sound';
@@ -13,8 +12,12 @@ import { useNow } from '../_components/live/offer-layer';
 import { useFeedListener } from '../_components/realtime-feed';
 import { useTRPC } from '../_components/trpc-provider';
 import { useHydrated } from '../_components/use-hydrated';
-import { SendPackageButton } from './send-package-button';
-import { TransferButton } from './transfer-button';
+
+// The chat window (messages, composer, cards, rating, its buttons) is fetched when the operator has a
+// chat open (React.lazy: never rendered on the server, and without next/dynamic's own code).
+const ChatView = lazy(() => import('../_components/chat/chat-view').then((m) => ({ default: m.ChatView })));
+const SendPackageButton = lazy(() => import('./send-package-button').then((m) => ({ default: m.SendPackageButton })));
+const TransferButton = lazy(() => import('./transfer-button').then((m) => ({ default: m.TransferButton })));
 
 const STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
 
@@ -103,18 +106,20 @@ export function OperatorConsole({ myId }: { myId: string }) {
               ))}
             </div>
             {current && (
-              <ChatView
-                key={current}
-                chatId={current}
-                myId={myId}
-                role="operator"
-                actions={
-                  <>
-                    <SendPackageButton chatId={current} />
-                    <TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />
-                  </>
-                }
-              />
+              <Suspense fallback={null}>
+                <ChatView
+                  key={current}
+                  chatId={current}
+                  myId={myId}
+                  role="operator"
+                  actions={
+                    <>
+                      <SendPackageButton chatId={current} />
+                      <TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />
+                    </>
+                  }
+                />
+              </Suspense>
             )}
           </>
         )}

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { findTemplate } from '@/templates';
+import { templateTitle } from '@/templates/titles';
 import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { OutcomeBanner } from './outcome-banner';
@@ -23,11 +23,11 @@ export function ApplicationCard({ body }: { body: string }) {
     }
   });
   if (!parsed) return null;
-  const template = findTemplate(parsed.templateId);
+  const title = templateTitle(parsed.templateId);
   return (
     <div className="flex flex-col gap-1" data-testid="application-card">
       <span className="text-xs opacity-80">{t('card')}</span>
-      <span className="font-medium">{template ? text(template.title) : parsed.templateId}</span>
+      <span className="font-medium">{title ? text(title) : parsed.templateId}</span>
       <span className="text-sm">
         {parsed.number}
         {application.data && ` · ${t(`status.${application.data.status}`)}`}

@@ -20,10 +20,12 @@ import { SubmitPanel } from './submit-panel';
 import { TemplateForm, toDraft, type FormValues } from './template-form';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useText } from './use-text';
+import { useZodLocale } from '../use-zod-locale';
 
 /** The application as the dealer fills it or the operator checks it, beside the chat. */
 export function ApplicationWorkspace({ applicationId, role, myName, waitHours = 24 }: { applicationId: string; role: 'dealer' | 'operator' | 'admin'; myName: string; waitHours?: number }) {
   const t = useTranslations('application');
+  useZodLocale();
   const text = useText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

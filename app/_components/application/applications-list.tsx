@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { APPLICATION_STATUSES } from '@/server/workflow/application-statuses';
-import { findTemplate, TEMPLATES } from '@/templates';
+import { TEMPLATE_TITLES, templateTitle } from '@/templates/titles';
 import { ListSkeleton } from '../skeleton';
 import { useText } from './use-text';
 import { formatTime } from '../chat/format';
@@ -39,7 +39,7 @@ export function ApplicationsList() {
         </select>
         <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} aria-label={t('allTemplates')} className="rounded border border-slate-300 px-2 text-sm">
           <option value="">{t('allTemplates')}</option>
-          {TEMPLATES.map((tpl) => (
+          {TEMPLATE_TITLES.map((tpl) => (
             <option key={tpl.id} value={tpl.id}>
               {text(tpl.title)}
             </option>
@@ -50,12 +50,12 @@ export function ApplicationsList() {
       {list.data?.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-500">{t('noApplications')}</p>}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="dealer-applications">
         {list.data?.map((a) => {
-          const template = findTemplate(a.templateId);
+          const title = templateTitle(a.templateId);
           return (
             <li key={a.id}>
               <Link href={`/applications/${a.id}`} className="flex flex-wrap items-center gap-3 p-3 hover:bg-slate-50">
                 <span className="font-mono text-sm">{a.number}</span>
-                <span>{template ? text(template.title) : a.templateId}</span>
+                <span>{title ? text(title) : a.templateId}</span>
                 <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`status.${a.status}`)}</span>
                 <span className="ml-auto text-sm text-slate-500">
                   {a.createdByName} · {formatTime(a.updatedAt, locale)}

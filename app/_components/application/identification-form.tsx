@@ -10,6 +10,7 @@ import { ATTESTATION_TEXT, identificationSchema } from '@/templates/identificati
 import { useErrorText, useValidationText } from '../error-text';
 import { useTRPC } from '../trpc-provider';
 import { useText } from './use-text';
+import { useZodLocale } from '../use-zod-locale';
 
 interface Scan {
   id: string;
@@ -40,6 +41,7 @@ export function IdentificationForm({
 }) {
   const t = useTranslations('application.identification');
   const locale = useLocale();
+  useZodLocale();
   const text = useText();
   const v = useValidationText();
   const errorText = useErrorText();

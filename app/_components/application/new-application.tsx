@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { TEMPLATES } from '@/templates';
+import { TEMPLATE_TITLES } from '@/templates/titles';
 import { useErrorText } from '../error-text';
 import { useTRPC } from '../trpc-provider';
 import { useHydrated } from '../use-hydrated';
@@ -30,7 +30,7 @@ export function NewApplication({ chatId }: { chatId: string }) {
     >
       <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} aria-label={t('pickTemplate')} className="min-w-0 flex-1 rounded border border-slate-300 px-2 text-sm">
         <option value="">{t('pickTemplate')}</option>
-        {TEMPLATES.map((template) => (
+        {TEMPLATE_TITLES.map((template) => (
           <option key={template.id} value={template.id}>
             {text(template.title)}
           </option>

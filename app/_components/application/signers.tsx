@@ -1,10 +1,13 @@
 'use client';
 
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useErrorText } from '../error-text';
 import { useHydrated } from '../use-hydrated';
-import { SignatureBox, type SignatureValue } from './signature-box';
+import type { SignatureValue } from './signature-box';
 import { StepAction } from './step-action';
+
+// The drawing pad (signature_pad) is fetched only when someone is about to sign.
+const SignatureBox = lazy(() => import('./signature-box').then((m) => ({ default: m.SignatureBox })));
 
 export interface Signer {
   party: string;
@@ -34,7 +37,9 @@ export function Signers({ signers, pending, error, label, pendingLabel, onSign }
   return (
     <>
       {signers.map((s) => (
-        <SignatureBox key={s.party} party={s.party} title={s.title} defaultName={s.name} onChange={(value) => setValues((all) => ({ ...all, [s.party]: value }))} />
+        <Suspense key={s.party} fallback={<div className="h-56 rounded-lg border border-slate-200 bg-white" />}>
+          <SignatureBox party={s.party} title={s.title} defaultName={s.name} onChange={(value) => setValues((all) => ({ ...all, [s.party]: value }))} />
+        </Suspense>
       ))}
       {Boolean(error) && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">

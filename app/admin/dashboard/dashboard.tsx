@@ -2,17 +2,32 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useErrorText } from '../../_components/error-text';
 import { useTRPC } from '../../_components/trpc-provider';
 import type { MetricsOverview } from '@/server/metrics/overview';
-import { DayChart, HourChart, RatingsChart } from './charts';
 import { FigureTable } from './figure-table';
 import { FigureTile } from './figure-tile';
 import { isValidPeriod, type Period } from './period';
 import { PeriodFilter, type PeriodDraft } from './period-filter';
 import { StaffingCalculator } from './staffing-calculator';
 import { useFigures, type Figures } from './use-figures';
+
+/** The charts' box while recharts (the largest part of this page) loads: as tall as a chart (charts.tsx's ChartFrame). */
+function ChartPlaceholder() {
+  return (
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3" aria-hidden>
+      <div className="mb-2 h-5" />
+      <div style={{ height: 260 }} />
+    </div>
+  );
+}
+
+// Recharts is fetched only here, in its own chunk, once the figures have arrived (React.lazy: the
+// charts are never rendered on the server, and next/dynamic would add its own code to the page).
+const DayChart = lazy(() => import('./charts').then((m) => ({ default: m.DayChart })));
+const HourChart = lazy(() => import('./charts').then((m) => ({ default: m.HourChart })));
+const RatingsChart = lazy(() => import('./charts').then((m) => ({ default: m.RatingsChart })));
 
 const toDraft = (p: Period): PeriodDraft => ({ from: p.from, to: p.to, threshold: String(p.thresholdSeconds) });
 const fromDraft = (d: PeriodDraft): Period => ({ from: d.from, to: d.to, thresholdSeconds: d.threshold.trim() === '' ? Number.NaN : Number(d.threshold) });
@@ -100,9 +115,15 @@ function ChatSection({ data, figures: f }: { data: MetricsOverview; figures: Fig
       </dl>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <DayChart days={data.byDay} figures={f} />
-        <HourChart hours={data.byHour} figures={f} />
-        <RatingsChart distribution={c.ratings.distribution} />
+        <Suspense fallback={<ChartPlaceholder />}>
+          <DayChart days={data.byDay} figures={f} />
+        </Suspense>
+        <Suspense fallback={<ChartPlaceholder />}>
+          <HourChart hours={data.byHour} figures={f} />
+        </Suspense>
+        <Suspense fallback={<ChartPlaceholder />}>
+          <RatingsChart distribution={c.ratings.distribution} />
+        </Suspense>
       </div>
 
       <FigureTable

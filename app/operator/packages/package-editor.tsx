@@ -18,6 +18,7 @@ import { AUTHORITY_SECTION, COMPANY_SECTION, isLegalEntityForm, type CompanyDeta
 import { fieldValueSchema, isEmpty } from '@/templates/field-values';
 import { formSchema, isVisible } from '@/templates/schema-from-template';
 import { isValidEdrpou } from '@/templates/validators';
+import { useZodLocale } from '../../_components/use-zod-locale';
 
 type Kind = 'legal-entity' | 'individual';
 type Status = 'draft' | 'sent' | 'opened';
@@ -131,6 +132,7 @@ export function PackageEditor({ packageId, kind }: { packageId?: string; kind?: 
 
 function Editor({ pkg, kind }: { pkg: LoadedPackage | null; kind: Kind }) {
   const t = useTranslations('package.editor');
+  useZodLocale();
   const tp = useTranslations('package');
   const locale = useLocale();
   const format = useFormatter();

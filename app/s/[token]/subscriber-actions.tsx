@@ -1,33 +1,68 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useErrorText } from '../../_components/error-text';
-import { useTRPC } from '../../_components/trpc-provider';
 import { useHydrated } from '../../_components/use-hydrated';
+
+interface ProcedureError {
+  message: string;
+  data?: { code?: string; messageUk?: string };
+}
+
+/**
+ * One call of a subscriber procedure as tRPC's HTTP link makes it (POST /api/trpc/<path>, superjson's
+ * `{ json }` envelope; both inputs are plain strings), without shipping the tRPC client and
+ * react-query to a page that makes two calls. Resolves to the error, or null on success.
+ */
+async function callProcedure(path: 'subscriber.confirm' | 'subscriber.dispute', input: Record<string, string>): Promise<ProcedureError | null> {
+  try {
+    const response = await fetch(`/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) });
+    if (response.ok) return null;
+    const body = (await response.json().catch(() => null)) as { error?: { json?: ProcedureError } } | null;
+    return body?.error?.json ?? { message: '' };
+  } catch {
+    return { message: '' };
+  }
+}
+
+/** A server error as a sentence in the UI's language (as useErrorText does for tRPC's client errors). */
+function useProcedureErrorText() {
+  const locale = useLocale();
+  const t = useTranslations('errors');
+  return (error: ProcedureError): string => {
+    const code = error.data?.code ?? 'generic';
+    if (locale === 'uk') return error.data?.messageUk || (t.has(code) ? t(code) : t('generic'));
+    return error.message || t('generic');
+  };
+}
 
 /** "Yes, I asked for this" and/or "This was not me" (with a comment), under the page's question or prompt. */
 export function SubscriberActions({ token, canConfirm, canDispute, prompt }: { token: string; canConfirm: boolean; canDispute: boolean; prompt: string }) {
   const t = useTranslations('subscriber');
-  const trpc = useTRPC();
   const router = useRouter();
-  const errorText = useErrorText();
+  const errorText = useProcedureErrorText();
   const hydrated = useHydrated();
   const [disputing, setDisputing] = useState(false);
   const [comment, setComment] = useState('');
-  const done = { onSuccess: () => router.refresh() };
-  const confirm = useMutation(trpc.subscriber.confirm.mutationOptions(done));
-  const dispute = useMutation(trpc.subscriber.dispute.mutationOptions(done));
-  const pending = confirm.isPending || dispute.isPending || !hydrated;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ProcedureError | null>(null);
+  const call = async (path: 'subscriber.confirm' | 'subscriber.dispute', input: Record<string, string>) => {
+    setBusy(true);
+    setError(null);
+    const failure = await callProcedure(path, input);
+    setBusy(false);
+    if (failure) setError(failure);
+    else router.refresh();
+  };
+  const pending = busy || !hydrated;
   if (!canConfirm && !canDispute) return null;
   return (
     <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <p className="text-sm text-slate-700">{prompt}</p>
       <div className="flex flex-wrap gap-2">
         {canConfirm && (
-          <button type="button" disabled={pending} className="rounded bg-green-700 px-4 py-2 font-medium text-white disabled:opacity-50" onClick={() => confirm.mutate({ token })}>
+          <button type="button" disabled={pending} className="rounded bg-green-700 px-4 py-2 font-medium text-white disabled:opacity-50" onClick={() => void call('subscriber.confirm', { token })}>
             {t('confirm')}
           </button>
         )}
@@ -42,7 +77,7 @@ export function SubscriberActions({ token, canConfirm, canDispute, prompt }: { t
           className="flex flex-col gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            dispute.mutate({ token, comment });
+            void call('subscriber.dispute', { token, comment });
           }}
         >
           <label className="flex flex-col gap-1 text-sm">
@@ -54,9 +89,9 @@ export function SubscriberActions({ token, canConfirm, canDispute, prompt }: { t
           </button>
         </form>
       )}
-      {(confirm.error ?? dispute.error) && (
+      {error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {errorText(confirm.error ?? dispute.error)}
+          {errorText(error)}
         </p>
       )}
     </section>

@@ -1,0 +1,3 @@
+import { WorkspaceLayout } from '../_components/workspace-layout';
+
+export default WorkspaceLayout;
