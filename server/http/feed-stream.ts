@@ -5,9 +5,30 @@ import { createContextFromHeaders } from '@/server/trpc/context';
 import { appRouter, createCaller } from '@/server/trpc/root';
 
 export const FEED_PATH = '/api/trpc/realtime.feed';
-/** A client that has not read this much of its stream is dropped; it resumes from its last id. */
-export const MAX_UNREAD_BYTES = 256 * 1024;
+/**
+ * Backpressure: when a client's socket is full the stream waits for it to drain before taking the
+ * next event; a client that does not drain in time is dropped, and its EventSource reconnects with
+ * its last id and loses nothing. So a slow reader never makes the server buffer without bound,
+ * and a burst does not drop a client that keeps reading.
+ */
+export const FEED_LIMITS = { drainTimeoutMs: 10_000 };
 const PING_MS = 5_000;
+
+function drained(res: ServerResponse, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => done(true);
+    const onClose = () => done(false);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
 
 const config = appRouter._def._config;
 /** Each event's data is serialised once for everyone who receives it, not once per connection. */
@@ -75,9 +96,8 @@ export async function serveFeed(req: IncomingMessage, res: ServerResponse, base:
     for await (const value of events as AsyncIterable<unknown>) {
       if (res.destroyed) break;
       const frame = isTrackedEnvelope(value) ? `id: ${value[0]}\ndata: ${dataOf(value[1])}\n\n` : `data: ${dataOf(value)}\n\n`;
-      res.write(frame);
-      if (res.writableLength > MAX_UNREAD_BYTES) {
-        logger().warn({ unread: res.writableLength }, 'realtime feed: a client reads too slowly, dropped (it resumes from its last event)');
+      if (!res.write(frame) && !(await drained(res, FEED_LIMITS.drainTimeoutMs))) {
+        if (!res.destroyed) logger().warn({ unread: res.writableLength }, 'realtime feed: a client stopped reading, dropped (it resumes from its last event)');
         res.destroy();
         break;
       }
