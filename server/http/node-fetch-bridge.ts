@@ -1,32 +1,41 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
-/** A body up to this size with a declared length is read at once; larger or unknown ones stream. */
-const BUFFERED_BODY_BYTES = 64 * 1024;
+/**
+ * The most any route takes (a 10 MB file in a multipart form, with room for the form around it).
+ * A body is read into memory up to this and refused above it; each route's own, smaller limit
+ * (withLimitedBody) still applies. Reading it here, rather than handing the route a stream made
+ * from Node's, keeps web-stream adapters (and their failures when a client goes away) out of the path.
+ */
+export const MAX_REQUEST_BODY_BYTES = 11 * 1024 * 1024;
 
-function readSmallBody(req: IncomingMessage, length: number): Promise<Buffer> {
+export class RequestBodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
-    const body = Buffer.allocUnsafe(length);
-    let offset = 0;
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > MAX_REQUEST_BODY_BYTES) {
+      req.resume();
+      reject(new RequestBodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
     req.on('data', (chunk: Buffer) => {
-      if (offset + chunk.length > length) {
-        req.destroy();
-        reject(new Error('The body is longer than its Content-Length.'));
-        return;
-      }
-      chunk.copy(body, offset);
-      offset += chunk.length;
+      size += chunk.length;
+      if (size > MAX_REQUEST_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new RequestBodyTooLarge());
+      } else chunks.push(chunk);
     });
-    req.once('end', () => resolve(body.subarray(0, offset)));
+    req.once('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     req.once('error', reject);
   });
 }
 
 /**
- * Node's request as the Fetch API Request a route handler takes. A small body (a chat message,
- * a form) is read in one go; anything larger is streamed, not buffered, so the handler's own
- * limit stops it. The request's signal aborts when the client goes away.
+ * Node's request as the Fetch API Request a route handler takes, its body read at once (see
+ * MAX_REQUEST_BODY_BYTES). The request's signal aborts when the client goes away early.
  */
 export async function toFetchRequest(req: IncomingMessage, res: ServerResponse, base: string): Promise<Request> {
   const headers = new Headers();
@@ -40,19 +49,12 @@ export async function toFetchRequest(req: IncomingMessage, res: ServerResponse, 
   res.once('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    const length = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isInteger(length) && length <= BUFFERED_BODY_BYTES) init.body = new Uint8Array(await readSmallBody(req, length));
-    else {
-      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-      init.duplex = 'half';
-    }
-  }
+  const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== 'GET' && req.method !== 'HEAD') init.body = await readBody(req);
   return new Request(new URL(req.url ?? '/', base), init);
 }
 
-/** Writes a Fetch API Response to Node's response, streaming its body with backpressure. */
+/** Writes a Fetch API Response to Node's response; an event stream is passed on as it comes. */
 export async function sendFetchResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of response.headers) {
@@ -64,7 +66,20 @@ export async function sendFetchResponse(res: ServerResponse, response: Response)
     res.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch(() => {
-    // The client went away mid-answer: nothing to do.
-  });
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    res.end(Buffer.from(await response.arrayBuffer()));
+    return;
+  }
+  const reader = response.body.getReader();
+  res.once('close', () => void reader.cancel().catch(() => undefined));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+    }
+  } catch {
+    // The client went away mid-stream: nothing to do.
+  }
+  res.end();
 }
