@@ -104,7 +104,8 @@ test('the SIM replacement whose confirmation reaches the subscriber when the old
   await expect(office.getByTestId('confirmed-via')).toHaveText(/Підтверджено за посиланням з SMS на \+38050•••2233/);
   await office.getByRole('button', { name: 'Взяти в роботу' }).click();
   await expect(office.getByText('Заява у вашій роботі')).toBeVisible();
-  await office.getByRole('button', { name: 'Схвалити' }).click();
+  await office.getByRole('button', { name: 'Схвалити', exact: true }).click();
+  await office.getByRole('button', { name: 'Так, схвалити' }).click();
   await expect(office.getByTestId('review-status')).toHaveText('Погоджено');
 
   // After the decision the subscriber's page says what approval means; "this was not me" stays.

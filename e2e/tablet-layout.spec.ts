@@ -59,6 +59,8 @@ async function layoutScenario(browser: import('@playwright/test').Browser, viewp
   await field(dealer, 'number.reason').selectOption('lost');
   await field(dealer, 'number.simType').selectOption('physical');
   await field(dealer, 'number.iccid').fill('8938001234567890123');
+  // The SIM is lost and the subscriber has no other contact: the guard then waits out a period.
+  await field(dealer, 'contact.noContact').check();
 
   // The page is longer than the screen, yet the step's button and the chat toggle are on it, at the top and half-way down.
   expect(await pageHeight(dealer)).toBeGreaterThan(viewport.height);
