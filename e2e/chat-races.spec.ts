@@ -193,7 +193,9 @@ test('the dealer sees the accept and the first message though their stream conne
   test.setTimeout(90_000);
   const release = gate();
   const receipts = gate();
-  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer@demo.local', 'operator2@demo.local', (page) => holdStreams(page, release.opened));
+  // Held from before sign-in: the dealer's one stream starts on their first page and the chat page
+  // reuses it, so a hold set later would hold nothing.
+  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer@demo.local', 'operator2@demo.local', undefined, (page) => holdStreams(page, release.opened));
   const text = `Перше слово оператора ${attemptTag()}`;
   await holdReadReceipts([operator, dealer], receipts.opened);
   try {
