@@ -95,10 +95,17 @@ async function send(scope: Page | Locator, text: string) {
 }
 
 /** An available operator and a dealer on the page of a chat they just started (waiting). */
-async function waitingChat(browser: Browser, dealerEmail: string, operatorEmail: string, beforeStart?: (dealer: Page) => Promise<void>) {
+async function waitingChat(
+  browser: Browser,
+  dealerEmail: string,
+  operatorEmail: string,
+  beforeStart?: (dealer: Page) => Promise<void>,
+  beforeSignIn?: (dealer: Page) => Promise<void>,
+) {
   const topic = `Гонка ${attemptTag()}`;
   const operator = await (await browser.newContext()).newPage();
   const dealer = await (await browser.newContext()).newPage();
+  await beforeSignIn?.(dealer);
   await signIn(operator, operatorEmail);
   await expect(operator).toHaveURL(/\/operator$/);
   await hydrated(operator);
@@ -149,7 +156,9 @@ test('the operator sees a message sent right after the accept, though their firs
 test('the dealer sees a message the operator sent right after accepting, though a read of the chat started before it answers after it', async ({ browser }) => {
   test.setTimeout(90_000);
   let stream: Awaited<ReturnType<typeof watchStream>> | undefined;
-  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer2@demo.local', 'operator2@demo.local', async (page) => {
+  // Watched from before sign-in: the dealer's one stream starts on their first page (the chat page
+  // reuses it) and says `connected` as soon as it listens, before a watch begun later could see it.
+  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer2@demo.local', 'operator2@demo.local', undefined, async (page) => {
     stream = await watchStream(page);
   });
   if (!stream) throw new Error('no stream watch');
@@ -184,7 +193,9 @@ test('the dealer sees the accept and the first message though their stream conne
   test.setTimeout(90_000);
   const release = gate();
   const receipts = gate();
-  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer@demo.local', 'operator2@demo.local', (page) => holdStreams(page, release.opened));
+  // Held from before sign-in: the dealer's one stream starts on their first page and the chat page
+  // reuses it, so a hold set later would hold nothing.
+  const { operator, dealer, accept, operatorView } = await waitingChat(browser, 'dealer@demo.local', 'operator2@demo.local', undefined, (page) => holdStreams(page, release.opened));
   const text = `Перше слово оператора ${attemptTag()}`;
   await holdReadReceipts([operator, dealer], receipts.opened);
   try {
@@ -216,6 +227,10 @@ test('a dealer who opens a new application sees the message written while that p
     await holdStreams(dealer, release.opened);
     await createApplication(dealer, 'Заява на зміну тарифного плану');
     await expect(dealer.getByTestId('chat-view')).toHaveAttribute('data-status', 'active');
+    // Below 1280 px the application's chat is a drawer, hidden until opened.
+    const toggle = dealer.getByTestId('chat-toggle');
+    if (await toggle.isVisible()) await toggle.click();
+    await expect(dealer.getByTestId('chat-drawer')).toBeVisible();
     await expect(operatorView).toHaveAttribute('data-status', 'active');
     await send(operatorView, text);
     await expect(operatorView.getByTestId('message').filter({ hasText: text })).toBeVisible();
