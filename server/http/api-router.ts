@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '@/server/config/logger';
-import { jsonError, tooLargeResponse } from './limited-body';
-import { MAX_REQUEST_BODY_BYTES, RequestBodyTooLarge, sendFetchResponse, toFetchRequest } from './node-fetch-bridge';
+import { jsonError } from './limited-body';
+import { sendFetchResponse, toFetchRequest } from './node-fetch-bridge';
 
 type RouteHandler = (req: Request, context: { params: Promise<Record<string, string | string[]>> }) => Response | Promise<Response>;
 export type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', RouteHandler>>;
@@ -74,10 +74,6 @@ export async function serveApi(routes: CompiledRoute[], req: IncomingMessage, re
     try {
       await sendFetchResponse(res, await handler(await toFetchRequest(req, res, base), { params: Promise.resolve(params) }));
     } catch (error) {
-      if (error instanceof RequestBodyTooLarge) {
-        await sendFetchResponse(res, tooLargeResponse(MAX_REQUEST_BODY_BYTES));
-        return true;
-      }
       logger().error({ err: error, url: req.url }, 'API route failed');
       if (!res.headersSent) await sendFetchResponse(res, jsonError(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side. Please try again.'));
       else res.destroy();

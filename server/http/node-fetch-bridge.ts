@@ -1,34 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * The most any route takes (a 10 MB file in a multipart form, with room for the form around it).
- * A body is read into memory up to this and refused above it; each route's own, smaller limit
- * (withLimitedBody) still applies. Reading it here, rather than handing the route a stream made
- * from Node's, keeps web-stream adapters (and their failures when a client goes away) out of the path.
+ * More than any route takes (a 10 MB file in a multipart form, with room for the form around it).
+ * A body is read into memory up to this and no further: a longer one reaches the route cut just
+ * past it, so the route's own, smaller limit (withLimitedBody) refuses it with its own message.
+ * Reading it here, rather than handing the route a stream made from Node's, keeps web-stream
+ * adapters (and their failures when a client goes away) out of the path.
  */
 export const MAX_REQUEST_BODY_BYTES = 11 * 1024 * 1024;
 
-export class RequestBodyTooLarge extends Error {}
-
 function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > MAX_REQUEST_BODY_BYTES) {
-      req.resume();
-      reject(new RequestBodyTooLarge());
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    const finish = () => resolve(new Uint8Array(Buffer.concat(chunks, Math.min(size, MAX_REQUEST_BODY_BYTES + 1))));
     req.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
       size += chunk.length;
       if (size > MAX_REQUEST_BODY_BYTES) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new RequestBodyTooLarge());
-      } else chunks.push(chunk);
+        finish();
+      }
     });
-    req.once('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.once('end', finish);
     req.once('error', reject);
   });
 }

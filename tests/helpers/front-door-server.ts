@@ -1,38 +1,18 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseTrustedProxies } from '@/server/http/client-address';
 import { createFrontDoor, type FrontDoorConfig } from '@/server/http/front-door';
+import { sendFetchResponse, toFetchRequest } from '@/server/http/node-fetch-bridge';
 
 type Route = (req: Request, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 export interface RouteTable {
   match(method: string, pathname: string): { handler: Route; params: Record<string, string> } | null;
 }
 
-/** Node's request as the Fetch API Request that Next.js gives a route handler. */
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks);
-  return new Request(new URL(req.url ?? '/', base), { method: req.method, headers, body });
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  for (const [name, value] of response.headers) {
-    if (name !== 'set-cookie') res.setHeader(name, value);
-  }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
-
 /**
  * The real front door on a loopback port, with the app's real route handlers behind it in place of
- * Next.js's router (which needs a production build). `handled` counts what got past the front door.
+ * Next.js's router (which needs a production build), through the same bridge the server uses
+ * (server/http/node-fetch-bridge.ts). `handled` counts what got past the front door.
  */
 export async function startFrontDoorServer(routes: RouteTable, config: Partial<FrontDoorConfig> = {}) {
   let handled = 0;
@@ -48,7 +28,7 @@ export async function startFrontDoorServer(routes: RouteTable, config: Partial<F
         res.end();
         return;
       }
-      await send(res, await route.handler(await toRequest(req, base), { params: Promise.resolve(route.params) }));
+      await sendFetchResponse(res, await route.handler(await toFetchRequest(req, res, base), { params: Promise.resolve(route.params) }));
     },
   );
   const server = http.createServer(door);

@@ -117,6 +117,21 @@ describe('cross-site requests', () => {
     expect(server.handled()).toBe(handledBefore);
   });
 
+  it('a file larger than any route takes is refused by the upload route itself, with its own message', async () => {
+    const cookie = cookieOf(await signIn('dealer@demo.local', 'demo12345'));
+    const boundary = '----dealerdesk-big';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="clientId"\r\n\r\n${crypto.randomUUID()}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`;
+    const body = Buffer.concat([Buffer.from(head), Buffer.alloc(12 * 1024 * 1024, 1), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const response = await rawRequest(server.port, {
+      method: 'POST',
+      path: `/api/chats/${crypto.randomUUID()}/attachments`,
+      headers: { cookie, origin: own(), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).error.messageUk).toBe('Файл більший за 10 МБ.');
+  });
+
   it('accepts APP_URL and the configured origins, and then no longer the addressed host', async () => {
     const configured = await startFrontDoorServer(routes, { appUrl: 'https://desk.example.ua', allowedOrigins: ['https://desk2.example.ua'] });
     try {
