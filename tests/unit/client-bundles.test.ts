@@ -85,7 +85,7 @@ describe('client bundles', () => {
     expect(packages.filter((p) => DATA_LAYER.includes(p) || HEAVY.includes(p) || isZod(p))).toEqual([]);
   });
 
-  it.each(['verify', 's/[token]'])('the public page /%s ships no tRPC, react-query, zod or form library', (route) => {
+  it.each(['sign-in', 'verify', 's/[token]'])('the public page /%s ships no tRPC, react-query, zod or form library', (route) => {
     const { packages } = clientGraph(route);
     expect(packages.filter((p) => DATA_LAYER.includes(p) || HEAVY.includes(p) || isZod(p))).toEqual([]);
   });
