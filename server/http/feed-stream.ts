@@ -3,6 +3,7 @@ import { getErrorShape, getTRPCErrorFromUnknown, isTrackedEnvelope, TRPCError } 
 import { logger } from '@/server/config/logger';
 import { createContextFromHeaders } from '@/server/trpc/context';
 import { appRouter, createCaller } from '@/server/trpc/root';
+import { headersOf } from './node-fetch-bridge';
 
 export const FEED_PATH = '/api/trpc/realtime.feed';
 /**
@@ -40,14 +41,6 @@ function dataOf(value: unknown): string {
   const text = JSON.stringify(config.transformer.output.serialize(value));
   if (key) serialised.set(key, text);
   return text;
-}
-
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
 }
 
 function inputOf(url: URL, headers: Headers): unknown {

@@ -28,17 +28,23 @@ function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
   });
 }
 
-/**
- * Node's request as the Fetch API Request a route handler takes, its body read at once (see
- * MAX_REQUEST_BODY_BYTES). The request's signal aborts when the client goes away early.
- */
-export async function toFetchRequest(req: IncomingMessage, res: ServerResponse, base: string): Promise<Request> {
+/** Node's request headers as Fetch API Headers. */
+export function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else headers.set(name, value);
   }
+  return headers;
+}
+
+/**
+ * Node's request as the Fetch API Request a route handler takes, its body read at once (see
+ * MAX_REQUEST_BODY_BYTES). The request's signal aborts when the client goes away early.
+ */
+export async function toFetchRequest(req: IncomingMessage, res: ServerResponse, base: string): Promise<Request> {
+  const headers = headersOf(req);
   const controller = new AbortController();
   // Only a client that left before its answer was written aborts (an abort costs an exception).
   res.once('close', () => {

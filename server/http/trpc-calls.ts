@@ -6,7 +6,7 @@ import { createContextFromHeaders } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 import { batchTooLarge } from './batch-limit';
 import { MAX_JSON_BODY_BYTES, tooLargeResponse } from './limited-body';
-import { sendFetchResponse } from './node-fetch-bridge';
+import { headersOf, sendFetchResponse } from './node-fetch-bridge';
 
 export const TRPC_ENDPOINT = '/api/trpc';
 const config = appRouter._def._config;
@@ -29,14 +29,6 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.once('error', reject);
   });
-}
-
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
 }
 
 /**
