@@ -166,6 +166,8 @@ test('an operator set away after missed offers sees it and is back with one clic
   await expect(notice).toBeVisible({ timeout: 60_000 });
   await expect(notice).toContainText(/Ви пропустили \d+ пропозиц(ії|ій) чату поспіль/);
   await expect(notice).toContainText('«Відійшов»');
+  // The notice leaves the header free: signing out and the language stay within reach.
+  await operator.getByRole('button', { name: 'Вийти' }).click({ trial: true });
 
   // One click back: available again, and the waiting chats are offered at once.
   await notice.getByRole('button', { name: 'Я на місці' }).click();

@@ -103,7 +103,8 @@ export function OfferLayer({ myId }: { myId: string }) {
   if (offers.length === 0 && !setAway && !notice) return null;
 
   return (
-    <section aria-label={t('region')} className="fixed right-2 top-2 z-50 flex w-[min(24rem,calc(100vw-1rem))] flex-col gap-2" data-testid="offer-layer">
+    // Below the header, so the sign-out and language controls are never covered.
+    <section aria-label={t('region')} className="fixed right-2 top-16 z-50 flex w-[min(24rem,calc(100vw-1rem))] flex-col gap-2" data-testid="offer-layer">
       {setAway && (
         <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 shadow-lg" data-testid="away-notice">
           <p>{t('setAway', { count: data.missedOffers })}</p>
