@@ -99,12 +99,13 @@ export function OfferLayer({ myId }: { myId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of offers changes
   }, [offerIds, data !== undefined]);
 
+  const top = useBelowHeader();
   const setAway = data?.status === 'away' && data.missedOffers >= MISSED_OFFERS_FOR_AWAY;
   if (offers.length === 0 && !setAway && !notice) return null;
 
   return (
-    // Below the header, so the sign-out and language controls are never covered.
-    <section aria-label={t('region')} className="fixed right-2 top-16 z-50 flex w-[min(24rem,calc(100vw-1rem))] flex-col gap-2" data-testid="offer-layer">
+    // Below the header (whatever its height), so signing out and the language stay within reach.
+    <section aria-label={t('region')} style={{ top }} className="fixed right-2 z-50 flex w-[min(24rem,calc(100vw-1rem))] flex-col gap-2" data-testid="offer-layer">
       {setAway && (
         <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 shadow-lg" data-testid="away-notice">
           <p>{t('setAway', { count: data.missedOffers })}</p>
@@ -178,4 +179,23 @@ export function useNow(): number {
     return () => window.clearInterval(timer);
   }, []);
   return now;
+}
+
+/** The page's top edge under the header while the header is in view, else a small margin. */
+function useBelowHeader(): number {
+  const [top, setTop] = useState(8);
+  useEffect(() => {
+    const header = document.querySelector('body > header, header');
+    if (!header) return;
+    const update = () => setTop(Math.max(8, header.getBoundingClientRect().bottom + 8));
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(header);
+    window.addEventListener('scroll', update, { passive: true });
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('scroll', update);
+    };
+  }, []);
+  return top;
 }
