@@ -1,8 +1,11 @@
 'use client';
 
+import { lazy, Suspense } from 'react';
 import { FeedProvider } from '../realtime-feed';
 import { DealerTitle } from './dealer-title';
-import { OfferLayer } from './offer-layer';
+
+// Only operators get offers: the layer (and its sound and notifications) loads for them alone.
+const OfferLayer = lazy(() => import('./offer-layer').then((m) => ({ default: m.OfferLayer })));
 
 /**
  * For operators and dealers, one realtime stream for the whole visit (pages inside reuse it) and
@@ -12,7 +15,13 @@ export function LiveShell({ role, myId, children }: { role: string | null; myId:
   if (!myId || (role !== 'operator' && role !== 'dealer')) return children;
   return (
     <FeedProvider>
-      {role === 'operator' ? <OfferLayer myId={myId} /> : <DealerTitle myId={myId} />}
+      {role === 'operator' ? (
+        <Suspense fallback={null}>
+          <OfferLayer myId={myId} />
+        </Suspense>
+      ) : (
+        <DealerTitle myId={myId} />
+      )}
       {children}
     </FeedProvider>
   );
