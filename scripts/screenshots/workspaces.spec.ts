@@ -72,6 +72,7 @@ async function walkTheCycle(browser: Browser, made: Made): Promise<{ dealer?: Pa
     await field(d, 'number.reason').selectOption('lost');
     await field(d, 'number.simType').selectOption('physical');
     await field(d, 'number.iccid').fill('8938001234567890123');
+    await field(d, 'contact.contactPhone').fill('050 111 22 33');
     await d.getByRole('button', { name: 'Завершити заповнення' }).click();
     await expect(d.getByTestId('application-status')).toHaveText('Заповнено');
     await o.getByTestId('application-card').last().getByRole('link', { name: 'Відкрити заяву' }).click();
