@@ -61,6 +61,11 @@ export function scribblePng(width = 360, height = 120, seed = 1): Uint8Array {
   }
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let row = 0; row < height; row += 1) pixels.copy(raw, row * (width * 4 + 1) + 1, row * width * 4, (row + 1) * width * 4);
+  return encodePng({ width, height, bitDepth: 8, colourType: 6, filteredRows: raw });
+}
+
+/** A PNG file around already filtered scanlines (each row prefixed by its filter byte). */
+export function encodePng({ width, height, bitDepth, colourType, filteredRows }: { width: number; height: number; bitDepth: number; colourType: 2 | 6; filteredRows: Buffer }): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
@@ -72,9 +77,9 @@ export function scribblePng(width = 360, height = 120, seed = 1): Uint8Array {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8); // bit depth
-  header.writeUInt8(6, 9); // RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  header.writeUInt8(bitDepth, 8);
+  header.writeUInt8(colourType, 9);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(filteredRows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function crc32(data: Buffer): number {

@@ -4,6 +4,7 @@ import { sessions, users } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor } from '@/server/context';
 import { chatWorld, type ChatWorld } from '../helpers/chat-world';
+import { readFeed } from '../helpers/feed-reader';
 import { callerFor, openSession } from '../helpers/test-db';
 
 /**
@@ -33,18 +34,7 @@ async function openFeed(actor: Actor, session: SessionRef) {
   const controller = new AbortController();
   open.push(controller);
   const stream = await callerFor(w.h.db, actor, w.h.clock, { ...w.h, session, signal: controller.signal }).realtime.feed({});
-  const bodies: string[] = [];
-  const ended = (async (): Promise<unknown> => {
-    try {
-      for await (const item of stream) {
-        const event = (Array.isArray(item) ? item[1] : item) as { type: string; payload: { message?: { body: string } } };
-        if (event.type === 'chat.message' && event.payload.message) bodies.push(event.payload.message.body);
-      }
-      return 'returned';
-    } catch (error) {
-      return error;
-    }
-  })();
+  const { bodies, ended } = readFeed(stream);
   return {
     bodies,
     /** How the stream ended, or STILL_OPEN if it has not within two seconds. */

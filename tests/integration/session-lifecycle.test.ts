@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readFeed } from '../helpers/feed-reader';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getDb } from '@/db/client';
@@ -88,18 +89,7 @@ describe('an open realtime feed', () => {
     const controller = new AbortController();
     open.push(controller);
     const stream = await (await callerWith(dealerCookie, controller.signal)).realtime.feed({});
-    const bodies: string[] = [];
-    const ended = (async (): Promise<unknown> => {
-      try {
-        for await (const item of stream) {
-          const event = (Array.isArray(item) ? item[1] : item) as { type: string; payload: { message?: { body: string } } };
-          if (event.type === 'chat.message' && event.payload.message) bodies.push(event.payload.message.body);
-        }
-        return 'returned';
-      } catch (error) {
-        return error;
-      }
-    })();
+    const { bodies, ended } = readFeed(stream);
 
     await send('before');
     await vi.waitFor(() => expect(bodies).toContain('before'));

@@ -1,25 +1,6 @@
-import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '@/server/signing/png-image';
-import { scribblePng } from '@/server/signing/sample-document';
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
+import { encodePng, scribblePng } from '@/server/signing/sample-document';
 
 const paeth = (a: number, b: number, c: number) => {
   const p = a + b - c;
@@ -45,12 +26,7 @@ function png(pixels: Uint8Array, width: number, height: number, channels: 3 | 4,
       raw[row * (stride + 1) + 1 + i] = (x - predicted) & 0xff;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(bitDepth, 8);
-  header.writeUInt8(channels === 4 ? 6 : 2, 9);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng({ width, height, bitDepth, colourType: channels === 4 ? 6 : 2, filteredRows: raw });
 }
 
 function noise(length: number, seed: number): Uint8Array {
