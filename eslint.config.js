@@ -1,11 +1,60 @@
+import path from 'node:path';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const ROOT = import.meta.dirname;
+
+/**
+ * The layers, from the top (docs/architecture.md draws them). An import may only point down:
+ *   app/ (pages and route handlers) → server/http → server/trpc → server/<area> → server foundation
+ *   → server/config, server/errors, server/time → db/ ; templates/ beside db/, above db/column-values.ts.
+ */
+const FOUNDATION = ['server/context*.ts', 'server/audit', 'server/files', 'server/realtime', 'server/storage', 'server/workflow'];
+const BASE = ['server/config', 'server/errors', 'server/time'];
+const AREAS = ['account', 'admin', 'applications', 'auth', 'backoffice', 'chat', 'metrics', 'notifications', 'packages', 'seed', 'signing', 'subscriber', 'system'].map((area) => `server/${area}`);
+/** The catalogue of every action's words names each area's actions (types only), so it sits above them. */
+const FOUNDATION_FILES = FOUNDATION.flatMap((dir) => (dir.endsWith('.ts') ? [dir] : [`${dir}/**`])).map((glob) => (glob === 'server/audit/**' ? 'server/audit/!(audit-actions).ts' : glob));
+
+export const LAYER_ZONES = [
+  { target: 'db/**', from: ['server/**', 'templates/**', 'app/**'], message: 'db/ is the bottom layer: it imports nothing of server/, templates/ or app/ (shared values live in db/column-values.ts).' },
+  { target: 'templates/**', from: ['server/**', 'app/**'], message: 'templates/ (the forms) import nothing of server/ or app/: the UI and the server both use them.' },
+  { target: 'templates/**', from: ['db/!(column-values).ts', 'db/*/**'], message: 'templates/ may use db/column-values.ts only, never the database.' },
+  { target: 'server/**', from: ['app/**'], message: 'server/ never imports app/.' },
+  { target: ['server/!(trpc|http)/**', 'server/*.ts'], from: ['server/trpc/**', 'server/http/**'], message: 'Domain code sits below the adapters: only server/http and app/ import server/trpc, only app/ imports server/http.' },
+  { target: 'server/trpc/**', from: ['server/http/**'], message: 'server/http calls server/trpc, never the other way: move what both need below server/trpc.' },
+  { target: FOUNDATION_FILES, from: AREAS.map((area) => `${area}/**`), message: 'The foundation (workflow, audit, realtime, files, storage, context) sits below the areas: move the shared piece down.' },
+  { target: BASE.map((dir) => `${dir}/**`), from: [...AREAS, ...FOUNDATION].map((dir) => (dir.endsWith('.ts') ? dir : `${dir}/**`)), message: 'server/config, server/errors and server/time import only each other and db/.' },
+  { target: 'app/**', from: ['db/**', 'server/config/database.*'], message: 'Pages and route handlers reach data through a server verb (tRPC, the server caller or server/http), never the database.' },
+];
 
 export default tseslint.config(
   { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'], tsconfig: { configFile: path.join(ROOT, 'tsconfig.json') } })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: LAYER_ZONES }],
+    },
+  },
+  {
+    // Configuration is parsed once, in server/config/ (env.ts validates it); everything else is handed it.
+    files: ['app/**/*.{ts,tsx}', 'server/**/*.{ts,tsx,cjs}', 'db/**/*.ts', 'templates/**/*.ts'],
+    ignores: ['server/config/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from server/config/ (env.ts), not process.env.' }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][computed=true]", message: 'Read configuration from server/config/ (env.ts), not process.env.' }],
+    },
+  },
   {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
@@ -34,8 +83,8 @@ export default tseslint.config(
   },
   {
     // The UI and pages reach data only through tRPC or the server caller.
+    // Route handlers (app/api/**) are pages too.
     files: ['app/**/*.{ts,tsx}'],
-    ignores: ['app/api/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -109,7 +109,7 @@ async function startBare(port: number) {
 }
 
 /**
- * A live subscriber link (/s/<token>) made the way the app makes them (server/subscriber/link-token.ts,
+ * A live subscriber link (/s/<token>) made the way the app makes them (server/notifications/link-token.ts,
  * with the bench's LINK_SECRET), to a submitted SIM replacement written into one of the demo chats.
  */
 function subscriberLink(dataDir: string, base: string): string | null {

@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
-import { dataDir } from '@/server/config/data-dir';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** What a transaction callback receives; verbs accept either. */
@@ -51,18 +50,6 @@ function cacheStatements(client: Database.Database): void {
     cache.set(source, statement);
     return statement;
   }) as typeof client.prepare;
-}
-
-export function databaseFile(): string {
-  return path.join(dataDir(), 'dealer-desk.sqlite');
-}
-
-let singleton: Db | undefined;
-
-/** The app's database, opened on first use (never at import time: `next build` imports routes). */
-export function getDb(): Db {
-  singleton ??= openDb(databaseFile());
-  return singleton;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Walks the hash-chained audit log; exits 1 and names the first broken event if the chain is broken.
-import { databaseFile, getDb } from '../db/client';
+import { databaseFile, getDb } from '../server/config/database';
 import { verifyAuditChain } from '../server/audit/verify-audit-chain';
 
 const report = verifyAuditChain(getDb());

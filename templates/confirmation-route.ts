@@ -1,3 +1,4 @@
+import type { ConfirmationMode } from '../db/column-values';
 import type { TemplateDef } from './define-template';
 import { normalizeUaMobile } from './validators/phone';
 
@@ -11,8 +12,7 @@ import { normalizeUaMobile } from './validators/phone';
  * - `waitingPeriod`: no other contact: only the notice; the back office may approve once the
  *   waiting period passed without a dispute.
  */
-export type ConfirmationMode = 'number' | 'contact' | 'waitingPeriod';
-export const CONFIRMATION_MODES = ['number', 'contact', 'waitingPeriod'] as const satisfies readonly ConfirmationMode[];
+export { CONFIRMATION_MODES, type ConfirmationMode } from '../db/column-values';
 
 export interface Recipient {
   channel: 'sms' | 'email';

@@ -39,15 +39,5 @@ export function isLegalEntityForm(template: TemplateDef): boolean {
   return keys.includes(COMPANY_SECTION.key) && keys.includes(AUTHORITY_SECTION.key) && template.parties.every((p) => p.kind === 'representative');
 }
 
-/** The company details a package carries (and a remembered company keeps), as stored. */
-export interface CompanyDetails {
-  name: string;
-  edrpou: string;
-  legalAddress: string;
-  iban: string;
-  representativeName: string;
-  representativePosition: string;
-  poaNumber: string;
-  poaDate: string;
-  poaValidUntil: string;
-}
+/** The company details a package carries (and a remembered company keeps), as stored: the database's shape. */
+export type { CompanyDetails } from '../db/column-values';

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { SIGN_IN_ERRORS, type SignInError } from '@/server/auth/handle-auth-request';
+import { SIGN_IN_ERRORS, type SignInError } from '@/server/http/handle-auth-request';
 import { WORKSPACE_PATH } from '@/server/auth/roles';
 import { pageActor } from '../_lib/guard';
 import { SignInForm } from './sign-in-form';

@@ -5,10 +5,9 @@ import { createdAt, id, timestamp } from './columns';
 import { dealers, pointsOfSale } from './dealers';
 import { packages } from './packages';
 
-import { APPLICATION_STATUSES } from '../../server/workflow/application-statuses';
-import { CONFIRMATION_MODES } from '../../templates/confirmation-route';
+import { APPLICATION_STATUSES, CONFIRMATION_MODES } from '../column-values';
 
-export { APPLICATION_STATUSES, type ApplicationStatus } from '../../server/workflow/application-statuses';
+export { APPLICATION_STATUSES, type ApplicationStatus } from '../column-values';
 
 /**
  * An application (заява) made in a chat from a template. `status` is written only by

@@ -2,9 +2,9 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
 import { dealers, pointsOfSale } from './dealers';
 
-import { ROLES } from '../../server/auth/roles';
+import { ROLES } from '../column-values';
 
-export { ROLES, type Role } from '../../server/auth/roles';
+export { ROLES, type Role } from '../column-values';
 
 /**
  * People who sign in. The first columns are the ones better-auth reads and writes;

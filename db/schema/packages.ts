@@ -4,9 +4,9 @@ import { chats } from './chat';
 import { createdAt, id, timestamp } from './columns';
 import { dealers } from './dealers';
 
-import type { CompanyDetails } from '../../templates/legal-entity';
+import type { CompanyDetails } from '../column-values';
 
-export type { CompanyDetails } from '../../templates/legal-entity';
+export type { CompanyDetails } from '../column-values';
 
 /** Legal entities seen before, by EDRPOU: the next package starts from their last details. */
 export const companies = sqliteTable('companies', {

@@ -2,7 +2,7 @@ import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '@/db/client';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
 import { accounts, sessions, users, verifications } from '@/db/schema';
 import { ROLES } from './roles';
 import { env } from '@/server/config/env';

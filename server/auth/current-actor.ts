@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
 import type { Actor } from '@/server/context';
 import { getAuth, sessionCookieName } from './auth';
 import { loadSessionActor } from './load-actor';

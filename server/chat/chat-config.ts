@@ -1,7 +1,9 @@
+import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES } from '@/server/files/upload-rules';
+
 /** Numbers of the chat service; the offer time-out can be set with CHAT_OFFER_TIMEOUT_SECONDS. */
 export const CHAT_LIMITS = {
   maxMessageLength: 4000,
-  maxAttachmentBytes: 10 * 1024 * 1024,
+  maxAttachmentBytes: MAX_UPLOAD_BYTES,
   maxMissedOffers: 3,
   heartbeatTimeoutMs: 45_000,
   defaultHandleTimeSeconds: 240,
@@ -17,4 +19,4 @@ export function offerTimeoutMs(): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000;
 }
 
-export const ALLOWED_ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export const ALLOWED_ATTACHMENT_TYPES = ALLOWED_UPLOAD_TYPES;

@@ -3,8 +3,7 @@ import { chatOffers, chats, operatorPresence } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { CHAT_LIMITS } from './chat-config';
-import { routeWaitingChats } from './route-waiting-chats';
-import { routingContext } from './routing-context';
+import { routeWaitingChats, type RoutingContext } from './route-waiting-chats';
 
 /**
  * An offer nobody accepted in time: the chat goes back to the queue and on to the next operator;
@@ -51,4 +50,17 @@ export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string 
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return true;
   });
+}
+
+/**
+ * Routing needs the clock, the scheduler for offer time-outs, and what to do when one fires:
+ * expire the offer, which routes again with this same context. Built here, beside the verb it
+ * calls back (./routing-context.ts hands it to the other verbs), so no import runs in a circle.
+ */
+export function routingContext(ctx: VerbContext): RoutingContext {
+  return {
+    clock: ctx.clock,
+    scheduler: ctx.scheduler,
+    onOfferExpired: (chatId) => expireOffer({ ctx: { ...ctx, actor: null }, chatId }),
+  };
 }

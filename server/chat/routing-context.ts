@@ -1,12 +1,5 @@
-import type { VerbContext } from '@/server/context';
-import { expireOffer } from './expire-offer';
-import type { RoutingContext } from './route-waiting-chats';
-
-/** Routing needs the clock, the scheduler for offer time-outs, and what to do when one fires. */
-export function routingContext(ctx: VerbContext): RoutingContext {
-  return {
-    clock: ctx.clock,
-    scheduler: ctx.scheduler,
-    onOfferExpired: (chatId) => expireOffer({ ctx: { ...ctx, actor: null }, chatId }),
-  };
-}
+/**
+ * The routing context every chat verb hands to routeWaitingChats (clock, scheduler, and the offer
+ * time-out's handler). It lives beside expireOffer, which it calls and which routes again with it.
+ */
+export { routingContext } from './expire-offer';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { ALLOWED_ATTACHMENT_TYPES, CHAT_LIMITS } from '@/server/chat/chat-config';
 import { DomainError, invalid } from '@/server/errors/domain-error';
 import { safeFileName } from './file-name';
+import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES } from './upload-rules';
 
-export type AllowedMime = (typeof ALLOWED_ATTACHMENT_TYPES)[number];
+export type AllowedMime = (typeof ALLOWED_UPLOAD_TYPES)[number];
 
 const EXTENSION: Record<AllowedMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
@@ -28,11 +28,11 @@ export interface InspectedUpload {
  */
 export async function inspectUpload(bytes: Uint8Array, fileName: string): Promise<InspectedUpload> {
   if (bytes.byteLength === 0) throw invalid('errors.fileEmpty', 'The file is empty');
-  if (bytes.byteLength > CHAT_LIMITS.maxAttachmentBytes) {
-    throw new DomainError('invalid', 'errors.fileTooLarge', `The file is larger than ${CHAT_LIMITS.maxAttachmentBytes / 1024 / 1024} MB`);
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) {
+    throw new DomainError('invalid', 'errors.fileTooLarge', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
   }
   const detected = await fileTypeFromBuffer(bytes);
-  const mime = ALLOWED_ATTACHMENT_TYPES.find((t) => t === detected?.mime);
+  const mime = ALLOWED_UPLOAD_TYPES.find((t) => t === detected?.mime);
   if (!mime) throw invalid('errors.fileType', `Only JPEG, PNG and PDF files are accepted (this one is ${detected?.mime ?? 'of an unknown type'})`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { mime, sha256, storageKey: `attachments/${sha256.slice(0, 2)}/${sha256}.${EXTENSION[mime]}`, fileName: storedFileName(fileName, mime), size: bytes.byteLength };

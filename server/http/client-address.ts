@@ -1,16 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 
-/**
- * The client's address as the front door (server/http/front-door.ts) resolved it from the socket
- * and, only behind a configured proxy, from X-Forwarded-For. The front door removes any value a
- * client sends under this name, so route handlers can trust it.
- */
-export const CLIENT_ADDRESS_HEADER = 'x-dealer-desk-client-address';
-
-/** The address rate limits count by. `unknown` only where no front door ran (unit tests calling handlers directly). */
-export function clientIp(headers: Headers): string {
-  return headers.get(CLIENT_ADDRESS_HEADER) || 'unknown';
-}
+/** The header the front door writes and what reads it: below server/trpc, which reads it too. */
+export { CLIENT_ADDRESS_HEADER, clientIp } from '@/server/auth/client-ip';
 
 /** `::ffff:192.0.2.1` (IPv4 on a dual-stack socket) is 192.0.2.1. */
 export function normaliseAddress(address: string): string {

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { notifications, type NotificationChannelName } from '@/db/schema';
 import { logger } from '@/server/config/logger';
 import type { Clock } from '@/server/context';
-import { linkToken } from '@/server/subscriber/link-token';
+import { linkToken } from './link-token';
 import type { NotificationChannel } from './channel';
 
 export const SENDING = {

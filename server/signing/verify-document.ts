@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications, pointsOfSale } from '@/db/schema';
+import { getDb } from '@/server/config/database';
 import { findTemplate } from '@/templates';
 import { getSealKey } from './seal-certificate';
 import { pdfPool } from './pdf-pool';
@@ -65,4 +66,9 @@ export async function verifyDocument(db: DbOrTx, pdf: Buffer): Promise<VerifyRes
   // Our own seal on a file we never issued: the part outside the signed ranges was changed.
   if (check.certificateSha256 === getSealKey().certificateSha256) return { result: 'modified', reason: 'This file differs from the one we sealed' };
   return { result: 'unknown', reason: 'The seal is intact, but it is not ours and the document is not on record' };
+}
+
+/** The public check of an uploaded PDF (app/api/verify), against the app's database: route handlers never open it themselves. */
+export function verifyUploadedDocument(pdf: Buffer): Promise<VerifyResult> {
+  return verifyDocument(getDb(), pdf);
 }

@@ -8,7 +8,7 @@ import { enqueueNotification } from '@/server/notifications/outbox';
 import type { ApplicationRow } from '@/server/workflow/transition';
 import type { TemplateDef } from '@/templates';
 import { confirmationRoute, type ConfirmationRoute, type Recipient } from '@/templates/confirmation-route';
-import { linkToken, tokenHash } from './link-token';
+import { linkToken, tokenHash } from '@/server/notifications/link-token';
 
 export const LINK_VALID_MS = 14 * 24 * 60 * 60 * 1000;
 

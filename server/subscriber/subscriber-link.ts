@@ -12,7 +12,7 @@ import type { FileStorage } from '@/server/storage/file-storage';
 import { transition } from '@/server/workflow/transition';
 import { allowedActions } from '@/server/workflow/transition-table';
 import { findTemplate } from '@/templates';
-import { TOKEN_PATTERN, tokenHash } from './link-token';
+import { TOKEN_PATTERN, tokenHash } from '@/server/notifications/link-token';
 import { multiLine } from '@/templates/validators/user-text';
 
 export const LINK_LIMITS = {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
 import { logger } from '@/server/config/logger';
 import packageJson from '@/package.json';
 

@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
-import { databaseFile, getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
+import { databaseFile, getDb } from '@/server/config/database';
 import { users } from '@/db/schema';
 import { dataDir } from '@/server/config/data-dir';
 import { env, type Env } from '@/server/config/env';

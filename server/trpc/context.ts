@@ -1,7 +1,7 @@
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
+import { clientIp } from '@/server/auth/client-ip';
 import { currentSession } from '@/server/auth/current-actor';
 import { systemClock } from '@/server/context';
-import { clientIp } from '@/server/http/client-address';
 import { getEventBus } from '@/server/realtime/in-process-event-bus';
 import { getFileStorage } from '@/server/storage/file-storage';
 import { getScheduler } from '@/server/system/timer-scheduler';

@@ -1,3 +1,2 @@
-/** Kept free of drizzle so the UI can import it. */
-export const APPLICATION_STATUSES = ['draft', 'identified', 'filled', 'verified', 'signed', 'submitted', 'approved', 'rejected', 'cancelled', 'disputed'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Kept free of drizzle so the UI can import it; the list itself is the database's (db/column-values.ts). */
+export { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/column-values';

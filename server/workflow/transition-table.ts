@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '@/db/schema';
-import type { Role } from '@/server/auth/roles';
+import type { Role } from '@/db/column-values';
 
 /**
  * The submission cycle of docs/design.md, in one table: for each action, who may take it, from which

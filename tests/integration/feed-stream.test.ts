@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
 import { systemClock } from '@/server/context';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { FEED_LIMITS, FEED_PATH, serveFeed } from '@/server/http/feed-stream';

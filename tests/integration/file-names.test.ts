@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
 import { attachments, chatMessages } from '@/db/schema';
 import { callerFor, seedWorld } from '../helpers/test-db';
 

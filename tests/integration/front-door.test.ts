@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
 import { chats } from '@/db/schema';
 import { parseTrustedProxies } from '@/server/http/client-address';
 import { rawRequest, startFrontDoorServer, type RouteTable } from '../helpers/front-door-server';

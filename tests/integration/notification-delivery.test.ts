@@ -9,7 +9,7 @@ import type { NotificationChannel, OutgoingMessage } from '@/server/notification
 import { DevInboxChannel } from '@/server/notifications/dev-inbox-channel';
 import { backoffMs, deliverDue, SENDING, startNotificationSender } from '@/server/notifications/notification-sender';
 import { enqueueNotification, type NotificationDraft } from '@/server/notifications/outbox';
-import { linkToken, TOKEN_PATTERN, tokenHash } from '@/server/subscriber/link-token';
+import { linkToken, TOKEN_PATTERN, tokenHash } from '@/server/notifications/link-token';
 import { backOfficeWorld, type BackOfficeWorld } from '../helpers/backoffice-world';
 import { trpcFailure } from '../helpers/test-db';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readFeed } from '../helpers/feed-reader';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/config/database';
 import { seedWorld } from '../helpers/test-db';
 
 // The real auth route and request context, on a real SQLite file under a temporary DATA_DIR.

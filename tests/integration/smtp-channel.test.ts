@@ -7,7 +7,7 @@ import { applications, confirmationLinks, notifications } from '@/db/schema';
 import { DevInboxChannel } from '@/server/notifications/dev-inbox-channel';
 import { backoffMs, deliverDue } from '@/server/notifications/notification-sender';
 import { SmtpChannel } from '@/server/notifications/smtp-channel';
-import { tokenHash } from '@/server/subscriber/link-token';
+import { tokenHash } from '@/server/notifications/link-token';
 import { signedApplication } from '../helpers/application-world';
 import { backOfficeWorld, type BackOfficeWorld } from '../helpers/backoffice-world';
 

@@ -1,7 +1,6 @@
-import { getDb } from '@/db/client';
 import { BodyTooLargeError, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
 import { DomainError } from '@/server/errors/domain-error';
-import { verifyDocument } from '@/server/signing/verify-document';
+import { verifyUploadedDocument } from '@/server/signing/verify-document';
 import { messageUkOf, toTRPCError } from '@/server/trpc/error-mapping';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +23,7 @@ export async function POST(original: Request): Promise<Response> {
     return jsonError(400, 'NOT_A_PDF', 'This is not a PDF file.', { messageUk: 'Це не PDF-файл.' });
   }
   try {
-    return Response.json(await verifyDocument(getDb(), bytes), { headers: { 'cache-control': 'no-store' } });
+    return Response.json(await verifyUploadedDocument(bytes), { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'too_many') {
       // The PDF workers are all busy and their queue is full: "busy, retry".

@@ -1,4 +1,4 @@
-import { handleAuthRequest } from '@/server/auth/handle-auth-request';
+import { handleAuthRequest } from '@/server/http/handle-auth-request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { clientIp } from '@/server/http/client-address';
-import { BodyTooLargeError, jsonError, tooLargeResponse, withLimitedBody } from '@/server/http/limited-body';
-import { getAuth, sessionCookieName } from './auth';
-import { loadActiveActor } from './load-actor';
-import { WORKSPACE_PATH } from './roles';
-import { forgetSession, sessionCookie, tokenOfCookie } from './session-cache';
-import { announceSessionChange } from './session-signals';
-import { checkSignInAllowed, recordSignInAttempt } from './sign-in-throttle';
+import { getDb } from '@/server/config/database';
+import { getAuth, sessionCookieName } from '@/server/auth/auth';
+import { clientIp } from '@/server/auth/client-ip';
+import { loadActiveActor } from '@/server/auth/load-actor';
+import { WORKSPACE_PATH } from '@/server/auth/roles';
+import { forgetSession, sessionCookie, tokenOfCookie } from '@/server/auth/session-cache';
+import { announceSessionChange } from '@/server/auth/session-signals';
+import { checkSignInAllowed, recordSignInAttempt } from '@/server/auth/sign-in-throttle';
+import { BodyTooLargeError, jsonError, tooLargeResponse, withLimitedBody } from './limited-body';
 
 const AUTH_BODY_LIMIT = 16 * 1024;
 const signInBody = z.object({ email: z.string().max(320) }).loose();

@@ -1,0 +1,30 @@
+/**
+ * The values and JSON shapes the database's columns hold, free of drizzle and of the server: the
+ * one source for db/schema, the server, templates/ and (through their re-exports) the UI.
+ * db/ is the bottom layer, so these live here and everything above imports them.
+ */
+
+/** The four signed-in roles (the subscriber has no account). */
+export const ROLES = ['dealer', 'operator', 'backoffice', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An application's statuses; server/workflow/transition-table.ts says which move to which. */
+export const APPLICATION_STATUSES = ['draft', 'identified', 'filled', 'verified', 'signed', 'submitted', 'approved', 'rejected', 'cancelled', 'disputed'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Where a submission's confirmation goes (templates/confirmation-route.ts decides it). */
+export const CONFIRMATION_MODES = ['number', 'contact', 'waitingPeriod'] as const;
+export type ConfirmationMode = (typeof CONFIRMATION_MODES)[number];
+
+/** The company details a package carries (and a remembered company keeps), as stored. */
+export interface CompanyDetails {
+  name: string;
+  edrpou: string;
+  legalAddress: string;
+  iban: string;
+  representativeName: string;
+  representativePosition: string;
+  poaNumber: string;
+  poaDate: string;
+  poaValidUntil: string;
+}
