@@ -1,3 +1,4 @@
+import { env } from '@/server/config/env';
 import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES } from '@/server/files/upload-rules';
 
 /** Numbers of the chat service; the offer time-out can be set with CHAT_OFFER_TIMEOUT_SECONDS. */
@@ -15,8 +16,7 @@ export const CHAT_LIMITS = {
 } as const;
 
 export function offerTimeoutMs(): number {
-  const seconds = Number(process.env.CHAT_OFFER_TIMEOUT_SECONDS ?? '10');
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000;
+  return env().CHAT_OFFER_TIMEOUT_SECONDS * 1000;
 }
 
 export const ALLOWED_ATTACHMENT_TYPES = ALLOWED_UPLOAD_TYPES;

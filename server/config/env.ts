@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** An empty variable counts as unset (its default applies), as `VAR= npm start` means. */
+const unsetIfBlank = (value: unknown) => (value === '' ? undefined : value);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DEMO: z.enum(['on', 'off']).default('on'),
@@ -38,6 +41,19 @@ const envSchema = z.object({
       return origins;
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long an operator has to accept an offered chat before it goes to the next one, in seconds. */
+  CHAT_OFFER_TIMEOUT_SECONDS: z.preprocess(unsetIfBlank, z.coerce.number().positive('must be more than 0').default(10)),
+  /** The company's certificate (PKCS#12) that seals signed PDFs; unset: a development seal under DATA_DIR/certs/. */
+  SEAL_P12_PATH: z.preprocess(unsetIfBlank, z.string().optional()),
+  SEAL_P12_PASSWORD: z.string().default(''),
+  /** The company printed in the header of every document. */
+  COMPANY_NAME: z.preprocess(unsetIfBlank, z.string().default('ТОВ «Мобільний оператор»')),
+  /** PDF worker threads; unset: one fewer than the cores, 1 to 2 (server/signing/pdf-pool.ts). */
+  PDF_WORKERS: z.preprocess(unsetIfBlank, z.coerce.number().int().min(1).optional()),
+  /** PDF tasks that may wait for a worker before a request is answered "busy, retry". */
+  PDF_QUEUE: z.preprocess(unsetIfBlank, z.coerce.number().int().min(1).default(16)),
+  /** The PDF worker's entry file (the built server's copy); unset: server/signing/pdf-worker.cjs. */
+  PDF_WORKER_FILE: z.preprocess(unsetIfBlank, z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

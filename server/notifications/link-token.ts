@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { authSecret } from '@/server/auth/auth-secret';
+import { env } from '@/server/config/env';
 
 /**
  * A confirmation link's token: 192 bits of HMAC-SHA256 over the link id with the server's link
@@ -17,5 +18,5 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
 function linkSecret(): string {
-  return process.env.LINK_SECRET || createHmac('sha256', authSecret()).update('dealer-desk confirmation links').digest('hex');
+  return env().LINK_SECRET || createHmac('sha256', authSecret()).update('dealer-desk confirmation links').digest('hex');
 }

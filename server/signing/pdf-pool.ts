@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { env } from '@/server/config/env';
 import { logger } from '@/server/config/logger';
 import { DomainError } from '@/server/errors/domain-error';
 import type { DocumentModel } from './document-model';
@@ -38,10 +39,10 @@ export interface PdfPoolOptions {
   pauseBeforeSeal?: SharedArrayBuffer;
 }
 
-export const defaultThreads = () => Number(process.env.PDF_WORKERS) || Math.max(1, Math.min(2, availableParallelism() - 1));
-export const defaultMaxQueue = () => Number(process.env.PDF_QUEUE) || 16;
+export const defaultThreads = () => env().PDF_WORKERS ?? Math.max(1, Math.min(2, availableParallelism() - 1));
+export const defaultMaxQueue = () => env().PDF_QUEUE;
 
-export const workerFile = () => process.env.PDF_WORKER_FILE || path.join(process.cwd(), 'server', 'signing', 'pdf-worker.cjs');
+export const workerFile = () => env().PDF_WORKER_FILE ?? path.join(process.cwd(), 'server', 'signing', 'pdf-worker.cjs');
 
 export const pdfBusy = () => new DomainError('too_many', 'errors.pdfBusy', 'The document service is busy: please retry in a few seconds');
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { dataDir } from '@/server/config/data-dir';
+import { env } from '@/server/config/env';
 import { logger } from '@/server/config/logger';
 import { OID } from './oids';
 
@@ -94,9 +95,9 @@ let cached: SealKey | undefined;
  */
 export function sealKeySource(): SealKeySource {
   if (cachedSource) return cachedSource;
-  const configured = process.env.SEAL_P12_PATH;
-  if (configured) {
-    cachedSource = { p12: fs.readFileSync(configured), password: process.env.SEAL_P12_PASSWORD ?? '', development: false };
+  const config = env();
+  if (config.SEAL_P12_PATH) {
+    cachedSource = { p12: fs.readFileSync(config.SEAL_P12_PATH), password: config.SEAL_P12_PASSWORD, development: false };
     return cachedSource;
   }
   const dir = path.join(dataDir(), 'certs');
@@ -122,5 +123,5 @@ export function getSealKey(): SealKey {
 }
 
 export function companyName(): string {
-  return process.env.COMPANY_NAME || 'ТОВ «Мобільний оператор»';
+  return env().COMPANY_NAME;
 }

@@ -1,4 +1,5 @@
 import { getDb } from '@/server/config/database';
+import { env } from '@/server/config/env';
 import { clientIp } from '@/server/auth/client-ip';
 import { currentSession } from '@/server/auth/current-actor';
 import { systemClock } from '@/server/context';
@@ -24,7 +25,8 @@ export async function createContextFromHeaders(headers: Headers): Promise<TRPCCo
 }
 
 function appUrlOf(headers: Headers): string {
-  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, '');
+  const appUrl = env().APP_URL;
+  if (appUrl) return appUrl.replace(/\/$/, '');
   const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost:3000';
   return `${headers.get('x-forwarded-proto') ?? 'http'}://${host}`;
 }
