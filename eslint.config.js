@@ -18,10 +18,11 @@ const AREAS = ['account', 'admin', 'applications', 'auth', 'backoffice', 'chat',
 const FOUNDATION_FILES = FOUNDATION.flatMap((dir) => (dir.endsWith('.ts') ? [dir] : [`${dir}/**`])).map((glob) => (glob === 'server/audit/**' ? 'server/audit/!(audit-actions).ts' : glob));
 
 export const LAYER_ZONES = [
-  { target: 'db/**', from: ['server/**', 'templates/**', 'app/**'], message: 'db/ is the bottom layer: it imports nothing of server/, templates/ or app/ (shared values live in db/column-values.ts).' },
-  { target: 'templates/**', from: ['server/**', 'app/**'], message: 'templates/ (the forms) import nothing of server/ or app/: the UI and the server both use them.' },
+  { target: 'db/**', from: ['server/**', 'templates/**', 'app/**', 'simulation/**'], message: 'db/ is the bottom layer: it imports nothing of server/, templates/ or app/ (shared values live in db/column-values.ts).' },
+  { target: 'templates/**', from: ['server/**', 'app/**', 'simulation/**'], message: 'templates/ (the forms) import nothing of server/ or app/: the UI and the server both use them.' },
   { target: 'templates/**', from: ['db/!(column-values).ts', 'db/*/**'], message: 'templates/ may use db/column-values.ts only, never the database.' },
-  { target: 'server/**', from: ['app/**'], message: 'server/ never imports app/.' },
+  { target: 'server/**', from: ['app/**', 'simulation/**'], message: 'server/ never imports app/ or simulation/ (the simulator is a client of the API, handed in where the demo seed needs it).' },
+  { target: 'app/**', from: ['simulation/**'], message: 'Pages do not load the simulator.' },
   { target: ['server/!(trpc|http)/**', 'server/*.ts'], from: ['server/trpc/**', 'server/http/**'], message: 'Domain code sits below the adapters: only server/http and app/ import server/trpc, only app/ imports server/http.' },
   { target: 'server/trpc/**', from: ['server/http/**'], message: 'server/http calls server/trpc, never the other way: move what both need below server/trpc.' },
   { target: FOUNDATION_FILES, from: AREAS.map((area) => `${area}/**`), message: 'The foundation (workflow, audit, realtime, files, storage, context) sits below the areas: move the shared piece down.' },

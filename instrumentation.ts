@@ -4,6 +4,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.DEALER_DESK_SERVER === 'front-door') return;
-  const { startUp } = await import('./server/system/start-up');
-  await startUp();
+  const [{ startUp }, { demoHistory }] = await Promise.all([import('./server/system/start-up'), import('./simulation/load-demo-history')]);
+  await startUp({ demoHistory });
 }

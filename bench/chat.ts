@@ -18,6 +18,7 @@ import { EventSource } from 'eventsource';
 import { openDb } from '../db/client';
 import { accounts, dealers, operatorPresence, pointsOfSale, users } from '../db/schema';
 import { seedDemoData } from '../server/seed/demo-data';
+import { seedDemoHistory } from '../simulation/demo-history';
 import { scribblePng } from '../server/signing/sample-document';
 import { bookletIdentification, TARIFF_FORM } from '../tests/helpers/application-world';
 import { machine, runChatLoad, type Delivered, type LoadTarget, type Pair, type Participant } from './lib/chat-load';
@@ -38,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function seed(dataDir: string) {
   const db = openDb(path.join(dataDir, 'dealer-desk.sqlite'));
   return (async () => {
-    await seedDemoData({ db, clock: { now: () => new Date() } });
+    await seedDemoData({ db, clock: { now: () => new Date() }, history: seedDemoHistory });
     const hash = await hashPassword(PASSWORD);
     const companies = db.select({ id: dealers.id }).from(dealers).all();
     const points = db.select({ id: pointsOfSale.id, dealerId: pointsOfSale.dealerId }).from(pointsOfSale).all();

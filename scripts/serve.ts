@@ -19,6 +19,7 @@ import { createFrontDoor } from '@/server/http/front-door';
 import { jsonError } from '@/server/http/limited-body';
 import { sendFetchResponse } from '@/server/http/node-fetch-bridge';
 import { startUp } from '@/server/system/start-up';
+import { demoHistory } from '@/simulation/load-demo-history';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -45,7 +46,7 @@ async function apiRoutes(): Promise<{ path: string; module: RouteModule }[]> {
 
 // Migrate, seed and start the services here; Next.js's instrumentation hook then leaves them be.
 process.env.DEALER_DESK_SERVER = 'front-door';
-await startUp();
+await startUp({ demoHistory });
 const routes = compileRoutes(await apiRoutes());
 
 const app = next({ dev, dir: ROOT, port, hostname });

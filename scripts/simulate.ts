@@ -1,9 +1,9 @@
 // npm run simulate -- --hours 8 --arrivals-per-hour 120 --operators 5 --capacity 3
 // Drives the app's tRPC procedures with simulated dealers and operators on a virtual clock
-// (server/simulation/) and compares the measured service level with the Erlang C prediction.
+// (simulation/) and compares the measured service level with the Erlang C prediction.
 // The last line printed is one JSON object (see SimulationReport).
 import fs from 'node:fs';
-import { DEFAULT_SIMULATION, simulate, type SimulationOptions } from '../server/simulation/simulate';
+import { DEFAULT_SIMULATION, simulate, type SimulationOptions } from '../simulation/simulate';
 
 type NumberFlag = Exclude<keyof SimulationOptions, 'dbFile' | 'start'>;
 

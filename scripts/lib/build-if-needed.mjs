@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const SOURCE_DIRS = ['app', 'server', 'db', 'templates', 'public', 'messages'];
+const SOURCE_DIRS = ['app', 'server', 'db', 'templates', 'simulation', 'public', 'messages'];
 const SOURCE_FILES = ['next.config.js', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'instrumentation.ts'];
 const STAMP = path.join(ROOT, '.next', 'dealer-desk-source-hash');
 

@@ -3,7 +3,6 @@ import { dealers, pointsOfSale, type Role } from '@/db/schema';
 import { createUser } from '@/server/admin/create-user';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor, Clock } from '@/server/context';
-import { seedDemoHistory } from './demo-history';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -34,10 +33,16 @@ const DEMO_USERS: { email: string; name: string; role: Role; point?: string }[] 
 ];
 
 /**
- * The demo world, then a week of simulated chat history for the dashboard (`history: false`
- * leaves it out).
+ * Fills in the demo's history once its world exists: simulation/demo-history.ts, which drives the
+ * app's own procedures as a client would, so it lives above server/ and is handed in.
  */
-export async function seedDemoData({ db, clock, history = true }: { db: Db; clock: Clock; history?: boolean }): Promise<void> {
+export type DemoHistorySeeder = (deps: { db: Db; clock: Clock; admin: Actor }) => Promise<unknown>;
+
+/**
+ * The demo world, then (given `history`, e.g. simulation/load-demo-history.ts) a week of simulated
+ * chat history for the dashboard.
+ */
+export async function seedDemoData({ db, clock, history }: { db: Db; clock: Clock; history?: DemoHistorySeeder }): Promise<void> {
   const pointIds = inTransaction(db, (tx) => {
     const ids = new Map<string, { dealerId: string; pointOfSaleId: string }>();
     for (const dealer of DEMO_DEALERS) {
@@ -73,5 +78,5 @@ export async function seedDemoData({ db, clock, history = true }: { db: Db; cloc
     if (created.role === 'admin') admin = { id: created.id, name: created.name, email: created.email, role: created.role, dealerId: null, pointOfSaleId: null };
   }
 
-  if (history && admin) await seedDemoHistory({ db, clock, admin });
+  if (history && admin) await history({ db, clock, admin });
 }

@@ -7,23 +7,28 @@ import { env, type Env } from '@/server/config/env';
 import { logger } from '@/server/config/logger';
 import { systemClock } from '@/server/context';
 import { createUser } from '@/server/admin/create-user';
-import { seedDemoData } from '@/server/seed/demo-data';
+import { seedDemoData, type DemoHistorySeeder } from '@/server/seed/demo-data';
 import { startChatServices } from '@/server/chat/start-chat-services';
 import { startNotifications } from '@/server/notifications/start-notification-sender';
 import { getEventBus } from '@/server/realtime/in-process-event-bus';
 import { pdfPool } from '@/server/signing/pdf-pool';
 import { getScheduler } from './timer-scheduler';
 
+export interface StartUpOptions {
+  /** The demo's simulated week (simulation/load-demo-history.ts), run when DEMO=on finds the database empty. */
+  demoHistory?: DemoHistorySeeder;
+}
+
 /**
  * Opens and migrates the database, then fills an empty one: demo data by default, or with
  * DEMO=off only the first admin from ADMIN_EMAIL / ADMIN_PASSWORD (no default password exists).
  */
-export async function startUp(): Promise<void> {
+export async function startUp(options: StartUpOptions = {}): Promise<void> {
   const log = logger();
   const config = env();
   const db = getDb();
   log.info({ dataDir: dataDir(), database: databaseFile() }, 'database ready (migrated)');
-  await fillEmptyDatabase(db, config);
+  await fillEmptyDatabase(db, config, options);
   startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
   startNotifications({ db, clock: systemClock });
   // The PDF workers start now (each compiles the document code and parses the seal once), not
@@ -31,14 +36,14 @@ export async function startUp(): Promise<void> {
   pdfPool();
 }
 
-async function fillEmptyDatabase(db: Db, config: Env): Promise<void> {
+async function fillEmptyDatabase(db: Db, config: Env, options: StartUpOptions): Promise<void> {
   const log = logger();
   const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
 
   if (config.DEMO === 'on') {
     log.warn('*** DEMO MODE: demo accounts with the password demo12345 exist. Set DEMO=off for real use. ***');
     if (empty) {
-      await seedDemoData({ db, clock: systemClock });
+      await seedDemoData({ db, clock: systemClock, history: options.demoHistory });
       log.warn('*** DEMO MODE: the empty database was filled with demo data ***');
     }
     return;

@@ -69,7 +69,7 @@ export class ManualScheduler implements Scheduler {
  * and the tests count chats, handle times and queue estimates of their own.
  */
 export async function seedWorld(db: Db) {
-  await seedDemoData({ db, clock: fixedClock(), history: false });
+  await seedDemoData({ db, clock: fixedClock() });
   const actor = (email: string): Actor => {
     const row = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
     const loaded = row && loadActiveActor(db, row.id);

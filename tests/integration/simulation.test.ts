@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '@/db/client';
 import { chats, operatorPresence, users } from '@/db/schema';
-import { DEFAULT_SIMULATION, simulate, type SimulationOptions, type SimulationReport } from '@/server/simulation/simulate';
+import { DEFAULT_SIMULATION, simulate, type SimulationOptions, type SimulationReport } from '@/simulation/simulate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-simulation-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,12 +1,12 @@
 import type { Db } from '@/db/client';
 import type { Actor, Clock } from '@/server/context';
-import { seededRandom } from '@/server/simulation/random';
-import { createSimulationWorld, DEFAULT_BEHAVIOUR, runSession, type Behaviour } from '@/server/simulation/run-session';
-import { createSimulatedPeople, type CompanyPlan, type OperatorPlan } from '@/server/simulation/simulated-people';
+import { seededRandom } from './random';
+import { createSimulationWorld, DEFAULT_BEHAVIOUR, runSession, type Behaviour } from './run-session';
+import { createSimulatedPeople, type CompanyPlan, type OperatorPlan } from './simulated-people';
 import { daysBetween, kyivDate, kyivDayStart, kyivHour } from '@/server/time/kyiv';
 
 /**
- * A week of chat history for the demo's dashboard: the simulator (server/simulation/) drives the
+ * A week of chat history for the demo's dashboard: the simulator (simulation/) drives the
  * app's own procedures over the last 7 Kyiv days, 08:00–20:00, with simulated dealer companies
  * and operators of their own — the demo dealers and operators are not touched, so their chat
  * lists stay clean. Everything ends before "now": no chat is left waiting or open, every

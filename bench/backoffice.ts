@@ -22,7 +22,9 @@ import { listApplications } from '../server/applications/read-applications';
 import { listQueue, queueCounters, type QueueInput } from '../server/backoffice/queue';
 import type { Actor, SignedInContext } from '../server/context';
 import { InProcessEventBus } from '../server/realtime/in-process-event-bus';
+import { seededRandom } from '../simulation/random';
 import { TEMPLATES } from '../templates';
+import { percentile } from './lib/server';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
@@ -44,40 +46,11 @@ const TRY_INDEXES = args.filter((a) => a.startsWith('--try-index=')).map((a) => 
 
 const log = (...parts: unknown[]) => console.error('[bench:backoffice]', ...parts);
 
-/** A small seeded generator (mulberry32), so every run loads the same mix (only the UUIDs and "now" differ). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(Number(process.env.BENCH_SEED ?? 1));
-const between = (lo: number, hi: number) => lo + random() * (hi - lo);
-
-/** Picks from `items` with the given weights (need not sum to 1). */
-function weighted<T>(items: readonly { value: T; weight: number }[]): () => T {
-  const total = items.reduce((s, i) => s + i.weight, 0);
-  return () => {
-    let r = random() * total;
-    for (const item of items) {
-      r -= item.weight;
-      if (r < 0) return item.value;
-    }
-    const last = items[items.length - 1];
-    if (!last) throw new Error('weighted() of nothing');
-    return last.value;
-  };
-}
-
-function pick<T>(items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick() of nothing');
-  return item;
-}
+/** Seeded (simulation/random.ts), so every run loads the same mix (only the UUIDs and "now" differ). */
+const rng = seededRandom(Number(process.env.BENCH_SEED ?? 1));
+const random = rng.next;
+const between = rng.uniform;
+const pick = rng.pick;
 
 // The status mix of a year of work: most applications are long decided, ≈ 3,200 wait in the queue.
 const STATUS_MIX: { value: ApplicationStatus; weight: number }[] = [
@@ -177,9 +150,11 @@ function load(db: Db, now: number): World {
       world.backoffice.push(id);
     }
 
-    const company = weighted(world.companies.map((value, k) => ({ value, weight: weights[k] ?? 0 })));
-    const template = weighted(TEMPLATES.map((value) => ({ value, weight: TEMPLATE_SHARE[value.id] ?? 5 })));
-    const status = weighted(STATUS_MIX);
+    const companyMix = world.companies.map((value, k) => ({ value, weight: weights[k] ?? 0 }));
+    const templateMix = TEMPLATES.map((value) => ({ value, weight: TEMPLATE_SHARE[value.id] ?? 5 }));
+    const company = () => rng.weighted(companyMix);
+    const template = () => rng.weighted(templateMix);
+    const status = () => rng.weighted(STATUS_MIX);
     // Decided and cancelled ones anywhere in the year (more recently, as the business grows);
     // the ones in flight are days old; the queue is up to three weeks deep, mostly recent.
     const rows = Array.from({ length: APPLICATIONS }, () => {
@@ -322,10 +297,6 @@ function queries(db: Db, world: World, now: Date): Query[] {
   ];
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
-}
 const round2 = (ms: number) => Math.round(ms * 100) / 100;
 
 /** Runs the query once through a drizzle instance that records its SQL, and prints SQLite's plan of each statement. */
