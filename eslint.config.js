@@ -13,7 +13,21 @@ const ROOT = import.meta.dirname;
  */
 const FOUNDATION = ['server/context*.ts', 'server/audit', 'server/files', 'server/realtime', 'server/storage', 'server/workflow'];
 const BASE = ['server/config', 'server/errors', 'server/time'];
-const AREAS = ['account', 'admin', 'applications', 'auth', 'backoffice', 'chat', 'metrics', 'notifications', 'packages', 'seed', 'signing', 'subscriber', 'system'].map((area) => `server/${area}`);
+/**
+ * The areas (server/<area>/), in tiers from the bottom: an area imports areas of its own tier or
+ * below, never above (so notifications never reach into the subscriber's page, chat never into
+ * applications). The middle tier's three still call each other; one application pipeline is to
+ * untangle them (issue 15).
+ */
+const AREA_TIERS = [
+  ['auth'],
+  ['account', 'admin', 'notifications'],
+  ['chat', 'seed', 'signing'],
+  ['applications', 'backoffice', 'subscriber'],
+  ['metrics', 'packages'],
+  ['system'],
+].map((tier) => tier.map((area) => `server/${area}`));
+const AREAS = AREA_TIERS.flat();
 /** The catalogue of every action's words names each area's actions (types only), so it sits above them. */
 const FOUNDATION_FILES = FOUNDATION.flatMap((dir) => (dir.endsWith('.ts') ? [dir] : [`${dir}/**`])).map((glob) => (glob === 'server/audit/**' ? 'server/audit/!(audit-actions).ts' : glob));
 
@@ -27,6 +41,11 @@ export const LAYER_ZONES = [
   { target: 'server/trpc/**', from: ['server/http/**'], message: 'server/http calls server/trpc, never the other way: move what both need below server/trpc.' },
   { target: FOUNDATION_FILES, from: AREAS.map((area) => `${area}/**`), message: 'The foundation (workflow, audit, realtime, files, storage, context) sits below the areas: move the shared piece down.' },
   { target: BASE.map((dir) => `${dir}/**`), from: [...AREAS, ...FOUNDATION].map((dir) => (dir.endsWith('.ts') ? dir : `${dir}/**`)), message: 'server/config, server/errors and server/time import only each other and db/.' },
+  ...AREA_TIERS.slice(0, -1).map((tier, i) => ({
+    target: tier.map((area) => `${area}/**`),
+    from: AREA_TIERS.slice(i + 1).flat().map((area) => `${area}/**`),
+    message: `${tier.join(', ')} sit below ${AREA_TIERS.slice(i + 1).flat().join(', ')}: move the shared piece down (docs/architecture.md, "Layers").`,
+  })),
   { target: 'app/**', from: ['db/**', 'server/config/database.*'], message: 'Pages and route handlers reach data through a server verb (tRPC, the server caller or server/http), never the database.' },
 ];
 
@@ -53,7 +72,11 @@ export default tseslint.config(
     ignores: ['server/config/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from server/config/ (env.ts), not process.env.' }],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][computed=true]", message: 'Read configuration from server/config/ (env.ts), not process.env.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][computed=true]", message: 'Read configuration from server/config/ (env.ts), not process.env.' },
+        { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: 'Read configuration from server/config/ (env.ts), not process.env.' },
+      ],
     },
   },
   {

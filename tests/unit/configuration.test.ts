@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { offerTimeoutMs } from '@/server/chat/chat-config';
+import { env } from '@/server/config/env';
+import { defaultMaxQueue, defaultThreads, workerFile } from '@/server/signing/pdf-pool';
+import { companyName } from '@/server/signing/seal-certificate';
+
+/** Every setting is parsed once, by server/config/env.ts: a bad value stops the app naming it. */
+afterEach(() => vi.unstubAllEnvs());
+
+describe('configuration read through server/config/env.ts', () => {
+  it('the chat offer time-out: seconds from CHAT_OFFER_TIMEOUT_SECONDS, 10 by default, a bad value named', () => {
+    vi.stubEnv('CHAT_OFFER_TIMEOUT_SECONDS', '');
+    expect(offerTimeoutMs()).toBe(10_000);
+    vi.stubEnv('CHAT_OFFER_TIMEOUT_SECONDS', '2.5');
+    expect(offerTimeoutMs()).toBe(2_500);
+    vi.stubEnv('CHAT_OFFER_TIMEOUT_SECONDS', 'soon');
+    expect(() => env()).toThrow(/CHAT_OFFER_TIMEOUT_SECONDS/);
+    vi.stubEnv('CHAT_OFFER_TIMEOUT_SECONDS', '0');
+    expect(() => env()).toThrow(/CHAT_OFFER_TIMEOUT_SECONDS/);
+  });
+
+  it('the company printed on documents: COMPANY_NAME, the default when unset or empty', () => {
+    vi.stubEnv('COMPANY_NAME', '');
+    expect(companyName()).toBe('ТОВ «Мобільний оператор»');
+    vi.stubEnv('COMPANY_NAME', 'ТОВ «Приклад»');
+    expect(companyName()).toBe('ТОВ «Приклад»');
+  });
+
+  it('the seal: SEAL_P12_PATH and SEAL_P12_PASSWORD', () => {
+    vi.stubEnv('SEAL_P12_PATH', '/etc/seal.p12');
+    vi.stubEnv('SEAL_P12_PASSWORD', 'secret');
+    expect(env()).toMatchObject({ SEAL_P12_PATH: '/etc/seal.p12', SEAL_P12_PASSWORD: 'secret' });
+    vi.stubEnv('SEAL_P12_PATH', '');
+    expect(env().SEAL_P12_PATH).toBeUndefined();
+  });
+
+  it('the PDF pool: PDF_WORKERS, PDF_QUEUE, PDF_WORKER_FILE, a bad number named', () => {
+    vi.stubEnv('PDF_WORKERS', '3');
+    vi.stubEnv('PDF_QUEUE', '40');
+    vi.stubEnv('PDF_WORKER_FILE', '/srv/pdf-worker.cjs');
+    expect([defaultThreads(), defaultMaxQueue(), workerFile()]).toEqual([3, 40, '/srv/pdf-worker.cjs']);
+    vi.stubEnv('PDF_WORKERS', '');
+    vi.stubEnv('PDF_QUEUE', '');
+    vi.stubEnv('PDF_WORKER_FILE', '');
+    expect(defaultThreads()).toBeGreaterThanOrEqual(1);
+    expect(defaultMaxQueue()).toBe(16);
+    expect(workerFile()).toMatch(/server\/signing\/pdf-worker\.cjs$/);
+    vi.stubEnv('PDF_QUEUE', 'many');
+    expect(() => env()).toThrow(/PDF_QUEUE/);
+  });
+});
