@@ -1,7 +1,6 @@
-import { env } from '@/server/config/env';
 import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES } from '@/server/files/upload-rules';
 
-/** Numbers of the chat service; the offer time-out can be set with CHAT_OFFER_TIMEOUT_SECONDS. */
+/** Numbers of the chat service (free of server imports); the offer time-out is a setting: ./offer-timeout.ts. */
 export const CHAT_LIMITS = {
   maxMessageLength: 4000,
   maxAttachmentBytes: MAX_UPLOAD_BYTES,
@@ -14,9 +13,5 @@ export const CHAT_LIMITS = {
   defaultCapacity: 3,
   maxCapacity: 10,
 } as const;
-
-export function offerTimeoutMs(): number {
-  return env().CHAT_OFFER_TIMEOUT_SECONDS * 1000;
-}
 
 export const ALLOWED_ATTACHMENT_TYPES = ALLOWED_UPLOAD_TYPES;

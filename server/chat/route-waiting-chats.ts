@@ -4,7 +4,7 @@ import { chatOffers, chats, operatorPresence } from '@/db/schema';
 import type { Clock, Scheduler } from '@/server/context';
 import type { Emitter } from '@/server/realtime/change-and-publish';
 import { availableOperators, type AvailableOperator } from './available-operators';
-import { offerTimeoutMs } from './chat-config';
+import { offerTimeoutMs } from './offer-timeout';
 import { publishQueueState } from './queue-state';
 
 export interface RoutingContext {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { offerTimeoutMs } from '@/server/chat/chat-config';
+import { offerTimeoutMs } from '@/server/chat/offer-timeout';
 import { env } from '@/server/config/env';
 import { defaultMaxQueue, defaultThreads, workerFile } from '@/server/signing/pdf-pool';
 import { companyName } from '@/server/signing/seal-certificate';
