@@ -1,11 +1,15 @@
 /**
  * better-auth's session check costs about 1 ms per request (cookie signature, session and user
- * queries). A cookie whose signature better-auth has verified is remembered here for a few
- * seconds, as the session token it carries. The session row and the user's `active` flag are
- * still read on every request (load-actor.ts loadSessionActor), so sign-out, deactivation and
- * expiry take effect at once in every process; the cache only spares the signature check.
+ * queries; the signature alone is an HMAC through WebCrypto, the largest single cost of a chat
+ * message's request in a profile). A cookie whose signature better-auth has verified is remembered
+ * here for five minutes, as the session token it carries. The session row and the user's `active`
+ * flag are still read on every request (load-actor.ts loadSessionActor), so sign-out, deactivation
+ * and expiry take effect at once in every process; the cache only spares the signature check (a
+ * signature once valid stays valid) and delays better-auth's hourly renewal of the session's
+ * expiry by at most the same five minutes.
  */
-const TTL_MS = 10_000;
+export const SESSION_CACHE_TTL_MS = 5 * 60_000;
+const TTL_MS = SESSION_CACHE_TTL_MS;
 const MAX_ENTRIES = 10_000;
 
 export interface CachedSession {

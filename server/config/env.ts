@@ -54,6 +54,8 @@ const envSchema = z.object({
   PDF_QUEUE: z.preprocess(unsetIfBlank, z.coerce.number().int().min(1).default(16)),
   /** The PDF worker's entry file (the built server's copy); unset: server/signing/pdf-worker.cjs. */
   PDF_WORKER_FILE: z.preprocess(unsetIfBlank, z.string().optional()),
+  /** How much lower than the event loop the PDF workers run: a Linux nice value, 0 (equal) to 19. */
+  PDF_WORKER_NICE: z.preprocess(unsetIfBlank, z.coerce.number().int().min(0).max(19).default(10)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -16,6 +16,8 @@ import { sealKeySource, type SealKeySource } from './seal-certificate';
  * Size: PDF_WORKERS, or by default one thread fewer than the cores, at most 2 and at least 1 (on
  * the 2-core machine: one worker, the other core stays with the event loop). Waiting tasks are
  * bounded (PDF_QUEUE, default 16): a full pool answers TOO_MANY_REQUESTS "busy, retry" at once.
+ * The workers run at a lower CPU priority than the event loop (PDF_WORKER_NICE, default 10): when
+ * the cores are busy, a chat message goes before the next slice of a document, not after it.
  *
  * The worker starts from server/signing/pdf-worker.cjs, which compiles pdf-worker.ts from the
  * sources through tsx in every mode: under tsx and vitest, and in production, where this module
@@ -28,6 +30,8 @@ export interface PdfPool {
   preview(model: DocumentModel): Promise<Uint8Array>;
   verify(pdf: Uint8Array): Promise<UploadedPdfCheck>;
   checkPng(png: Uint8Array): Promise<PngCheck>;
+  /** A worker thread's nice value (null where threads have none): they run below the event loop. */
+  priority(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -35,12 +39,16 @@ export interface PdfPoolOptions {
   threads?: number;
   maxQueue?: number;
   seal?: SealKeySource;
+  /** The workers' nice value (see `defaultNiceness`). */
+  niceness?: number;
   /** Tests only: every seal waits at this gate in its worker (see pdf-worker.ts). */
   pauseBeforeSeal?: SharedArrayBuffer;
 }
 
 export const defaultThreads = () => env().PDF_WORKERS ?? Math.max(1, Math.min(2, availableParallelism() - 1));
 export const defaultMaxQueue = () => env().PDF_QUEUE;
+/** How much lower than the event loop the workers run (a Linux nice value, 0–19); 0 keeps them equal. */
+export const defaultNiceness = () => env().PDF_WORKER_NICE;
 
 export const workerFile = () => env().PDF_WORKER_FILE ?? path.join(process.cwd(), 'server', 'signing', 'pdf-worker.cjs');
 
@@ -59,7 +67,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     maxThreads: threads,
     // minThreads = maxThreads: the workers stay, each keeping its parsed seal and fonts.
     maxQueue: options.maxQueue ?? defaultMaxQueue(),
-    workerData: { seal: options.seal ?? sealKeySource(), pauseBeforeSeal: options.pauseBeforeSeal },
+    workerData: { seal: options.seal ?? sealKeySource(), pauseBeforeSeal: options.pauseBeforeSeal, niceness: options.niceness ?? defaultNiceness() },
   });
   // A worker that fails outside a task (it could not start, or died) is logged and replaced; an
   // 'error' without a listener would end the process.
@@ -77,6 +85,7 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     preview: (model) => run('preview', { model }),
     verify: (pdf) => run('verify', { pdf }),
     checkPng: (png) => run('png', { png }),
+    priority: () => run('priority', {}),
     close: () => piscina.destroy(),
   };
 }

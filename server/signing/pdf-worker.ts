@@ -4,8 +4,12 @@ import { workerData } from 'piscina';
 import type { DocumentModel } from './document-model';
 import { checkSignatureImage, checkUploadedPdf, previewDocument, sealDocument, type SealInfo } from './pdf-jobs';
 import { parseP12, type SealKey, type SealKeySource } from './seal-certificate';
+import { lowerThreadPriority, threadPriority } from './thread-priority';
 
-const data = workerData as { seal: SealKeySource; pauseBeforeSeal?: SharedArrayBuffer };
+const data = workerData as { seal: SealKeySource; pauseBeforeSeal?: SharedArrayBuffer; niceness?: number };
+
+// This thread yields the cores to the event loop that answers chats (see pdf-pool.ts).
+lowerThreadPriority(data.niceness ?? 0);
 
 let key: SealKey | undefined;
 function sealKey(): SealKey {
@@ -40,4 +44,9 @@ export function verify(task: { pdf: Uint8Array }) {
 
 export function png(task: { png: Uint8Array }) {
   return checkSignatureImage(task.png);
+}
+
+/** The worker thread's nice value (tests: the pool's workers run below the event loop). */
+export function priority(): number | null {
+  return threadPriority();
 }

@@ -7,6 +7,7 @@ import { DomainError } from '@/server/errors/domain-error';
 import { buildDocumentModel } from '@/server/signing/document-model';
 import { createPdfPool, replacePdfPool, type PdfPool } from '@/server/signing/pdf-pool';
 import { sampleDocument, scribblePng } from '@/server/signing/sample-document';
+import { threadPriority } from '@/server/signing/thread-priority';
 import { verifyDocument } from '@/server/signing/verify-document';
 import { findTemplate } from '@/templates';
 import { trpcFailure } from '../helpers/test-db';
@@ -148,5 +149,12 @@ describe('the PDF worker pool', () => {
     release();
     expect((await queued).ok).toBe(true);
     expect((await signing).status).toBe('signed');
+  });
+  it('its workers run below the event loop: their nice value is the configured one, the main thread keeps its own', { timeout: 60_000 }, async () => {
+    const mainBefore = threadPriority();
+    pool = createPdfPool({ threads: 1, maxQueue: 1, niceness: 7 });
+    before = replacePdfPool(pool);
+    expect(await pool.priority()).toBe(Math.max(7, mainBefore ?? 0));
+    expect(threadPriority()).toBe(mainBefore);
   });
 });

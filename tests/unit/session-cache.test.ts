@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { createAuth, sessionCookieName } from '@/server/auth/auth';
-import { cachedSession, forgetSession, forgetUserSessions, rememberSession, sessionCookie } from '@/server/auth/session-cache';
+import { cachedSession, forgetSession, SESSION_CACHE_TTL_MS, forgetUserSessions, rememberSession, sessionCookie } from '@/server/auth/session-cache';
 
 const PLAIN = 'dd.session_token';
 const SECURE = '__Secure-dd.session_token';
@@ -31,11 +31,12 @@ describe('session cookie', () => {
 describe('session cache', () => {
   const session = (token: string, userId: string, expiresAt: number) => ({ token, userId, expiresAt: new Date(expiresAt) });
 
-  it('remembers a validated cookie for at most 10 s, never past the session expiry, and forgets on sign-out', () => {
+  it('remembers a validated cookie for at most five minutes, never past the session expiry, and forgets on sign-out', () => {
     const now = 1_000_000;
-    rememberSession('c1', session('t1', 'user-1', now + 60_000), now);
-    expect(cachedSession('c1', now + 9_999)).toMatchObject({ token: 't1', userId: 'user-1' });
-    expect(cachedSession('c1', now + 10_000)).toBeNull();
+    expect(SESSION_CACHE_TTL_MS).toBe(5 * 60_000);
+    rememberSession('c1', session('t1', 'user-1', now + 60 * 60_000), now);
+    expect(cachedSession('c1', now + SESSION_CACHE_TTL_MS - 1)).toMatchObject({ token: 't1', userId: 'user-1' });
+    expect(cachedSession('c1', now + SESSION_CACHE_TTL_MS)).toBeNull();
 
     rememberSession('c2', session('t2', 'user-2', now + 3_000), now);
     expect(cachedSession('c2', now + 3_000)).toBeNull();
