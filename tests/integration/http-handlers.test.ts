@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
+import { say } from '../helpers/say';
 import { seedWorld } from '../helpers/test-db';
 
 // The real route modules, on a real SQLite file under a temporary DATA_DIR.
@@ -187,9 +188,13 @@ describe('bad requests get a clear 4xx, never a 500', () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    const fieldErrors = body.error.json.data.fieldErrors as { path: string; message: string; messageUk: string }[];
+    expect(body.error.json.data).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'errors.invalidFields', params: {} });
+    const fieldErrors = body.error.json.data.fieldErrors as { path: string; messageKey: string; params: Record<string, string | number> }[];
     expect(fieldErrors.map((f) => f.path).sort()).toEqual(['edrpou', 'name']);
-    expect(fieldErrors.find((f) => f.path === 'edrpou')?.messageUk).toBe('Код ЄДРПОУ — це 8 цифр.');
+    const edrpou = fieldErrors.find((f) => f.path === 'edrpou');
+    expect(edrpou).toEqual({ path: 'edrpou', messageKey: 'validation.edrpouFormat', params: {} });
+    expect(say(edrpou, 'uk')).toBe('Код ЄДРПОУ — це 8 цифр.');
+    expect(say(edrpou, 'en')).toBe('An EDRPOU code is 8 digits.');
     expect(body.error.json.message).toContain('edrpou: An EDRPOU code is 8 digits.');
   });
 
