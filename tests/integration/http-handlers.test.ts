@@ -13,6 +13,7 @@ process.env.DATA_DIR = dataDir;
 const { POST: authPost, GET: authGet } = await import('@/app/api/auth/[...all]/route');
 const { POST: trpcPost, GET: trpcGet } = await import('@/app/api/trpc/[trpc]/route');
 const { GET: health } = await import('@/app/api/health/route');
+const { GET: subscriberPdf } = await import('@/app/api/s/[token]/pdf/route');
 
 const BASE = 'http://localhost:3999';
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -216,5 +217,30 @@ describe('health', () => {
     const response = health();
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+});
+
+describe("the subscriber's PDF link (no account)", () => {
+  const token = 'A'.repeat(43);
+  const get = (headers: Record<string, string>) =>
+    subscriberPdf(new Request(`${BASE}/api/s/${token}/pdf`, { headers: { [CLIENT_ADDRESS_HEADER]: '10.7.7.7', ...headers } }), { params: Promise.resolve({ token }) });
+
+  it('refuses a browser with a page in Ukrainian unless English was chosen, and a script with the message key', async () => {
+    const page = await get({ accept: 'text/html,application/xhtml+xml' });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<html lang="uk">');
+    expect(html).toContain('Такого посилання не існує. Перевірте, що його скопійовано повністю.');
+    expect(html).toContain(`href="/s/${token}"`);
+
+    const english = await get({ accept: 'text/html', cookie: 'locale=en' });
+    expect(await english.text()).toContain('This link does not exist. Check that it was copied whole.');
+
+    const script = await get({ accept: 'application/json' });
+    expect(script.status).toBe(404);
+    const { error } = await script.json();
+    expect(error).toEqual({ code: 'NOT_FOUND', messageKey: 'errors.linkNotFound', params: {}, message: 'This link does not exist; check that it was copied whole' });
+    expect(say(error, 'uk')).toBe('Такого посилання не існує. Перевірте, що його скопійовано повністю.');
   });
 });
