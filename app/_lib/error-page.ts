@@ -6,14 +6,14 @@ import { errorMessage, type Translate } from '../_components/error-text';
 import { LOCALE_COOKIE, toLocale } from '../i18n/locales';
 
 /** The visitor's language, from the language switch's cookie (Ukrainian unless English was chosen). */
-export function requestLocale(req: Request) {
+function requestLocale(req: Request) {
   const cookie = req.headers.get('cookie') ?? '';
   const value = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie)?.[1];
   return toLocale(value);
 }
 
 /** A translator for a route handler (which runs outside Next.js's request scope, see scripts/serve.ts). */
-export function requestTranslator(req: Request) {
+function requestTranslator(req: Request) {
   const locale = requestLocale(req);
   return { locale, t: createTranslator({ locale, messages: locale === 'en' ? en : uk }) as unknown as Translate };
 }

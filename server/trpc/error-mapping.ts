@@ -29,7 +29,7 @@ export interface FieldError extends MessageRef {
   path: string;
 }
 
-/** The key a field error or whole error is refused with when its fields say why. */
+/** The key of a refusal whose field errors say why (each field error carries its own key). */
 export const INVALID_FIELDS_KEY = 'errors.invalidFields';
 
 /** A tRPC error as a message key: the domain's own key and details, else the key of its code. */
