@@ -61,7 +61,7 @@ const server = http.createServer(
     try {
       if (pathname === FEED_PATH && req.method === 'GET') return await serveFeed(req, res, base);
       if (pathname.startsWith(`${TRPC_ENDPOINT}/`) && (await serveTrpcCalls(req, res, new URL(req.url ?? '/', base)))) return;
-      if (!(await serveApi(routes, req, res, base))) await sendFetchResponse(res, jsonError(404, 'NOT_FOUND', 'No such address.', { messageUk: 'Такої адреси немає.' }));
+      if (!(await serveApi(routes, req, res, base))) await sendFetchResponse(res, jsonError(404, 'NOT_FOUND', 'No such address.', { messageKey: 'errors.noSuchAddress' }));
     } catch (error) {
       logger().error({ err: error, url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500).end();

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useErrorText } from '../_components/error-text';
 
 type Result =
   | { result: 'authentic'; signer: string; testSeal: boolean; application: { number: string; templateTitle: { uk: string; en: string }; applicationDate: string; status: string; pointOfSale: string | null } }
@@ -11,6 +12,7 @@ export function VerifyUpload() {
   const t = useTranslations('verify');
   const ts = useTranslations('application.status');
   const locale = useLocale();
+  const errorText = useErrorText();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
@@ -28,8 +30,8 @@ export function VerifyUpload() {
         body.set('file', file);
         try {
           const response = await fetch('/api/verify', { method: 'POST', body });
-          const json = (await response.json()) as Result & { error?: { message: string; messageUk?: string } };
-          if (!response.ok) setError((locale === 'uk' ? json.error?.messageUk : json.error?.message) ?? t('failed'));
+          const json = (await response.json()) as Result & { error?: unknown };
+          if (!response.ok) setError(errorText(json.error, t('failed')));
           else setResult(json);
         } catch {
           setError(t('failed'));

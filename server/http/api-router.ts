@@ -63,7 +63,7 @@ export async function serveApi(routes: CompiledRoute[], req: IncomingMessage, re
     const method = (req.method ?? 'GET').toUpperCase();
     const handler = method === 'HEAD' ? route.module.GET : route.module[method as keyof RouteModule];
     if (!handler) {
-      await sendFetchResponse(res, jsonError(405, 'METHOD_NOT_SUPPORTED', `${method} is not supported here.`, { messageUk: `Метод ${method} тут не підтримується.` }));
+      await sendFetchResponse(res, jsonError(405, 'METHOD_NOT_SUPPORTED', `${method} is not supported here.`, { messageKey: 'errors.methodNotSupported', params: { method } }));
       return true;
     }
     const params: Record<string, string | string[]> = {};
@@ -75,7 +75,7 @@ export async function serveApi(routes: CompiledRoute[], req: IncomingMessage, re
       await sendFetchResponse(res, await handler(await toFetchRequest(req, res, base), { params: Promise.resolve(params) }));
     } catch (error) {
       logger().error({ err: error, url: req.url }, 'API route failed');
-      if (!res.headersSent) await sendFetchResponse(res, jsonError(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side. Please try again.'));
+      if (!res.headersSent) await sendFetchResponse(res, jsonError(500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side. Please try again.', { messageKey: 'errors.INTERNAL_SERVER_ERROR' }));
       else res.destroy();
     }
     return true;

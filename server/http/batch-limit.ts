@@ -12,6 +12,7 @@ export function batchTooLarge(url: string, endpoint: string): Response | null {
   const procedures = pathname.slice(endpoint.length + 1).split(',').length;
   if (procedures <= MAX_BATCH_SIZE) return null;
   return jsonError(400, 'BATCH_TOO_LARGE', `At most ${MAX_BATCH_SIZE} calls in one batch (got ${procedures}).`, {
-    messageUk: `Не більше ${MAX_BATCH_SIZE} викликів в одному пакеті запитів (надіслано ${procedures}).`,
+    messageKey: 'errors.batchTooLarge',
+    params: { max: MAX_BATCH_SIZE, got: procedures },
   });
 }

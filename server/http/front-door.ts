@@ -39,7 +39,7 @@ export function createFrontDoor(config: FrontDoorConfig, next: Handler): Handler
     else delete req.headers['content-security-policy'];
 
     if (!decodes(pathname)) {
-      return refuse(req, res, 400, 'BAD_REQUEST', 'The address is malformed.', 'Адреса запиту пошкоджена.');
+      return refuse(req, res, 400, 'BAD_REQUEST', 'The address is malformed.', 'errors.malformedAddress');
     }
 
     const host = header(req, behindProxy ? 'x-forwarded-host' : 'host') ?? header(req, 'host');
@@ -51,7 +51,7 @@ export function createFrontDoor(config: FrontDoorConfig, next: Handler): Handler
       ownOrigins: ownOrigins(config, addressed),
     });
     if (!verdict.allowed) {
-      return refuse(req, res, 403, 'FORBIDDEN', 'Cross-site request refused: this action may be taken only from the app’s own pages.', 'Запит з іншого сайту відхилено: цю дію можна виконати лише зі сторінок застосунку.');
+      return refuse(req, res, 403, 'FORBIDDEN', 'Cross-site request refused: this action may be taken only from the app’s own pages.', 'errors.crossSite');
     }
     return next(req, res);
   };
@@ -71,10 +71,11 @@ function decodes(pathname: string): boolean {
   }
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, messageUk: string): void {
+/** The refusal in jsonError's shape (server/http/limited-body.ts): code, message key, English text. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, messageKey: string): void {
   req.resume();
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify({ error: { code, message, messageUk } }));
+  res.end(JSON.stringify({ error: { code, messageKey, params: {}, message } }));
 }

@@ -39,9 +39,7 @@ async function signInByJson(req: Request): Promise<Response> {
   const auth = getAuth();
   const parsed = signInBody.safeParse(await req.clone().json().catch(() => null));
   if (!parsed.success) {
-    return jsonError(400, 'BAD_REQUEST', 'Send a JSON body with email and password.', {
-      messageUk: 'Надішліть JSON з полями email і password.',
-    });
+    return jsonError(400, 'BAD_REQUEST', 'Send a JSON body with email and password.', { messageKey: 'errors.signInBody' });
   }
   const db = getDb();
   const ip = clientIp(req.headers);
@@ -53,8 +51,8 @@ async function signInByJson(req: Request): Promise<Response> {
       429,
       'TOO_MANY_ATTEMPTS',
       `Too many failed sign-in attempts. Try again in ${minutes} minutes.`,
-      { messageUk: `Забагато невдалих спроб входу. Спробуйте ще раз через ${minutes} хв.`, retryAfterSeconds: decision.retryAfterSeconds },
-      { 'Retry-After': String(decision.retryAfterSeconds) },
+      { messageKey: 'errors.signInThrottled', params: { minutes } },
+      { headers: { 'Retry-After': String(decision.retryAfterSeconds) }, extra: { retryAfterSeconds: decision.retryAfterSeconds } },
     );
   }
   const response = await auth.handler(req);

@@ -1,3 +1,5 @@
+import type { ErrorParams } from '@/server/errors/domain-error';
+
 /** Request bodies larger than this are refused with 413 before anything parses them. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -40,12 +42,21 @@ export async function withLimitedBody(req: Request, limit = MAX_JSON_BODY_BYTES)
   return new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
 }
 
-export function jsonError(status: number, code: string, message: string, extra?: Record<string, unknown>, headers?: HeadersInit): Response {
-  return Response.json({ error: { code, message, ...extra } }, { status, headers });
+/**
+ * An error answer of a route handler, in the shape tRPC's errors have: the code, a message key
+ * with its parameters for the UI to say in its language, and an English message for logs and API clients.
+ */
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  ref: { messageKey: string; params?: ErrorParams },
+  init?: { headers?: HeadersInit; extra?: Record<string, unknown> },
+): Response {
+  return Response.json({ error: { code, messageKey: ref.messageKey, params: ref.params ?? {}, message, ...init?.extra } }, { status, headers: init?.headers });
 }
 
 export function tooLargeResponse(limit: number): Response {
-  return jsonError(413, 'PAYLOAD_TOO_LARGE', `The request is too large (limit ${Math.round(limit / 1024)} KB).`, {
-    messageUk: `Запит завеликий (не більше ${Math.round(limit / 1024)} КБ).`,
-  });
+  const kb = Math.round(limit / 1024);
+  return jsonError(413, 'PAYLOAD_TOO_LARGE', `The request is too large (limit ${kb} KB).`, { messageKey: 'errors.requestTooLarge', params: { kb } });
 }

@@ -5,7 +5,7 @@ import type { Role } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { VerbContext } from '@/server/context';
 import type { FileStorage } from '@/server/storage/file-storage';
-import { fieldErrorsOf, INTERNAL_MESSAGE, messageUkOf, summarize, toTRPCError } from './error-mapping';
+import { fieldErrorsOf, INTERNAL_MESSAGE, messageRefOf, summarize, toTRPCError } from './error-mapping';
 
 export interface TRPCContext extends VerbContext {
   storage: FileStorage;
@@ -29,12 +29,13 @@ const t = initTRPC.context<TRPCContext>().create({
     const internal = shape.data.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: fieldErrors ? summarize(fieldErrors) : internal ? INTERNAL_MESSAGE : shape.message,
+      message: zod ? summarize(zod) : internal ? INTERNAL_MESSAGE : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        messageUk: fieldErrors ? 'Перевірте виділені поля.' : messageUkOf(error),
+        // A message key and its parameters: the UI says it in its language (app/_components/error-text.ts).
+        ...messageRefOf(error),
         fieldErrors,
       },
     };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/config/database';
 import { chats } from '@/db/schema';
 import { parseTrustedProxies } from '@/server/http/client-address';
+import { say } from '../helpers/say';
 import { rawRequest, startFrontDoorServer, type RouteTable } from '../helpers/front-door-server';
 import { seedWorld } from '../helpers/test-db';
 
@@ -80,7 +81,10 @@ describe('cross-site requests', () => {
         body,
       });
       expect(response.status).toBe(403);
-      expect(JSON.parse(response.body).error).toMatchObject({ code: 'FORBIDDEN', messageUk: expect.stringContaining('іншого сайту') });
+      const { error } = JSON.parse(response.body);
+      expect(error).toMatchObject({ code: 'FORBIDDEN', messageKey: 'errors.crossSite', params: {} });
+      expect(say(error, 'uk')).toContain('іншого сайту');
+      expect(say(error, 'en')).toContain('Cross-site request refused');
     }
     // A browser that sends only Sec-Fetch-Site is judged by it.
     const fetchSiteOnly = await rawRequest(server.port, {
@@ -129,7 +133,10 @@ describe('cross-site requests', () => {
       body,
     });
     expect(response.status).toBe(413);
-    expect(JSON.parse(response.body).error.messageUk).toBe('Файл більший за 10 МБ.');
+    const { error } = JSON.parse(response.body);
+    expect(error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', messageKey: 'errors.fileTooLarge', params: {} });
+    expect(say(error, 'uk')).toBe('Файл більший за 10 МБ.');
+    expect(say(error, 'en')).toBe('The file is larger than 10 MB.');
   });
 
   it('accepts APP_URL and the configured origins, and then no longer the addressed host', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/config/database';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
+import { say } from '../helpers/say';
 import { seedWorld } from '../helpers/test-db';
 
 // The real route modules, on a real SQLite file under a temporary DATA_DIR.
@@ -12,6 +13,7 @@ process.env.DATA_DIR = dataDir;
 const { POST: authPost, GET: authGet } = await import('@/app/api/auth/[...all]/route');
 const { POST: trpcPost, GET: trpcGet } = await import('@/app/api/trpc/[trpc]/route');
 const { GET: health } = await import('@/app/api/health/route');
+const { GET: subscriberPdf } = await import('@/app/api/s/[token]/pdf/route');
 
 const BASE = 'http://localhost:3999';
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -187,9 +189,13 @@ describe('bad requests get a clear 4xx, never a 500', () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    const fieldErrors = body.error.json.data.fieldErrors as { path: string; message: string; messageUk: string }[];
+    expect(body.error.json.data).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'errors.invalidFields', params: {} });
+    const fieldErrors = body.error.json.data.fieldErrors as { path: string; messageKey: string; params: Record<string, string | number> }[];
     expect(fieldErrors.map((f) => f.path).sort()).toEqual(['edrpou', 'name']);
-    expect(fieldErrors.find((f) => f.path === 'edrpou')?.messageUk).toBe('Код ЄДРПОУ — це 8 цифр.');
+    const edrpou = fieldErrors.find((f) => f.path === 'edrpou');
+    expect(edrpou).toEqual({ path: 'edrpou', messageKey: 'validation.edrpouFormat', params: {} });
+    expect(say(edrpou, 'uk')).toBe('Код ЄДРПОУ — це 8 цифр.');
+    expect(say(edrpou, 'en')).toBe('An EDRPOU code is 8 digits.');
     expect(body.error.json.message).toContain('edrpou: An EDRPOU code is 8 digits.');
   });
 
@@ -211,5 +217,30 @@ describe('health', () => {
     const response = health();
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+});
+
+describe("the subscriber's PDF link (no account)", () => {
+  const token = 'A'.repeat(43);
+  const get = (headers: Record<string, string>) =>
+    subscriberPdf(new Request(`${BASE}/api/s/${token}/pdf`, { headers: { [CLIENT_ADDRESS_HEADER]: '10.7.7.7', ...headers } }), { params: Promise.resolve({ token }) });
+
+  it('refuses a browser with a page in Ukrainian unless English was chosen, and a script with the message key', async () => {
+    const page = await get({ accept: 'text/html,application/xhtml+xml' });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<html lang="uk">');
+    expect(html).toContain('Такого посилання не існує. Перевірте, що його скопійовано повністю.');
+    expect(html).toContain(`href="/s/${token}"`);
+
+    const english = await get({ accept: 'text/html', cookie: 'locale=en' });
+    expect(await english.text()).toContain('This link does not exist. Check that it was copied whole.');
+
+    const script = await get({ accept: 'application/json' });
+    expect(script.status).toBe(404);
+    const { error } = await script.json();
+    expect(error).toEqual({ code: 'NOT_FOUND', messageKey: 'errors.linkNotFound', params: {}, message: 'This link does not exist; check that it was copied whole' });
+    expect(say(error, 'uk')).toBe('Такого посилання не існує. Перевірте, що його скопійовано повністю.');
   });
 });

@@ -10,6 +10,7 @@ import { sampleDocument, scribblePng } from '@/server/signing/sample-document';
 import { threadPriority } from '@/server/signing/thread-priority';
 import { verifyDocument } from '@/server/signing/verify-document';
 import { findTemplate } from '@/templates';
+import { say } from '../helpers/say';
 import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification, SIM_FORM } from '../helpers/application-world';
 
@@ -119,8 +120,10 @@ describe('the PDF worker pool', () => {
     const error = await trpcFailure(dealer().sign({ applicationId, version, signatures: signatures() }));
     expect(error.code).toBe('TOO_MANY_REQUESTS');
     expect(error.message).toMatch(/busy.*retry/i);
-    const { messageUkOf } = await import('@/server/trpc/error-mapping');
-    expect(messageUkOf(error)).toBe('Сервіс документів зараз зайнятий. Повторіть спробу за кілька секунд.');
+    const { messageRefOf } = await import('@/server/trpc/error-mapping');
+    expect(messageRefOf(error)).toEqual({ messageKey: 'errors.pdfBusy', params: {} });
+    expect(say(messageRefOf(error), 'uk')).toBe('Сервіс документів зараз зайнятий. Повторіть спробу за кілька секунд.');
+    expect(say(messageRefOf(error), 'en')).toBe('The document service is busy right now. Please retry in a few seconds.');
     expect(w.h.db.select().from(applications).where(eq(applications.id, applicationId)).get()?.status).toBe('verified');
     expect(fs.existsSync(path.join(w.h.dir, 'files', 'pdfs'))).toBe(false);
 
@@ -144,7 +147,9 @@ describe('the PDF worker pool', () => {
     const response = await POST(new Request('http://localhost/api/verify', { method: 'POST', body: form }));
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('5');
-    expect(await response.json()).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS', messageUk: 'Сервіс документів зараз зайнятий. Повторіть спробу за кілька секунд.' } });
+    const { error } = await response.json();
+    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'errors.pdfBusy', params: {} });
+    expect(say(error, 'uk')).toBe('Сервіс документів зараз зайнятий. Повторіть спробу за кілька секунд.');
 
     release();
     expect((await queued).ok).toBe(true);

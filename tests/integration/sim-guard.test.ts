@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, auditEvents } from '@/db/schema';
-import { messageUkOf } from '@/server/trpc/error-mapping';
+import { messageRefOf } from '@/server/trpc/error-mapping';
 import { ucs2Segments } from '@/server/notifications/sms-segments';
+import { say } from '../helpers/say';
 import { bookletIdentification, idCardIdentification, signedApplication, SIM_FORM } from '../helpers/application-world';
 import { backOfficeWorld, type BackOfficeWorld } from '../helpers/backoffice-world';
 import { trpcFailure } from '../helpers/test-db';
@@ -135,7 +136,9 @@ describe('no other contact: the waiting period', () => {
     const early = await trpcFailure(backoffice().approve({ applicationId, version: version(applicationId) }));
     expect(early.code).toBe('CONFLICT');
     expect(early.message).toMatch(/no other contact/);
-    expect(messageUkOf(early)).toMatch(/немає іншого контакту: заяву можна схвалити після \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    expect(messageRefOf(early)).toEqual({ messageKey: 'errors.waitingPeriodRunning', params: { until: expect.stringMatching(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/) } });
+    expect(say(messageRefOf(early), 'uk')).toMatch(/немає іншого контакту: заяву можна схвалити після \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    expect(say(messageRefOf(early), 'en')).toMatch(/no other contact: the application may be approved after \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
     expect((await backoffice().queue({})).items[0]).toMatchObject({ confirmationMode: 'waitingPeriod', waitingLeftMs: 24 * HOUR });
     expect((await backoffice().review({ applicationId })).confirmation).toMatchObject({ mode: 'waitingPeriod', settled: false, via: null, confirmTo: [] });
 

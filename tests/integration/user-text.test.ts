@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { applications, chatMessages, chats, identifications } from '@/db/schema';
 import { fieldErrorsOf } from '@/server/trpc/error-mapping';
+import { say } from '../helpers/say';
 import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification } from '../helpers/application-world';
 
@@ -30,7 +31,9 @@ describe('chat messages', () => {
   it('a message with a NUL byte is refused in both languages and not stored', async () => {
     const before = texts(w.chatId);
     const errors = await refused(dealer().chat.send({ chatId: w.chatId, clientId: crypto.randomUUID(), text: 'hello\u0000world' }));
-    expect(errors).toEqual([{ path: 'text', message: 'The text contains control characters; remove them.', messageUk: 'Текст містить керувальні символи; видаліть їх.' }]);
+    expect(errors).toEqual([{ path: 'text', messageKey: 'validation.controlCharacters', params: {} }]);
+    expect(say(errors[0], 'uk')).toBe('Текст містить керувальні символи; видаліть їх.');
+    expect(say(errors[0], 'en')).toBe('The text contains control characters; remove them.');
     const escape = await refused(dealer().chat.send({ chatId: w.chatId, clientId: crypto.randomUUID(), text: 'bell\u0007 and \u001b[31mred' }));
     expect(escape[0]?.path).toBe('text');
     expect(texts(w.chatId)).toEqual(before);

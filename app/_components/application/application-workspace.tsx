@@ -7,7 +7,7 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { ApplicationDto } from '@/server/applications/schemas';
 import { findTemplate, type TemplateDef } from '@/templates';
 import { formSchema } from '@/templates/schema-from-template';
-import { useErrorText } from '../error-text';
+import { useErrorText, useFieldErrorTexts } from '../error-text';
 import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { ConfirmationRouteNote } from './confirmation-route-note';
@@ -171,6 +171,7 @@ function FormPart({ application, template, role, onChanged }: { application: App
   const locale = useLocale();
   const trpc = useTRPC();
   const errorText = useErrorText();
+  const fieldErrorTexts = useFieldErrorTexts();
   const formRef = useRef<UseFormReturn<FieldValues> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -179,9 +180,9 @@ function FormPart({ application, template, role, onChanged }: { application: App
   const editable = role === 'dealer' && application.allowedActions.includes('edit');
   const reviewing = role === 'operator' && application.allowedActions.includes('verify');
 
-  const applyServerErrors = (error: { data?: { fieldErrors?: unknown } | null }) => {
-    const fieldErrors = (error.data?.fieldErrors ?? []) as { path: string; message: string; messageUk: string }[];
-    for (const fe of fieldErrors) formRef.current?.setError(fe.path.replace(/^formData\./, ''), { message: locale === 'uk' ? fe.messageUk : fe.message });
+  const applyServerErrors = (error: unknown) => {
+    const fieldErrors = fieldErrorTexts(error);
+    for (const fe of fieldErrors) formRef.current?.setError(fe.path.replace(/^formData\./, ''), { message: fe.message });
     return fieldErrors.length > 0;
   };
   const autosave = useDraftAutosave(application.id, () => setSaved(t('savedAt', { time: new Date().toLocaleTimeString(locale) })));

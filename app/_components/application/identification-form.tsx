@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
 import { DOCUMENT_LABELS, type PartyDef } from '@/templates/define-template';
 import { ATTESTATION_TEXT, identificationSchema } from '@/templates/identification';
-import { useErrorText, useValidationText } from '../error-text';
+import { useApplyFieldErrors, useErrorText, useValidationText } from '../error-text';
 import { useTRPC } from '../trpc-provider';
 import { useText } from './use-text';
 import { useZodLocale } from '../use-zod-locale';
@@ -45,6 +45,7 @@ export function IdentificationForm({
   const text = useText();
   const v = useValidationText();
   const errorText = useErrorText();
+  const applyFieldErrors = useApplyFieldErrors();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [scans, setScans] = useState<Scan[]>(((initial?.scanIds as string[] | undefined) ?? []).map((id, i) => ({ id, fileName: `#${i + 1}` })));
@@ -78,9 +79,7 @@ export function IdentificationForm({
       onDone();
     },
     onError: (error) => {
-      const fieldErrors = ((error as { data?: { fieldErrors?: unknown } | null }).data?.fieldErrors ?? []) as { path: string; message: string; messageUk: string }[];
-      for (const fe of fieldErrors) form.setError(fe.path.replace(/^values\./, ''), { message: locale === 'uk' ? fe.messageUk : fe.message });
-      if (fieldErrors.length === 0) setNotice(errorText(error));
+      if (!applyFieldErrors(form, error, (path) => path.replace(/^values\./, ''))) setNotice(errorText(error));
     },
   });
 
@@ -89,9 +88,9 @@ export function IdentificationForm({
     const body = new FormData();
     body.set('file', file);
     const response = await fetch(`/api/applications/${applicationId}/scans`, { method: 'POST', body }).catch(() => null);
-    const json = (await response?.json().catch(() => null)) as { scan?: Scan; error?: { message: string; messageUk?: string } } | null;
+    const json = (await response?.json().catch(() => null)) as { scan?: Scan; error?: unknown } | null;
     if (!response?.ok || !json?.scan) {
-      setNotice((locale === 'uk' ? json?.error?.messageUk : json?.error?.message) ?? t('uploadFailed'));
+      setNotice(errorText(json?.error, t('uploadFailed')));
       return;
     }
     const next = [...scans, json.scan];

@@ -120,8 +120,8 @@ export function ChatView({
     try {
       const response = await fetch(`/api/chats/${chatId}/attachments`, { method: 'POST', body: form });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string; messageUk?: string } } | null;
-        setNotice((locale === 'uk' ? body?.error?.messageUk : body?.error?.message) ?? t('uploadFailed'));
+        const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+        setNotice(errorText(body?.error, t('uploadFailed')));
       } else {
         await chat.refetch();
       }

@@ -9,7 +9,7 @@ import { get, useForm, useWatch, type FieldValues, type UseFormReturn } from 're
 import { FieldInput } from '../../_components/application/field-input';
 import { TemplateForm, toDraft, type FormValues } from '../../_components/application/template-form';
 import { useText } from '../../_components/application/use-text';
-import { useErrorText, useValidationText } from '../../_components/error-text';
+import { useErrorText, useFieldErrorTexts, useValidationText } from '../../_components/error-text';
 import { useTRPC } from '../../_components/trpc-provider';
 import { useHydrated } from '../../_components/use-hydrated';
 import { findTemplate, TEMPLATES, type TemplateDef } from '@/templates';
@@ -141,6 +141,7 @@ function Editor({ pkg, kind }: { pkg: LoadedPackage | null; kind: Kind }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const fieldErrorTexts = useFieldErrorTexts();
   const hydrated = useHydrated();
   const status: Status = pkg?.status ?? 'draft';
   const formsEditable = status === 'draft';
@@ -159,13 +160,11 @@ function Editor({ pkg, kind }: { pkg: LoadedPackage | null; kind: Kind }) {
     void queryClient.invalidateQueries({ queryKey: trpc.package.pathKey() });
   };
   const placeErrors = (error: unknown): boolean => {
-    const fieldErrors = ((error as { data?: { fieldErrors?: unknown } }).data?.fieldErrors ?? []) as { path: string; message: string; messageUk: string }[];
     let placed = false;
-    for (const fe of fieldErrors) {
-      const message = locale === 'uk' ? fe.messageUk : fe.message;
-      const item = /^items\.(\d+)\.formData\.(.+)$/.exec(fe.path);
-      if (fe.path.startsWith('company.')) {
-        companyForm.setError(fe.path as never, { type: 'server', message });
+    for (const { path, message } of fieldErrorTexts(error)) {
+      const item = /^items\.(\d+)\.formData\.(.+)$/.exec(path);
+      if (path.startsWith('company.')) {
+        companyForm.setError(path as never, { type: 'server', message });
         placed = true;
       } else if (item) {
         const form = itemForms.current.get(items[Number(item[1])]?.key ?? '');

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { messageUkOf } from '@/server/trpc/error-mapping';
+import { messageRefOf } from '@/server/trpc/error-mapping';
+import { errorMessage } from '../../_components/error-text';
 import { pageTitle } from '../../_lib/page-title';
 import { serverCaller } from '../../_lib/server-caller';
 import { SubscriberActions } from './subscriber-actions';
@@ -17,10 +18,11 @@ export default async function SubscriberPage({ params }: { params: Promise<{ tok
   const reasons = await getTranslations('backoffice.reasons');
   const locale = await getLocale();
   const format = await getFormatter();
+  const translate = await getTranslations();
   const view = await (await serverCaller()).subscriber.view({ token }).catch((error: unknown) => (error instanceof TRPCError ? error : Promise.reject(error)));
 
   if (view instanceof TRPCError) {
-    const message = locale === 'uk' ? (messageUkOf(view) ?? view.message) : view.message;
+    const message = errorMessage(translate, messageRefOf(view));
     return (
       <section className="mx-auto max-w-xl rounded-lg border border-red-200 bg-white p-6" data-testid="link-error" data-code={view.code}>
         <h1 className="mb-2 text-xl font-semibold">{t('errorTitle')}</h1>

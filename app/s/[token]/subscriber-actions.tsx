@@ -1,13 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useErrorText } from '../../_components/error-text';
 import { useHydrated } from '../../_components/use-hydrated';
 
+/** A tRPC error as it comes over the wire: its `data` carries the message key (see useErrorText). */
 interface ProcedureError {
   message: string;
-  data?: { code?: string; messageUk?: string };
+  data?: { code?: string; messageKey?: string; params?: Record<string, string | number> };
 }
 
 /**
@@ -26,22 +28,11 @@ async function callProcedure(path: 'subscriber.confirm' | 'subscriber.dispute', 
   }
 }
 
-/** A server error as a sentence in the UI's language (as useErrorText does for tRPC's client errors). */
-function useProcedureErrorText() {
-  const locale = useLocale();
-  const t = useTranslations('errors');
-  return (error: ProcedureError): string => {
-    const code = error.data?.code ?? 'generic';
-    if (locale === 'uk') return error.data?.messageUk || (t.has(code) ? t(code) : t('generic'));
-    return error.message || t('generic');
-  };
-}
-
 /** "Yes, I asked for this" and/or "This was not me" (with a comment), under the page's question or prompt. */
 export function SubscriberActions({ token, canConfirm, canDispute, prompt }: { token: string; canConfirm: boolean; canDispute: boolean; prompt: string }) {
   const t = useTranslations('subscriber');
   const router = useRouter();
-  const errorText = useProcedureErrorText();
+  const errorText = useErrorText();
   const hydrated = useHydrated();
   const [disputing, setDisputing] = useState(false);
   const [comment, setComment] = useState('');

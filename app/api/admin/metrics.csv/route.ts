@@ -9,10 +9,10 @@ export const dynamic = 'force-dynamic';
 /** The period's figures as a CSV file (admins): `?from=YYYY-MM-DD&to=YYYY-MM-DD&threshold=20`. */
 export async function GET(req: Request): Promise<Response> {
   return withSignedIn(req, async (ctx) => {
-    if (ctx.actor.role !== 'admin') return jsonError(403, 'FORBIDDEN', 'Only admins see the figures.', { messageUk: 'Показники бачать лише адміністратори.' });
+    if (ctx.actor.role !== 'admin') return jsonError(403, 'FORBIDDEN', 'Only admins see the figures.', { messageKey: 'errors.metricsAdminsOnly' });
     const params = new URL(req.url).searchParams;
     const period = periodInput.safeParse({ from: params.get('from'), to: params.get('to'), thresholdSeconds: Number(params.get('threshold') ?? 20) });
-    if (!period.success) return jsonError(400, 'BAD_REQUEST', 'Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD (to not before from, at most 366 days).', { messageUk: 'Вкажіть період: from=РРРР-ММ-ДД&to=РРРР-ММ-ДД.' });
+    if (!period.success) return jsonError(400, 'BAD_REQUEST', 'Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD (to not before from, at most 366 days).', { messageKey: 'errors.periodQuery' });
     const csv = overviewCsv(metricsOverview(ctx.db, period.data, ctx.clock.now()));
     return new Response(csv, {
       headers: {

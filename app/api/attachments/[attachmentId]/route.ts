@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, { params }: { params: Promise<{ attachmentId: string }> }): Promise<Response> {
   return withSignedIn(req, async (ctx) => {
     const id = z.uuid().safeParse((await params).attachmentId);
-    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Attachment was not found', { messageUk: 'Не знайдено.' });
+    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Attachment was not found', { messageKey: 'errors.notFound' });
     const file = await readAttachment({ ctx, storage: ctx.storage, input: { attachmentId: id.data } });
     const disposition = new URL(req.url).searchParams.has('download') ? 'attachment' : 'inline';
     return new Response(Buffer.from(file.bytes), {

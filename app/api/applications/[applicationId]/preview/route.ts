@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, { params }: { params: Promise<{ applicationId: string }> }): Promise<Response> {
   return withSignedIn(req, async (ctx) => {
     const id = z.uuid().safeParse((await params).applicationId);
-    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Application was not found', { messageUk: 'Не знайдено.' });
+    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Application was not found', { messageKey: 'errors.notFound' });
     const bytes = await previewPdf({ ctx, input: { applicationId: id.data } });
     return new Response(Buffer.from(bytes), { headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline', 'cache-control': 'no-store' } });
   });

@@ -13,14 +13,14 @@ export async function POST(original: Request, { params }: { params: Promise<{ ap
     try {
       req = await withLimitedBody(original, CHAT_LIMITS.maxAttachmentBytes + 64 * 1024);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return jsonError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.', { messageUk: 'Файл більший за 10 МБ.' });
+      if (error instanceof BodyTooLargeError) return jsonError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.', { messageKey: 'errors.fileTooLarge' });
       throw error;
     }
     const form = await req.formData().catch(() => null);
     const file = form?.get('file');
     const id = z.uuid().safeParse((await params).applicationId);
     if (!(file instanceof File) || !id.success) {
-      return jsonError(400, 'BAD_REQUEST', 'Send a multipart form with a file.', { messageUk: 'Надішліть форму з файлом.' });
+      return jsonError(400, 'BAD_REQUEST', 'Send a multipart form with a file.', { messageKey: 'errors.scanForm' });
     }
     const scan = await uploadScan({ ctx, storage: ctx.storage, input: { applicationId: id.data, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
     return Response.json({ scan }, { status: 201 });

@@ -17,7 +17,7 @@ export async function POST(original: Request, { params }: { params: Promise<{ ch
       req = await withLimitedBody(original, CHAT_LIMITS.maxAttachmentBytes + MULTIPART_OVERHEAD);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        return jsonError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.', { messageUk: 'Файл більший за 10 МБ.' });
+        return jsonError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.', { messageKey: 'errors.fileTooLarge' });
       }
       throw error;
     }
@@ -25,9 +25,7 @@ export async function POST(original: Request, { params }: { params: Promise<{ ch
     const file = form?.get('file');
     const parsed = fields.safeParse({ chatId: (await params).chatId, clientId: form?.get('clientId') });
     if (!form || !(file instanceof File) || !parsed.success) {
-      return jsonError(400, 'BAD_REQUEST', 'Send a multipart form with a file and a clientId (UUID).', {
-        messageUk: 'Надішліть форму з файлом і clientId (UUID).',
-      });
+      return jsonError(400, 'BAD_REQUEST', 'Send a multipart form with a file and a clientId (UUID).', { messageKey: 'errors.attachmentForm' });
     }
     const message = await uploadAttachment({
       ctx,

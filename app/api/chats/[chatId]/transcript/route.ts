@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, { params }: { params: Promise<{ chatId: string }> }): Promise<Response> {
   return withSignedIn(req, async (ctx) => {
     const id = z.uuid().safeParse((await params).chatId);
-    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Chat was not found', { messageUk: 'Не знайдено.' });
+    if (!id.success) return jsonError(404, 'NOT_FOUND', 'Chat was not found', { messageKey: 'errors.notFound' });
     const locale = new URL(req.url).searchParams.get('lang') === 'en' ? 'en' : 'uk';
     const { fileName, text } = chatTranscript({ ctx, input: { chatId: id.data, locale } });
     return new Response(text, {

@@ -1,25 +1,31 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { logger } from '@/server/config/logger';
-import { jsonError } from '@/server/http/limited-body';
-import { pdfDownload } from '@/server/http/route-helpers';
+import { errorResponse, pdfDownload } from '@/server/http/route-helpers';
 import { pdfByLink } from '@/server/subscriber/subscriber-link';
 import { createContextFromHeaders } from '@/server/trpc/context';
-import { messageUkOf, toTRPCError } from '@/server/trpc/error-mapping';
+import { messageRefOf, toTRPCError } from '@/server/trpc/error-mapping';
+import { errorPage, wantsPage } from '../../../../_lib/error-page';
 
 export const dynamic = 'force-dynamic';
 
-/** The signed PDF for the holder of a confirmation link (no account). The token never reaches a log line. */
+/**
+ * The signed PDF for the holder of a confirmation link (no account). The token never reaches a log line.
+ * A refusal reaches the subscriber's browser as a page in their language (Ukrainian unless chosen
+ * otherwise); a script gets the JSON error.
+ */
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+  const { token } = await params;
   try {
     const ctx = await createContextFromHeaders(req.headers);
-    const { fileName, bytes } = await pdfByLink(ctx, { token: (await params).token });
+    const { fileName, bytes } = await pdfByLink(ctx, { token });
     return pdfDownload(bytes, fileName);
   } catch (error) {
     const mapped = toTRPCError(error);
-    if (mapped.code === 'INTERNAL_SERVER_ERROR') {
-      logger().error({ err: error, route: '/api/s/[token]/pdf' }, 'subscriber PDF failed');
-      return jsonError(500, mapped.code, 'Something went wrong on our side. Please try again.');
+    if (mapped.code === 'INTERNAL_SERVER_ERROR') logger().error({ err: error, route: '/api/s/[token]/pdf' }, 'subscriber PDF failed');
+    if (wantsPage(req)) {
+      const back = `/s/${encodeURIComponent(token)}`;
+      return errorPage(req, getHTTPStatusCodeFromError(mapped), messageRefOf(mapped), { titleKey: 'subscriber.errorTitle', helpKey: 'subscriber.errorHelp', back });
     }
-    return jsonError(getHTTPStatusCodeFromError(mapped), mapped.code, mapped.message, { messageUk: messageUkOf(mapped) });
+    return errorResponse(mapped);
   }
 }
