@@ -53,6 +53,20 @@ export const messageDto = z.object({
 });
 export type MessageDto = z.infer<typeof messageDto>;
 
+/** A waiting chat's place in the queue, as summaries and `queue.position` events carry it. */
+export const queuePlaceDto = z.object({
+  position: z.number(),
+  outlook: z.enum(['now', 'estimate', 'noOperators']),
+  etaSeconds: z.number().nullable(),
+  ahead: z.number(),
+  handleSeconds: z.number(),
+  servingPlaces: z.number(),
+});
+
+/** A message as a `chat.message` event carries it: the same as `messageDto`, its time an ISO string (events are JSON, live and resumed alike). */
+export const messageEventDto = messageDto.extend({ createdAt: z.iso.datetime() });
+export type MessageEventDto = z.infer<typeof messageEventDto>;
+
 export const chatSummaryDto = z.object({
   id: z.string(),
   status: z.enum(['queued', 'active', 'closed', 'abandoned']),
@@ -68,16 +82,7 @@ export const chatSummaryDto = z.object({
   lastSeq: z.number(),
   unread: z.number(),
   rating: z.number().nullable(),
-  queue: z
-    .object({
-      position: z.number(),
-      outlook: z.enum(['now', 'estimate', 'noOperators']),
-      etaSeconds: z.number().nullable(),
-      ahead: z.number(),
-      handleSeconds: z.number(),
-      servingPlaces: z.number(),
-    })
-    .nullable(),
+  queue: queuePlaceDto.nullable(),
   offeredToMe: z.boolean(),
   /** Since when the dealer waits for the operator's word: their first message after the operator's last one, or the chat's start if the operator has not written yet; null once answered, or when the chat is over. */
   awaitingReplySince: z.date().nullable(),
