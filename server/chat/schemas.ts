@@ -36,6 +36,16 @@ export const setCapacityInput = z.object({
   capacity: z.number().int().min(1, 'capacityRange').max(CHAT_LIMITS.maxCapacity, 'capacityRange'),
 });
 
+/** An operator's presence as `operator.setStatus` and `operator.heartbeat` answer it. */
+export const operatorStatusDto = z.object({ status: z.enum(['available', 'wrap_up', 'away', 'offline']) });
+
+/** Every active operator with presence, capacity and load, for admins (server/chat/list-operators.ts). */
+export const operatorListDto = z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.string(), capacity: z.number(), load: z.number() }));
+export const capacityDto = z.object({ userId: z.string(), capacity: z.number() });
+
+/** The answer of a verb that answers nothing: the change arrives by the feed and the next read. */
+export const noAnswer = z.void();
+
 export const feedInput = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).nullish() }).optional();
 
 export const messageDto = z.object({
@@ -88,6 +98,8 @@ export const chatSummaryDto = z.object({
   awaitingReplySince: z.date().nullable(),
 });
 export type ChatSummary = z.infer<typeof chatSummaryDto>;
+export const chatListDto = z.array(chatSummaryDto);
+export const chatStartedDto = z.object({ chatId: z.string() });
 
 export const chatDetailDto = chatSummaryDto.extend({
   messages: z.array(messageDto),
