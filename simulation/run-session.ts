@@ -403,7 +403,8 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
     while (inbox.length > 0) {
       const event = inbox.shift();
       if (!event) break;
-      const operator = event.operatorId ? operatorById.get(event.operatorId) : undefined;
+      const operatorId = event.audience.find((r) => r.kind === 'operator')?.userId;
+      const operator = operatorId ? operatorById.get(operatorId) : undefined;
       if (event.type === 'operator.status') {
         if (event.payload.reason === 'heartbeat') counters.presenceLost += 1;
         if (event.payload.reason === 'missedOffers' && operator) {

@@ -4,14 +4,10 @@ import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { MessageDto } from '@/server/chat/schemas';
+import type { FeedEvent } from '@/server/realtime/events';
 import { useTRPC } from './trpc-provider';
 
-export interface FeedEvent {
-  id: number | null;
-  type: string;
-  chatId: string | null;
-  payload: Record<string, unknown>;
-}
+export type { FeedEvent } from '@/server/realtime/events';
 
 type Listener = (event: FeedEvent) => void;
 type ConnectionState = 'connecting' | 'live' | 'reconnecting';
@@ -91,10 +87,9 @@ function FeedStream({ children }: { children: React.ReactNode }) {
           void queryClient.invalidateQueries();
         },
         onConnectionStateChange: (s) => setState(s.state === 'pending' ? 'live' : 'reconnecting'),
-        onData: (tracked) => {
-          const event = tracked.data as FeedEvent;
+        onData: ({ data: event }) => {
           if (event.type === 'chat.message' && event.chatId) {
-            const message = event.payload.message as MessageDto;
+            const { message } = event.payload;
             const ofChat = streamed.current.get(event.chatId) ?? new Map<number, MessageDto>();
             ofChat.set(message.id, { ...message, createdAt: new Date(message.createdAt) });
             streamed.current.set(event.chatId, ofChat);
@@ -104,7 +99,7 @@ function FeedStream({ children }: { children: React.ReactNode }) {
             void queryClient.invalidateQueries({ queryKey: trpc.chat.get.queryKey({ chatId: event.chatId }) });
           }
           if (event.type === 'application.updated' || event.type === 'application.created') {
-            void queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId: String(event.payload.applicationId) }) });
+            void queryClient.invalidateQueries({ queryKey: trpc.application.get.queryKey({ applicationId: event.payload.applicationId }) });
             void queryClient.invalidateQueries({ queryKey: trpc.application.list.pathKey() });
           }
           if (event.type !== 'chat.typing' && event.type !== 'chat.read') {

@@ -90,3 +90,11 @@ export const applicationSummaryDto = applicationDto.pick({
   updatedAt: true,
 });
 export type ApplicationSummary = z.infer<typeof applicationSummaryDto>;
+export const applicationListDto = z.array(applicationSummaryDto);
+
+/** What a change of an application answers: its new status and version (the client's next `version`). */
+export const applicationChangedDto = z.object({ applicationId: z.string(), status: z.string(), version: z.number() });
+/** Signing answers the sealed document's hash too. */
+export const applicationSignedDto = applicationChangedDto.extend({ pdfSha256: z.string() });
+/** A new application: its id and number. */
+export const applicationCreatedDto = z.object({ applicationId: z.string(), number: z.string() });

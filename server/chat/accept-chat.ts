@@ -8,6 +8,7 @@ import { chatAudience } from './chat-access';
 import { moveChat } from './chat-transitions';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
+import { operatorRecipient } from '@/server/realtime/events';
 
 /**
  * An operator takes a waiting chat: the one offered to them, or any chat from the queue while
@@ -36,14 +37,13 @@ export function acceptChat({ ctx, input }: { ctx: SignedInContext; input: { chat
         .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, actor.id), eq(chatOffers.outcome, 'withdrawn')))
         .run();
     } else if (previousOffer) {
-      emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, operatorId: previousOffer, payload: { chatId: chat.id, reason: 'taken' } });
+      emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(previousOffer)], payload: { chatId: chat.id, reason: 'taken' } });
     }
     tx.update(operatorPresence).set({ missedOffers: 0, updatedAt: now }).where(eq(operatorPresence.userId, actor.id)).run();
     appendMessage(tx, emitter, accepted, systemMessage('joined', { name: actor.name }), now);
     emitter.emit({
       type: 'chat.status',
-      ...chatAudience(accepted),
-      allOperators: true,
+      ...chatAudience(accepted, { allOperators: true }),
       payload: { chatId: chat.id, status: 'active', operatorId: actor.id, operatorName: actor.name },
     });
     routeWaitingChats(tx, emitter, routingContext(ctx));

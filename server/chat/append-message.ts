@@ -75,9 +75,8 @@ export function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: 
     attachment: message.attachment ?? null,
     createdAt: row.createdAt,
   };
-  const audience = chatAudience(chat);
   const forOperatorsOnly = message.kind === 'note';
-  emitter.emit({ type: 'chat.message', ...audience, ...(forOperatorsOnly ? { dealerId: null, dealerUserId: null } : {}), payload: { message: dto } });
+  emitter.emit({ type: 'chat.message', ...chatAudience(chat, { dealer: !forOperatorsOnly }), payload: { message: { ...dto, createdAt: dto.createdAt.toISOString() } } });
   return dto;
 }
 

@@ -6,6 +6,7 @@ import { chatAudience, getChatForActor } from './chat-access';
 import { moveChat } from './chat-transitions';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
+import { operatorRecipient } from '@/server/realtime/events';
 
 /** The dealer stops waiting: the chat counts as abandoned; an operator it was offered to loses the offer. */
 export function cancelChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): void {
@@ -16,9 +17,9 @@ export function cancelChat({ ctx, input }: { ctx: SignedInContext; input: { chat
     moveChat(tx, chat, 'cancel', ctx.actor, { closedAt: now, closedBy: ctx.actor.id, offeredTo: null, offerExpiresAt: null }, now);
     if (offeredTo) {
       tx.update(chatOffers).set({ outcome: 'withdrawn' }).where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.outcome, 'pending'))).run();
-      emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, operatorId: offeredTo, payload: { chatId: chat.id, reason: 'cancelled' } });
+      emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(offeredTo)], payload: { chatId: chat.id, reason: 'cancelled' } });
     }
-    emitter.emit({ type: 'chat.status', ...chatAudience(chat), allOperators: true, payload: { chatId: chat.id, status: 'abandoned' } });
+    emitter.emit({ type: 'chat.status', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id, status: 'abandoned' } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
   });
 }

@@ -4,6 +4,7 @@ import { preparedQuery } from '@/db/prepared';
 import { applications, chats } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
+import { ALL_OPERATORS, operatorRecipient, type Audience } from '@/server/realtime/events';
 
 export type ChatRow = typeof chats.$inferSelect;
 
@@ -59,7 +60,16 @@ export function mayWriteChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'ope
 /**
  * The audience of a chat's live events: the representative who opened it and its operator.
  * (Colleagues of the same dealer company may read the chat, and see it on their next read.)
+ * `dealer: false` leaves the dealer out (operators' notes); `allOperators` adds every operator
+ * (the queue changed).
  */
-export function chatAudience(chat: Pick<ChatRow, 'id' | 'dealerId' | 'dealerUserId' | 'operatorId'>) {
-  return { chatId: chat.id, dealerId: chat.dealerId, dealerUserId: chat.dealerUserId, operatorId: chat.operatorId };
+export function chatAudience(
+  chat: Pick<ChatRow, 'id' | 'dealerId' | 'dealerUserId' | 'operatorId'>,
+  { dealer = true, allOperators = false }: { dealer?: boolean; allOperators?: boolean } = {},
+): { chatId: string; audience: Audience } {
+  const audience: Audience = [];
+  if (dealer) audience.push({ kind: 'dealer', dealerId: chat.dealerId, userId: chat.dealerUserId });
+  if (chat.operatorId) audience.push(operatorRecipient(chat.operatorId));
+  if (allOperators) audience.push(ALL_OPERATORS);
+  return { chatId: chat.id, audience };
 }

@@ -4,6 +4,7 @@ import type { VerbContext } from '@/server/context';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { CHAT_LIMITS } from './chat-config';
 import { routeWaitingChats, type RoutingContext } from './route-waiting-chats';
+import { operatorRecipient } from '@/server/realtime/events';
 
 /**
  * An offer nobody accepted in time: the chat goes back to the queue and on to the next operator;
@@ -28,10 +29,10 @@ export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string 
       .where(eq(operatorPresence.userId, operatorId))
       .returning()
       .get();
-    emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, operatorId, payload: { chatId: chat.id, reason: 'expired' } });
+    emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(operatorId)], payload: { chatId: chat.id, reason: 'expired' } });
     if (presence && presence.missedOffers >= CHAT_LIMITS.maxMissedOffers && presence.status === 'available') {
       tx.update(operatorPresence).set({ status: 'away', updatedAt: now }).where(eq(operatorPresence.userId, operatorId)).run();
-      emitter.emit({ type: 'operator.status', operatorId, payload: { status: 'away', reason: 'missedOffers', missedOffers: presence.missedOffers } });
+      emitter.emit({ type: 'operator.status', audience: [operatorRecipient(operatorId)], payload: { status: 'away', reason: 'missedOffers', missedOffers: presence.missedOffers } });
       // Chats still offered to them go on now to someone who is there, not after their time-out.
       const stillOffered = tx
         .update(chats)
@@ -44,7 +45,7 @@ export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string 
           .set({ outcome: 'withdrawn' })
           .where(and(eq(chatOffers.chatId, id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')))
           .run();
-        emitter.emit({ type: 'chat.offerWithdrawn', chatId: id, operatorId, payload: { chatId: id, reason: 'away' } });
+        emitter.emit({ type: 'chat.offerWithdrawn', chatId: id, audience: [operatorRecipient(operatorId)], payload: { chatId: id, reason: 'away' } });
       }
     }
     routeWaitingChats(tx, emitter, routingContext(ctx));

@@ -8,6 +8,7 @@ import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { CHAT_LIMITS } from './chat-config';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
+import { operatorRecipient } from '@/server/realtime/events';
 
 /** The operator's presence row, created on first use (offline, default capacity). */
 export function ensurePresence(tx: Tx, userId: string, now: Date) {
@@ -35,7 +36,7 @@ export function setOperatorStatus({ ctx, input }: { ctx: SignedInContext; input:
       .where(eq(operatorPresence.userId, ctx.actor.id))
       .returning()
       .get();
-    emitter.emit({ type: 'operator.status', operatorId: ctx.actor.id, payload: { status: input.status } });
+    emitter.emit({ type: 'operator.status', audience: [operatorRecipient(ctx.actor.id)], payload: { status: input.status } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return { status: presence?.status ?? input.status };
   });
@@ -60,7 +61,7 @@ export function setOperatorCapacity({ ctx, input }: { ctx: SignedInContext; inpu
     ensurePresence(tx, user.id, now);
     tx.update(operatorPresence).set({ capacity: input.capacity, updatedAt: now }).where(eq(operatorPresence.userId, user.id)).run();
     writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'operator.capacity', entityType: 'user', entityId: user.id, data: { capacity: input.capacity } });
-    emitter.emit({ type: 'operator.capacity', operatorId: user.id, payload: { capacity: input.capacity } });
+    emitter.emit({ type: 'operator.capacity', audience: [operatorRecipient(user.id)], payload: { capacity: input.capacity } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return { userId: user.id, capacity: input.capacity };
   });
@@ -77,7 +78,7 @@ export function sweepStalePresence({ ctx }: { ctx: VerbContext }): number {
       .where(and(ne(operatorPresence.status, 'offline'), lt(operatorPresence.lastHeartbeatAt, cutoff)))
       .returning({ userId: operatorPresence.userId })
       .all();
-    for (const { userId } of stale) emitter.emit({ type: 'operator.status', operatorId: userId, payload: { status: 'offline', reason: 'heartbeat' } });
+    for (const { userId } of stale) emitter.emit({ type: 'operator.status', audience: [operatorRecipient(userId)], payload: { status: 'offline', reason: 'heartbeat' } });
     if (stale.length > 0) routeWaitingChats(tx, emitter, routingContext(ctx));
     return stale.length;
   });

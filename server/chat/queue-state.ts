@@ -4,6 +4,7 @@ import { chats } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
 import { availableOperators } from './available-operators';
 import { CHAT_LIMITS } from './chat-config';
+import { ALL_OPERATORS } from '@/server/realtime/events';
 
 /**
  * What a waiting dealer is told. `now`: an operator is being offered the chat or has a free place
@@ -74,9 +75,9 @@ export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePl
 export function publishQueueState(db: DbOrTx, emitter: Emitter, now: Date): void {
   const { places, length } = queueState(db, now);
   for (const [chatId, place] of places) {
-    emitter.emitEphemeral({ type: 'queue.position', chatId, dealerId: place.dealerId, dealerUserId: place.dealerUserId, payload: { chatId, ...queuePlaceOf(place) } });
+    emitter.emitEphemeral({ type: 'queue.position', chatId, audience: [{ kind: 'dealer', dealerId: place.dealerId, userId: place.dealerUserId }], payload: { chatId, ...queuePlaceOf(place) } });
   }
-  emitter.emitEphemeral({ type: 'queue.changed', allOperators: true, payload: { length } });
+  emitter.emitEphemeral({ type: 'queue.changed', audience: [ALL_OPERATORS], payload: { length } });
 }
 
 /** The place without its audience, as summaries and events carry it. */

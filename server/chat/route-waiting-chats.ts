@@ -6,6 +6,7 @@ import type { Emitter } from '@/server/realtime/change-and-publish';
 import { availableOperators, type AvailableOperator } from './available-operators';
 import { offerTimeoutMs } from './offer-timeout';
 import { publishQueueState } from './queue-state';
+import { operatorRecipient } from '@/server/realtime/events';
 
 export interface RoutingContext {
   clock: Clock;
@@ -48,7 +49,7 @@ export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext)
       tx.update(chats).set({ offeredTo: pick.userId, offerExpiresAt: expiresAt }).where(eq(chats.id, chat.id)).run();
       tx.insert(chatOffers).values({ chatId: chat.id, operatorId: pick.userId, offeredAt: now, expiresAt }).run();
       tx.update(operatorPresence).set({ idleSince: now, updatedAt: now }).where(eq(operatorPresence.userId, pick.userId)).run();
-      emitter.emit({ type: 'chat.offered', chatId: chat.id, operatorId: pick.userId, payload: { chatId: chat.id, expiresAt: expiresAt.toISOString() } });
+      emitter.emit({ type: 'chat.offered', chatId: chat.id, audience: [operatorRecipient(pick.userId)], payload: { chatId: chat.id, expiresAt: expiresAt.toISOString() } });
       ctx.scheduler.at(expiresAt, `offer:${chat.id}`, () => ctx.onOfferExpired(chat.id));
       pick.load += 1;
       pick.idleSince = now.getTime();

@@ -36,6 +36,16 @@ export const setCapacityInput = z.object({
   capacity: z.number().int().min(1, 'capacityRange').max(CHAT_LIMITS.maxCapacity, 'capacityRange'),
 });
 
+/** An operator's presence as `operator.setStatus` and `operator.heartbeat` answer it. */
+export const operatorStatusDto = z.object({ status: z.enum(['available', 'wrap_up', 'away', 'offline']) });
+
+/** Every active operator with presence, capacity and load, for admins (server/chat/list-operators.ts). */
+export const operatorListDto = z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.string(), capacity: z.number(), load: z.number() }));
+export const capacityDto = z.object({ userId: z.string(), capacity: z.number() });
+
+/** The answer of a verb that answers nothing: the change arrives by the feed and the next read. */
+export const noAnswer = z.void();
+
 export const feedInput = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).nullish() }).optional();
 
 export const messageDto = z.object({
@@ -53,6 +63,20 @@ export const messageDto = z.object({
 });
 export type MessageDto = z.infer<typeof messageDto>;
 
+/** A waiting chat's place in the queue, as summaries and `queue.position` events carry it. */
+export const queuePlaceDto = z.object({
+  position: z.number(),
+  outlook: z.enum(['now', 'estimate', 'noOperators']),
+  etaSeconds: z.number().nullable(),
+  ahead: z.number(),
+  handleSeconds: z.number(),
+  servingPlaces: z.number(),
+});
+
+/** A message as a `chat.message` event carries it: the same as `messageDto`, its time an ISO string (events are JSON, live and resumed alike). */
+export const messageEventDto = messageDto.extend({ createdAt: z.iso.datetime() });
+export type MessageEventDto = z.infer<typeof messageEventDto>;
+
 export const chatSummaryDto = z.object({
   id: z.string(),
   status: z.enum(['queued', 'active', 'closed', 'abandoned']),
@@ -68,21 +92,14 @@ export const chatSummaryDto = z.object({
   lastSeq: z.number(),
   unread: z.number(),
   rating: z.number().nullable(),
-  queue: z
-    .object({
-      position: z.number(),
-      outlook: z.enum(['now', 'estimate', 'noOperators']),
-      etaSeconds: z.number().nullable(),
-      ahead: z.number(),
-      handleSeconds: z.number(),
-      servingPlaces: z.number(),
-    })
-    .nullable(),
+  queue: queuePlaceDto.nullable(),
   offeredToMe: z.boolean(),
   /** Since when the dealer waits for the operator's word: their first message after the operator's last one, or the chat's start if the operator has not written yet; null once answered, or when the chat is over. */
   awaitingReplySince: z.date().nullable(),
 });
 export type ChatSummary = z.infer<typeof chatSummaryDto>;
+export const chatListDto = z.array(chatSummaryDto);
+export const chatStartedDto = z.object({ chatId: z.string() });
 
 export const chatDetailDto = chatSummaryDto.extend({
   messages: z.array(messageDto),

@@ -20,7 +20,7 @@ export function startChat({ ctx, input }: { ctx: SignedInContext; input: { topic
       .returning()
       .get();
     writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic } });
-    emitter.emit({ type: 'chat.created', ...chatAudience(chat), allOperators: true, payload: { chatId: chat.id } });
+    emitter.emit({ type: 'chat.created', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return { chatId: chat.id };
   });

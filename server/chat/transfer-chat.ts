@@ -9,6 +9,7 @@ import { chatAudience, getChatForActor } from './chat-access';
 import { assertChatStatus } from './chat-transitions';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
+import { operatorRecipient } from '@/server/realtime/events';
 
 /**
  * Hands an active chat to another operator who is online and below capacity, with a note only
@@ -36,7 +37,7 @@ export function transferChat({ ctx, input }: { ctx: SignedInContext; input: { ch
     tx.update(chats).set({ operatorId: target.id }).where(eq(chats.id, chat.id)).run();
     writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'chat.transfer', entityType: 'chat', entityId: chat.id, data: { from: actor.id, to: target.id } });
     // The previous operator is told once, then the chat's events go to the new one.
-    emitter.emit({ type: 'chat.transferredAway', chatId: chat.id, operatorId: actor.id, payload: { chatId: chat.id, to: target.name } });
+    emitter.emit({ type: 'chat.transferredAway', chatId: chat.id, audience: [operatorRecipient(actor.id)], payload: { chatId: chat.id, to: target.name } });
     chat.operatorId = target.id;
     if (input.note) appendMessage(tx, emitter, chat, { kind: 'note', author: actor, body: input.note }, now);
     appendMessage(tx, emitter, chat, systemMessage('transferred', { from: actor.name, to: target.name }), now);

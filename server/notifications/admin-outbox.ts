@@ -10,19 +10,17 @@ import { readDevInbox } from './dev-inbox-channel';
 export const outboxInput = z.object({ status: z.enum(NOTIFICATION_STATUSES).optional(), limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 });
 export const retryInput = z.object({ notificationId: z.uuid('invalidId') });
 
-/** The outbox for admins: what was sent, what waits, what failed and why. Bodies show `{token}`, never a token. */
+/** The outbox for admins: what was sent, what waits, what failed and why (`outboxEntryDto`). Bodies show `{token}`, never a token. */
 export function listOutbox({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof outboxInput> }) {
   return ctx.db
     .select({
       id: notifications.id,
-      kind: notifications.kind,
       channel: notifications.channel,
       recipient: notifications.recipient,
       subject: notifications.subject,
       body: notifications.body,
       status: notifications.status,
       attempts: notifications.attempts,
-      nextAttemptAt: notifications.nextAttemptAt,
       lastError: notifications.lastError,
       sentAt: notifications.sentAt,
       createdAt: notifications.createdAt,
@@ -56,5 +54,5 @@ export function retryNotification({ ctx, input }: { ctx: SignedInContext; input:
 export function devInbox(limit = 100) {
   return readDevInbox()
     .slice(0, limit)
-    .map((e) => ({ id: e.id, channel: e.channel, to: e.to, subject: e.subject, text: e.text, deliveredAt: new Date(e.deliveredAt) }));
+    .map((e) => ({ id: e.id, channel: e.channel, to: e.to, text: e.text, deliveredAt: new Date(e.deliveredAt) }));
 }

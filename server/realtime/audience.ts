@@ -3,24 +3,63 @@ import type { DbOrTx } from '@/db/client';
 import { realtimeEvents } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import type { BusEvent } from './event-bus';
+import type { Audience, RealtimeEventBody } from './events';
+
+/**
+ * Who may receive an event is declared with it (`Audience`, server/realtime/events.ts); this file
+ * is the one place that knows how an audience is stored (the columns of realtime_events) and
+ * matched against an actor, live and in the stored log. Admins receive every event.
+ */
+type AudienceColumns = Pick<typeof realtimeEvents.$inferSelect, 'dealerId' | 'dealerUserId' | 'operatorId' | 'allOperators'>;
+
+export function columnsOf(audience: Audience): AudienceColumns {
+  const columns: AudienceColumns = { dealerId: null, dealerUserId: null, operatorId: null, allOperators: false };
+  for (const recipient of audience) {
+    switch (recipient.kind) {
+      case 'role':
+        columns.allOperators = true;
+        break;
+      case 'operator':
+        columns.operatorId = recipient.userId;
+        break;
+      case 'dealer':
+        columns.dealerId = recipient.dealerId;
+        columns.dealerUserId = recipient.userId;
+        break;
+    }
+  }
+  return columns;
+}
+
+export function audienceOf(columns: AudienceColumns): Audience {
+  const audience: Audience = [];
+  if (columns.allOperators) audience.push({ kind: 'role', role: 'operator' });
+  if (columns.operatorId !== null) audience.push({ kind: 'operator', userId: columns.operatorId });
+  if (columns.dealerId !== null) audience.push({ kind: 'dealer', dealerId: columns.dealerId, userId: columns.dealerUserId });
+  return audience;
+}
 
 /**
  * Whether an actor may receive an event: a dealer gets their dealer company's events addressed to
  * them (or to the whole company); an operator their own and all operators'. Admins see all.
  */
-export function canReceive(actor: Actor, event: Pick<BusEvent, 'dealerId' | 'dealerUserId' | 'operatorId' | 'allOperators'>): boolean {
-  switch (actor.role) {
-    case 'admin':
-      return true;
-    case 'dealer':
-      return event.dealerId !== null && event.dealerId === actor.dealerId && (event.dealerUserId === null || event.dealerUserId === actor.id);
-    case 'operator':
-      return event.operatorId === actor.id || event.allOperators;
-    default:
-      return false;
-  }
+export function canReceive(actor: Actor, event: Pick<BusEvent, 'audience'>): boolean {
+  if (actor.role === 'admin') return true;
+  return event.audience.some((recipient) => {
+    switch (recipient.kind) {
+      case 'role':
+        return actor.role === recipient.role;
+      case 'operator':
+        return actor.role === 'operator' && actor.id === recipient.userId;
+      case 'dealer':
+        return actor.role === 'dealer' && actor.dealerId === recipient.dealerId && (recipient.userId === null || recipient.userId === actor.id);
+      default:
+        return false;
+    }
+  });
 }
 
+/** `canReceive` as a filter on the stored log. */
 function audienceFilter(actor: Actor): SQL | undefined {
   switch (actor.role) {
     case 'admin':
@@ -37,6 +76,12 @@ function audienceFilter(actor: Actor): SQL | undefined {
   }
 }
 
+/** A stored row as the event it was made as (its body was validated against the union when it was made). */
+export function eventOfRow(row: typeof realtimeEvents.$inferSelect): BusEvent {
+  const { id, type, chatId, payload, createdAt } = row;
+  return { id, chatId, createdAt, audience: audienceOf(row), ...({ type, payload } as RealtimeEventBody) };
+}
+
 /** Stored events after `afterId` that the actor may receive, oldest first (for resuming a stream). */
 export function storedEventsAfter(db: DbOrTx, actor: Actor, afterId: number, limit = 1000): BusEvent[] {
   return db
@@ -45,7 +90,8 @@ export function storedEventsAfter(db: DbOrTx, actor: Actor, afterId: number, lim
     .where(and(gt(realtimeEvents.id, afterId), audienceFilter(actor)))
     .orderBy(asc(realtimeEvents.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(eventOfRow);
 }
 
 export function latestEventId(db: DbOrTx): number {

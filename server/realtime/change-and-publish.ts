@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { inTransaction, type Db, type Tx } from '@/db/client';
 import { preparedQuery } from '@/db/prepared';
 import { realtimeEvents } from '@/db/schema';
+import { columnsOf, eventOfRow } from './audience';
 import type { BusEvent, EventBus } from './event-bus';
+import { eventDraft, type EventDraft } from './events';
 
-type Audience = 'allOperators' | 'chatId' | 'dealerId' | 'dealerUserId' | 'operatorId';
-export type EventDraft = Omit<BusEvent, 'id' | 'createdAt' | Audience> & Partial<Pick<BusEvent, Audience>>;
+export type { EventDraft } from './events';
 
 export interface Emitter {
   /** Stores the event in this transaction; it is published only after the commit. */
@@ -32,31 +33,30 @@ const insertEvent = preparedQuery((db) =>
 );
 
 /**
- * Persist first, then publish: runs `fn` in one transaction where every emitted event is written
- * to realtime_events; after the commit the events go to the bus in id order. A rolled-back change
- * publishes nothing.
+ * An event not stored, as it goes on the bus: validated against the declared union
+ * (server/realtime/events.ts), like every event, where it is made.
+ */
+export function ephemeralEvent(draft: EventDraft, now: Date): BusEvent {
+  return { id: null, ...eventDraft.parse(draft), createdAt: now };
+}
+
+/**
+ * Persist first, then publish: runs `fn` in one transaction where every emitted event is
+ * validated and written to realtime_events; after the commit the events go to the bus in id
+ * order. A rolled-back change publishes nothing.
  */
 export function changeAndPublish<T>(ctx: { db: Db; bus: EventBus; clock: { now(): Date } }, fn: (tx: Tx, emitter: Emitter) => T): T {
   const pending: BusEvent[] = [];
   const result = inTransaction(ctx.db, (tx) => {
     const now = ctx.clock.now();
-    const normalize = (draft: EventDraft) => ({
-      type: draft.type,
-      chatId: draft.chatId ?? null,
-      dealerId: draft.dealerId ?? null,
-      dealerUserId: draft.dealerUserId ?? null,
-      operatorId: draft.operatorId ?? null,
-      allOperators: draft.allOperators ?? false,
-      payload: draft.payload,
-      createdAt: now,
-    });
     return fn(tx, {
       emit(draft) {
-        const row = insertEvent(tx).get(normalize(draft));
-        pending.push(row);
+        const { type, chatId, audience, payload } = eventDraft.parse(draft);
+        const row = insertEvent(tx).get({ type, chatId, ...columnsOf(audience), payload, createdAt: now });
+        pending.push(eventOfRow(row));
       },
       emitEphemeral(draft) {
-        pending.push({ id: null, ...normalize(draft) });
+        pending.push(ephemeralEvent(draft, now));
       },
     });
   });

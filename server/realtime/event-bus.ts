@@ -1,19 +1,17 @@
+import type { Audience, RealtimeEventBody } from './events';
+
 /**
- * What travels on the bus. Stored events have the id of their realtime_events row (the SSE id a
- * client resumes from); ephemeral ones (typing, queue positions, read marks) have none and are
- * re-read from state after a reconnect. The audience fields say who may receive it.
+ * What travels on the bus: an event of the declared union (server/realtime/events.ts) with who
+ * may receive it. Stored events have the id of their realtime_events row (the SSE id a client
+ * resumes from); ephemeral ones (typing, queue positions, read marks) have none and are re-read
+ * from state after a reconnect.
  */
-export interface BusEvent {
+export type BusEvent = RealtimeEventBody & {
   id: number | null;
-  type: string;
   chatId: string | null;
-  dealerId: string | null;
-  dealerUserId: string | null;
-  operatorId: string | null;
-  allOperators: boolean;
-  payload: Record<string, unknown>;
+  audience: Audience;
   createdAt: Date;
-}
+};
 
 /**
  * The one way realtime leaves a verb. In-process now; a PostgreSQL LISTEN/NOTIFY or Redis

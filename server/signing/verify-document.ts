@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { applications, pointsOfSale } from '@/db/schema';
 import { getDb } from '@/server/config/database';
@@ -6,6 +7,18 @@ import { findTemplate } from '@/templates';
 import { getSealKey } from './seal-certificate';
 import { pdfPool } from './pdf-pool';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
+
+/** The QR link's answer: the application's public facts, or null. */
+export const publicApplicationDto = z
+  .object({
+    number: z.string(),
+    templateTitle: z.object({ uk: z.string(), en: z.string() }),
+    applicationDate: z.string(),
+    status: z.string(),
+    pointOfSale: z.string().nullable(),
+    sealedAt: z.date().nullable(),
+  })
+  .nullable();
 
 /** What anyone may learn about an application: nothing personal. */
 export interface PublicApplicationInfo {

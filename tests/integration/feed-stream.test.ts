@@ -88,7 +88,7 @@ function open(lastEventId: number, read = true): Stream {
           buffer = buffer.slice(end + 2);
           if (frame.startsWith('event: connected')) onConnected();
           const id = /^id: (\d+)$/m.exec(frame)?.[1];
-          if (id && frame.includes('"type":"test.bulk"')) ids.push(Number(id));
+          if (id && frame.includes('"type":"chat.message"')) ids.push(Number(id));
           end = buffer.indexOf('\n\n');
         }
       });
@@ -104,7 +104,8 @@ function publishBulk(count: number, bytes: number): number[] {
   const filler = 'ж'.repeat(bytes / 2);
   for (let i = 0; i < count; i += 1) {
     changeAndPublish({ db: getDb(), bus: getEventBus(), clock: systemClock }, (_tx, emitter) => {
-      emitter.emit({ type: 'test.bulk', dealerId: world.dealer.dealerId, payload: { i, filler } });
+      const message = { id: i, chatId: 'bulk', seq: i, kind: 'text', authorId: null, authorName: null, authorRole: null, clientId: null, body: filler, attachment: null, createdAt: new Date().toISOString() } as const;
+      emitter.emit({ type: 'chat.message', chatId: 'bulk', audience: [{ kind: 'dealer', dealerId: world.dealer.dealerId ?? '', userId: null }], payload: { message } });
     });
   }
   const last = latestEventId(getDb());

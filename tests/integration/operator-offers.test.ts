@@ -122,7 +122,7 @@ describe('an operator the server sets away', () => {
     // Nothing stays offered to the absent operator: both chats are with the colleague now.
     expect(w.chat(second.chatId).offeredTo).toBe(w.world.operator2.id);
     expect(w.chat(first.chatId).offeredTo).toBe(w.world.operator2.id);
-    const withdrawn = events.filter((e) => e.type === 'chat.offerWithdrawn' && e.operatorId === w.world.operator.id && e.payload.reason === 'away');
+    const withdrawn = events.filter((e) => e.type === 'chat.offerWithdrawn' && e.audience.some((r) => r.kind === 'operator' && r.userId === w.world.operator.id) && e.payload.reason === 'away');
     expect(withdrawn.map((e) => e.chatId)).toEqual([first.chatId]);
   });
 });

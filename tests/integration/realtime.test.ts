@@ -50,7 +50,7 @@ describe('realtime feed', () => {
     const resumed = await collect(w.world.dealer, lastSeen, 4, async () => {
       sent.push(await send(w.world.operator, 'чотири'));
     });
-    const messages = resumed.filter((e) => e.event.type === 'chat.message').map((e) => (e.event.payload.message as { body: string }).body);
+    const messages = resumed.flatMap((e) => (e.event.type === 'chat.message' ? [e.event.payload.message.body] : []));
     expect(messages).toEqual(['один', 'два', 'три', 'чотири']);
     const ids = resumed.map((e) => e.event.id ?? 0);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -63,7 +63,7 @@ describe('realtime feed', () => {
     const other = await collect(w.world.dealer2, 0, 100);
     expect(other.filter((e) => e.event.chatId === chatId)).toEqual([]);
     const operator = await collect(w.world.operator, 0, 100);
-    expect(operator.some((e) => (e.event.payload.message as { body?: string } | undefined)?.body === 'секрет')).toBe(true);
+    expect(operator.some((e) => e.event.type === 'chat.message' && e.event.payload.message.body === 'секрет')).toBe(true);
     const operator2 = await collect(w.world.operator2, 0, 100);
     expect(operator2.some((e) => e.event.type === 'chat.message')).toBe(false);
   });
@@ -96,7 +96,7 @@ describe('realtime feed', () => {
     const reading = (async () => {
       for await (const item of streamEvents({ db: w.h.db, bus, actor: w.world.dealer, lastEventId: null, signal: controller.signal })) {
         got.push(item);
-        if ((item.event.payload.message as { body?: string } | undefined)?.body === 'після') break;
+        if (item.event.type === 'chat.message' && item.event.payload.message.body === 'після') break;
       }
     })();
     while (bus.listenerCount === listening) await new Promise((resolve) => setImmediate(resolve));

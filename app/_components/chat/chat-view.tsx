@@ -96,7 +96,7 @@ export function ChatView({
   useFeedListener((event) => {
     if (event.chatId !== chatId) return;
     if (event.type === 'chat.typing' && event.payload.role !== role) {
-      setTyping({ name: String(event.payload.name), until: Date.now() + TYPING_SHOW_MS });
+      setTyping({ name: event.payload.name, until: Date.now() + TYPING_SHOW_MS });
     }
     if (event.type === 'chat.message') setTyping(null);
     if (event.type === 'queue.position') setQueuePlace(queuePlaceFromEvent(event.payload));

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { ChatSummary } from '@/server/chat/schemas';
+import type { PayloadOf } from '@/server/realtime/events';
 import { formatDuration } from './format';
 
 export type QueuePlace = NonNullable<ChatSummary['queue']>;
@@ -30,15 +31,7 @@ export function QueueOutlook({ place, explain = true }: { place: QueuePlace; exp
   );
 }
 
-/** The place as a queue.position event carries it. */
-export function queuePlaceFromEvent(payload: Record<string, unknown>): QueuePlace {
-  const outlook = payload.outlook === 'now' || payload.outlook === 'estimate' ? payload.outlook : 'noOperators';
-  return {
-    position: Number(payload.position),
-    outlook,
-    etaSeconds: typeof payload.etaSeconds === 'number' ? payload.etaSeconds : null,
-    ahead: Number(payload.ahead ?? 0),
-    handleSeconds: Number(payload.handleSeconds ?? 0),
-    servingPlaces: Number(payload.servingPlaces ?? 0),
-  };
+/** The place as a queue.position event carries it (without the chat's id). */
+export function queuePlaceFromEvent({ position, outlook, etaSeconds, ahead, handleSeconds, servingPlaces }: PayloadOf<'queue.position'>): QueuePlace {
+  return { position, outlook, etaSeconds, ahead, handleSeconds, servingPlaces };
 }

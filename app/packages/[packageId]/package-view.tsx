@@ -38,7 +38,7 @@ export function PackageView({ packageId, role, myName }: { packageId: string; ro
   const applications = useQueries({ queries: ids.map((applicationId) => ({ ...trpc.application.get.queryOptions({ applicationId }), retry: false })) });
   useFeedListener((event) => {
     // Application pages and cards refresh themselves (FeedProvider); the package's own list follows.
-    if (event.type === 'application.updated' && ids.includes(String(event.payload.applicationId))) {
+    if (event.type === 'application.updated' && ids.includes(event.payload.applicationId)) {
       void queryClient.invalidateQueries({ queryKey: trpc.package.get.queryKey({ packageId }) });
     }
   });

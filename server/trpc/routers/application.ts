@@ -1,13 +1,15 @@
-import { z } from 'zod';
 import { cancelApplication, completeForm, returnApplication, saveDraft, saveIdentification, verifyApplication } from '@/server/applications/change-application';
 import { createApplication } from '@/server/applications/create-application';
 import { signApplication, signInput } from '@/server/applications/sign-application';
 import { submitApplication, submitInput } from '@/server/applications/submit-application';
 import { getApplication, listApplications } from '@/server/applications/read-applications';
 import {
+  applicationChangedDto,
+  applicationCreatedDto,
   applicationDto,
   applicationIdInput,
-  applicationSummaryDto,
+  applicationListDto,
+  applicationSignedDto,
   cancelInput,
   completeFormInput,
   createApplicationInput,
@@ -22,12 +24,11 @@ import { roleProcedure, router } from '../init';
 const dealer = roleProcedure('dealer');
 const operator = roleProcedure('operator');
 const reader = roleProcedure('dealer', 'operator', 'backoffice', 'admin');
-const changed = z.object({ applicationId: z.string(), status: z.string(), version: z.number() });
 
 export const applicationRouter = router({
   create: dealer
     .input(createApplicationInput)
-    .output(z.object({ applicationId: z.string(), number: z.string() }))
+    .output(applicationCreatedDto)
     .mutation(({ ctx, input }) => createApplication({ ctx, input })),
   get: reader
     .input(applicationIdInput)
@@ -35,38 +36,38 @@ export const applicationRouter = router({
     .query(({ ctx, input }) => getApplication({ ctx, input })),
   list: roleProcedure('dealer', 'operator', 'admin')
     .input(listApplicationsInput)
-    .output(z.array(applicationSummaryDto))
+    .output(applicationListDto)
     .query(({ ctx, input }) => listApplications({ ctx, input })),
   saveIdentification: dealer
     .input(saveIdentificationInput)
-    .output(changed)
+    .output(applicationChangedDto)
     .mutation(({ ctx, input }) => saveIdentification({ ctx, input })),
   saveDraft: dealer
     .input(saveDraftInput)
-    .output(changed)
+    .output(applicationChangedDto)
     .mutation(({ ctx, input }) => saveDraft({ ctx, input })),
   complete: dealer
     .input(completeFormInput)
-    .output(changed)
+    .output(applicationChangedDto)
     .mutation(({ ctx, input }) => completeForm({ ctx, input })),
   verify: operator
     .input(verifyInput)
-    .output(changed)
+    .output(applicationChangedDto)
     .mutation(({ ctx, input }) => verifyApplication({ ctx, input })),
   return: operator
     .input(returnInput)
-    .output(changed)
+    .output(applicationChangedDto)
     .mutation(({ ctx, input }) => returnApplication({ ctx, input })),
   sign: dealer
     .input(signInput)
-    .output(changed.extend({ pdfSha256: z.string() }))
+    .output(applicationSignedDto)
     .mutation(({ ctx, input }) => signApplication({ ctx, input, storage: ctx.storage })),
   submit: dealer
     .input(submitInput)
-    .output(changed)
+    .output(applicationChangedDto)
     .mutation(({ ctx, input }) => submitApplication({ ctx, input })),
   cancel: roleProcedure('dealer', 'operator')
     .input(cancelInput)
-    .output(changed)
+    .output(applicationChangedDto)
     .mutation(({ ctx, input }) => cancelApplication({ ctx, input })),
 });

@@ -1,24 +1,24 @@
-import { z } from 'zod';
+import { applicationChangedDto } from '@/server/applications/schemas';
 import { approveApplication, backOfficeReturnInput, claimApplication, claimInput, decideInput, rejectApplication, rejectInput, releaseApplication, returnToDealer } from '@/server/backoffice/decide';
 import { queueFilterOptions } from '@/server/backoffice/filter-options';
 import { queueInput, readQueue } from '@/server/backoffice/queue';
 import { getReview, reviewDto } from '@/server/backoffice/review';
+import { filterOptionsDto, queueDto } from '@/server/backoffice/schemas';
 import { roleProcedure, router } from '../init';
 
 const backoffice = roleProcedure('backoffice');
 const reader = roleProcedure('backoffice', 'admin');
-const changed = z.object({ applicationId: z.string(), status: z.string(), version: z.number() });
 
 export const backofficeRouter = router({
-  queue: reader.input(queueInput).query(({ ctx, input }) => readQueue({ ctx, input })),
-  filterOptions: reader.query(({ ctx }) => queueFilterOptions(ctx.db)),
+  queue: reader.input(queueInput).output(queueDto).query(({ ctx, input }) => readQueue({ ctx, input })),
+  filterOptions: reader.output(filterOptionsDto).query(({ ctx }) => queueFilterOptions(ctx.db)),
   review: reader
     .input(claimInput)
     .output(reviewDto)
     .query(({ ctx, input }) => getReview({ ctx, input })),
-  claim: backoffice.input(claimInput).output(changed).mutation(({ ctx, input }) => claimApplication({ ctx, input })),
-  release: backoffice.input(claimInput).output(changed).mutation(({ ctx, input }) => releaseApplication({ ctx, input })),
-  approve: backoffice.input(decideInput).output(changed).mutation(({ ctx, input }) => approveApplication({ ctx, input })),
-  reject: backoffice.input(rejectInput).output(changed).mutation(({ ctx, input }) => rejectApplication({ ctx, input })),
-  return: backoffice.input(backOfficeReturnInput).output(changed).mutation(({ ctx, input }) => returnToDealer({ ctx, input })),
+  claim: backoffice.input(claimInput).output(applicationChangedDto).mutation(({ ctx, input }) => claimApplication({ ctx, input })),
+  release: backoffice.input(claimInput).output(applicationChangedDto).mutation(({ ctx, input }) => releaseApplication({ ctx, input })),
+  approve: backoffice.input(decideInput).output(applicationChangedDto).mutation(({ ctx, input }) => approveApplication({ ctx, input })),
+  reject: backoffice.input(rejectInput).output(applicationChangedDto).mutation(({ ctx, input }) => rejectApplication({ ctx, input })),
+  return: backoffice.input(backOfficeReturnInput).output(applicationChangedDto).mutation(({ ctx, input }) => returnToDealer({ ctx, input })),
 });

@@ -4,7 +4,7 @@ import { closeChat } from '@/server/chat/close-chat';
 import { markRead } from '@/server/chat/mark-read';
 import { rateChat } from '@/server/chat/rate-chat';
 import { getChat, listChats } from '@/server/chat/read-chats';
-import { chatDetailDto, chatIdInput, chatSummaryDto, markReadInput, messageDto, rateChatInput, sendMessageInput, startChatInput } from '@/server/chat/schemas';
+import { chatDetailDto, chatIdInput, chatListDto, chatStartedDto, markReadInput, messageDto, noAnswer, rateChatInput, sendMessageInput, startChatInput } from '@/server/chat/schemas';
 import { sendMessage } from '@/server/chat/send-message';
 import { signalTyping } from '@/server/chat/signal-typing';
 import { startChat } from '@/server/chat/start-chat';
@@ -17,12 +17,12 @@ const reader = roleProcedure('dealer', 'operator', 'admin');
 export const chatRouter = router({
   start: dealer
     .input(startChatInput)
-    .output(z.object({ chatId: z.string() }))
+    .output(chatStartedDto)
     .mutation(({ ctx, input }) => startChat({ ctx, input })),
-  cancel: dealer.input(chatIdInput).mutation(({ ctx, input }) => cancelChat({ ctx, input })),
+  cancel: dealer.input(chatIdInput).output(noAnswer).mutation(({ ctx, input }) => cancelChat({ ctx, input })),
   list: reader
     .input(z.object({ status: z.enum(['queued', 'active', 'closed', 'abandoned']).optional() }).optional())
-    .output(z.array(chatSummaryDto))
+    .output(chatListDto)
     .query(({ ctx, input }) => listChats({ ctx, input })),
   get: reader
     .input(chatIdInput)
@@ -32,8 +32,8 @@ export const chatRouter = router({
     .input(sendMessageInput)
     .output(messageDto)
     .mutation(({ ctx, input }) => sendMessage({ ctx, input })),
-  markRead: participant.input(markReadInput).mutation(({ ctx, input }) => markRead({ ctx, input })),
-  typing: participant.input(chatIdInput).mutation(({ ctx, input }) => signalTyping({ ctx, input })),
-  close: participant.input(chatIdInput).mutation(({ ctx, input }) => closeChat({ ctx, input })),
-  rate: dealer.input(rateChatInput).mutation(({ ctx, input }) => rateChat({ ctx, input })),
+  markRead: participant.input(markReadInput).output(noAnswer).mutation(({ ctx, input }) => markRead({ ctx, input })),
+  typing: participant.input(chatIdInput).output(noAnswer).mutation(({ ctx, input }) => signalTyping({ ctx, input })),
+  close: participant.input(chatIdInput).output(noAnswer).mutation(({ ctx, input }) => closeChat({ ctx, input })),
+  rate: dealer.input(rateChatInput).output(noAnswer).mutation(({ ctx, input }) => rateChat({ ctx, input })),
 });

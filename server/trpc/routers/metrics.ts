@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { operatorsNeeded } from '@/server/metrics/erlang-c';
 import { liveQueue } from '@/server/metrics/live';
 import { periodInput, readOverview } from '@/server/metrics/overview';
+import { liveQueueDto, metricsOverviewDto, staffingDto } from '@/server/metrics/schemas';
 import { roleProcedure, router } from '../init';
 
 const admin = roleProcedure('admin');
@@ -16,7 +17,7 @@ export const staffingInput = z.object({
 
 /** Service-level figures, the live queue and the staffing calculator: admins only. */
 export const metricsRouter = router({
-  overview: admin.input(periodInput).query(({ ctx, input }) => readOverview({ ctx, input })),
-  live: admin.query(({ ctx }) => liveQueue({ ctx })),
-  staffing: admin.input(staffingInput).query(({ input }) => operatorsNeeded(input)),
+  overview: admin.input(periodInput).output(metricsOverviewDto).query(({ ctx, input }) => readOverview({ ctx, input })),
+  live: admin.output(liveQueueDto).query(({ ctx }) => liveQueue({ ctx })),
+  staffing: admin.input(staffingInput).output(staffingDto).query(({ input }) => operatorsNeeded(input)),
 });

@@ -1,21 +1,19 @@
-import { z } from 'zod';
 import { acceptChat } from '@/server/chat/accept-chat';
 import { heartbeat, setOperatorStatus } from '@/server/chat/operator-presence';
 import { getOperatorConsole } from '@/server/chat/read-chats';
-import { chatIdInput, operatorConsoleDto, operatorStatusInput, transferChatInput } from '@/server/chat/schemas';
+import { chatIdInput, noAnswer, operatorConsoleDto, operatorStatusDto, operatorStatusInput, transferChatInput } from '@/server/chat/schemas';
 import { transferChat } from '@/server/chat/transfer-chat';
 import { roleProcedure, router } from '../init';
 
 const operator = roleProcedure('operator');
-const statusDto = z.object({ status: z.enum(['available', 'wrap_up', 'away', 'offline']) });
 
 export const operatorRouter = router({
   console: operator.output(operatorConsoleDto).query(({ ctx }) => getOperatorConsole({ ctx })),
   setStatus: operator
     .input(operatorStatusInput)
-    .output(statusDto)
+    .output(operatorStatusDto)
     .mutation(({ ctx, input }) => setOperatorStatus({ ctx, input })),
-  heartbeat: operator.output(statusDto).mutation(({ ctx }) => heartbeat({ ctx })),
-  accept: operator.input(chatIdInput).mutation(({ ctx, input }) => acceptChat({ ctx, input })),
-  transfer: operator.input(transferChatInput).mutation(({ ctx, input }) => transferChat({ ctx, input })),
+  heartbeat: operator.output(operatorStatusDto).mutation(({ ctx }) => heartbeat({ ctx })),
+  accept: operator.input(chatIdInput).output(noAnswer).mutation(({ ctx, input }) => acceptChat({ ctx, input })),
+  transfer: operator.input(transferChatInput).output(noAnswer).mutation(({ ctx, input }) => transferChat({ ctx, input })),
 });

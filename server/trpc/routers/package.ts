@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { identifyPackage, identifyPackageInput, openPackage, packageIdInput, sendPackage, sendPackageInput, signPackage, signPackageInput, submitPackage, submitPackageInput } from '@/server/packages/package-flow';
 import { createPackage, createPackageInput, getPackage, lookupCompany, searchPackages, updatePackage, updatePackageInput } from '@/server/packages/prepare-package';
 import { registeredDealer, registeredDealerInput, registeredDealerOutput } from '@/server/packages/registered-dealer';
+import {
+  packageChangedDto,
+  packageCreatedDto,
+  packageDto,
+  packageListDto,
+  packageOpenedDto,
+  packageSentDto,
+  packageSignedDto,
+  packageUpdatedDto,
+  rememberedCompanyDto,
+} from '@/server/packages/schemas';
 import { roleProcedure, router } from '../init';
 
 const operator = roleProcedure('operator');
@@ -9,17 +20,18 @@ const dealer = roleProcedure('dealer');
 
 /** Documents operators prepare in advance (server/packages/), sent into a chat and completed by the dealer. */
 export const packageRouter = router({
-  create: operator.input(createPackageInput).mutation(({ ctx, input }) => createPackage({ ctx, input })),
-  update: operator.input(updatePackageInput).mutation(({ ctx, input }) => updatePackage({ ctx, input })),
-  lookupCompany: operator.input(z.object({ edrpou: z.string().trim().regex(/^\d{8}$/, 'edrpouFormat') })).query(({ ctx, input }) => lookupCompany({ ctx, input })),
+  create: operator.input(createPackageInput).output(packageCreatedDto).mutation(({ ctx, input }) => createPackage({ ctx, input })),
+  update: operator.input(updatePackageInput).output(packageUpdatedDto).mutation(({ ctx, input }) => updatePackage({ ctx, input })),
+  lookupCompany: operator.input(z.object({ edrpou: z.string().trim().regex(/^\d{8}$/, 'edrpouFormat') })).output(rememberedCompanyDto).query(({ ctx, input }) => lookupCompany({ ctx, input })),
   registeredDealer: operator.input(registeredDealerInput).output(registeredDealerOutput).query(({ ctx, input }) => registeredDealer({ ctx, input })),
   search: roleProcedure('operator', 'admin')
     .input(z.object({ query: z.string().max(100).default(''), status: z.enum(['draft', 'sent', 'opened']).optional() }))
+    .output(packageListDto)
     .query(({ ctx, input }) => searchPackages({ ctx, input })),
-  get: roleProcedure('dealer', 'operator', 'backoffice', 'admin').input(packageIdInput).query(({ ctx, input }) => getPackage({ ctx, input })),
-  send: operator.input(sendPackageInput).mutation(({ ctx, input }) => sendPackage({ ctx, input })),
-  open: dealer.input(packageIdInput).mutation(({ ctx, input }) => openPackage({ ctx, input })),
-  identify: dealer.input(identifyPackageInput).mutation(({ ctx, input }) => identifyPackage({ ctx, input })),
-  sign: dealer.input(signPackageInput).mutation(({ ctx, input }) => signPackage({ ctx, input, storage: ctx.storage })),
-  submit: dealer.input(submitPackageInput).mutation(({ ctx, input }) => submitPackage({ ctx, input })),
+  get: roleProcedure('dealer', 'operator', 'backoffice', 'admin').input(packageIdInput).output(packageDto).query(({ ctx, input }) => getPackage({ ctx, input })),
+  send: operator.input(sendPackageInput).output(packageSentDto).mutation(({ ctx, input }) => sendPackage({ ctx, input })),
+  open: dealer.input(packageIdInput).output(packageOpenedDto).mutation(({ ctx, input }) => openPackage({ ctx, input })),
+  identify: dealer.input(identifyPackageInput).output(packageChangedDto).mutation(({ ctx, input }) => identifyPackage({ ctx, input })),
+  sign: dealer.input(signPackageInput).output(packageSignedDto).mutation(({ ctx, input }) => signPackage({ ctx, input, storage: ctx.storage })),
+  submit: dealer.input(submitPackageInput).output(packageChangedDto).mutation(({ ctx, input }) => submitPackage({ ctx, input })),
 });

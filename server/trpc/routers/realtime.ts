@@ -1,6 +1,7 @@
 import { tracked, TRPCError } from '@trpc/server';
 import { watchSession } from '@/server/auth/session-watch';
 import { feedInput } from '@/server/chat/schemas';
+import { feedStream } from '@/server/realtime/events';
 import { feedEventOf } from '@/server/realtime/feed-event';
 import { streamEvents } from '@/server/realtime/stream-events';
 import { roleProcedure, router } from '../init';
@@ -20,6 +21,7 @@ export const realtimeRouter = router({
       return next({ ctx: { session: ctx.session } });
     })
     .input(feedInput)
+    .output(feedStream)
     .subscription(async function* ({ ctx, input, signal }) {
       const lastEventId = input?.lastEventId ? Number(input.lastEventId) : null;
       const watch = watchSession({ db: ctx.db, clock: ctx.clock, actor: ctx.actor, session: ctx.session });

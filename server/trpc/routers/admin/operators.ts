@@ -1,17 +1,16 @@
-import { z } from 'zod';
 import { listOperators } from '@/server/chat/list-operators';
 import { setOperatorCapacity } from '@/server/chat/operator-presence';
-import { setCapacityInput } from '@/server/chat/schemas';
+import { capacityDto, operatorListDto, setCapacityInput } from '@/server/chat/schemas';
 import { roleProcedure, router } from '../../init';
 
 const admin = roleProcedure('admin');
 
 export const adminOperatorsRouter = router({
   list: admin
-    .output(z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.string(), capacity: z.number(), load: z.number() })))
+    .output(operatorListDto)
     .query(({ ctx }) => listOperators({ ctx })),
   setCapacity: admin
     .input(setCapacityInput)
-    .output(z.object({ userId: z.string(), capacity: z.number() }))
+    .output(capacityDto)
     .mutation(({ ctx, input }) => setOperatorCapacity({ ctx, input })),
 });
