@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageDto, queuePlaceDto } from '@/server/realtime/chat-payloads';
 import { CHAT_LIMITS } from './chat-config';
 import { multiLine, singleLine } from '@/templates/validators/user-text';
 
@@ -48,34 +49,8 @@ export const noAnswer = z.void();
 
 export const feedInput = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).nullish() }).optional();
 
-export const messageDto = z.object({
-  id: z.number(),
-  chatId: z.string(),
-  seq: z.number(),
-  kind: z.enum(['text', 'system', 'attachment', 'note', 'application', 'prefill']),
-  authorId: z.string().nullable(),
-  authorName: z.string().nullable(),
-  authorRole: z.string().nullable(),
-  clientId: z.string().nullable(),
-  body: z.string(),
-  attachment: z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number() }).nullable(),
-  createdAt: z.date(),
-});
-export type MessageDto = z.infer<typeof messageDto>;
-
-/** A waiting chat's place in the queue, as summaries and `queue.position` events carry it. */
-export const queuePlaceDto = z.object({
-  position: z.number(),
-  outlook: z.enum(['now', 'estimate', 'noOperators']),
-  etaSeconds: z.number().nullable(),
-  ahead: z.number(),
-  handleSeconds: z.number(),
-  servingPlaces: z.number(),
-});
-
-/** A message as a `chat.message` event carries it: the same as `messageDto`, its time an ISO string (events are JSON, live and resumed alike). */
-export const messageEventDto = messageDto.extend({ createdAt: z.iso.datetime() });
-export type MessageEventDto = z.infer<typeof messageEventDto>;
+// A message and a queue place are what chat events carry: declared with the events, below the areas.
+export { messageDto, messageEventDto, queuePlaceDto, type MessageDto, type MessageEventDto } from '@/server/realtime/chat-payloads';
 
 export const chatSummaryDto = z.object({
   id: z.string(),

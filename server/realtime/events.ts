@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '@/server/auth/roles';
-import { messageEventDto, queuePlaceDto } from '@/server/chat/schemas';
+import { ROLES } from '@/db/column-values';
+import { messageEventDto, queuePlaceDto } from './chat-payloads';
 import { APPLICATION_STATUSES } from '@/server/workflow/application-statuses';
 import { trackedStream } from './tracked-stream';
 
