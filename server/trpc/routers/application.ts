@@ -1,22 +1,15 @@
 import { z } from 'zod';
-import { cancelApplication, completeForm, returnApplication, saveDraft, saveIdentification, verifyApplication } from '@/server/applications/change-application';
+import { cancelApplication, cancelInput } from '@/server/applications/cancel-application';
+import { completeForm, completeFormInput } from '@/server/applications/complete-form';
 import { createApplication } from '@/server/applications/create-application';
 import { signApplication, signInput } from '@/server/applications/sign-application';
 import { submitApplication, submitInput } from '@/server/applications/submit-application';
 import { getApplication, listApplications } from '@/server/applications/read-applications';
-import {
-  applicationDto,
-  applicationIdInput,
-  applicationSummaryDto,
-  cancelInput,
-  completeFormInput,
-  createApplicationInput,
-  listApplicationsInput,
-  returnInput,
-  saveDraftInput,
-  saveIdentificationInput,
-  verifyInput,
-} from '@/server/applications/schemas';
+import { returnApplication, returnInput } from '@/server/applications/return-application';
+import { saveDraft, saveDraftInput } from '@/server/applications/save-draft';
+import { saveIdentification, saveIdentificationInput } from '@/server/applications/save-identification';
+import { applicationDto, applicationIdInput, applicationSummaryDto, createApplicationInput, listApplicationsInput } from '@/server/applications/schemas';
+import { verifyApplication, verifyInput } from '@/server/applications/verify-application';
 import { roleProcedure, router } from '../init';
 
 const dealer = roleProcedure('dealer');
@@ -60,7 +53,7 @@ export const applicationRouter = router({
   sign: dealer
     .input(signInput)
     .output(changed.extend({ pdfSha256: z.string() }))
-    .mutation(({ ctx, input }) => signApplication({ ctx, input, storage: ctx.storage })),
+    .mutation(({ ctx, input }) => signApplication({ ctx, input })),
   submit: dealer
     .input(submitInput)
     .output(changed)

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { approveApplication, backOfficeReturnInput, claimApplication, claimInput, decideInput, rejectApplication, rejectInput, releaseApplication, returnToDealer } from '@/server/backoffice/decide';
+import { approveApplication } from '@/server/backoffice/approve-application';
+import { claimInput, decideInput } from '@/server/backoffice/back-office-step';
+import { claimApplication } from '@/server/backoffice/claim-application';
+import { rejectApplication, rejectInput } from '@/server/backoffice/reject-application';
+import { releaseApplication } from '@/server/backoffice/release-application';
+import { backOfficeReturnInput, returnToDealer } from '@/server/backoffice/return-to-dealer';
 import { queueFilterOptions } from '@/server/backoffice/filter-options';
 import { queueInput, readQueue } from '@/server/backoffice/queue';
 import { getReview, reviewDto } from '@/server/backoffice/review';
