@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { chatOffers, chats, operatorPresence } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { chatOffers, chats } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { CHAT_LIMITS } from './chat-config';
+import { changePresence } from './operator-presence';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
@@ -23,16 +24,10 @@ export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string 
       .set({ outcome: 'missed' })
       .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')))
       .run();
-    const presence = tx
-      .update(operatorPresence)
-      .set({ missedOffers: sql`${operatorPresence.missedOffers} + 1`, updatedAt: now })
-      .where(eq(operatorPresence.userId, operatorId))
-      .returning()
-      .get();
+    const presence = changePresence(tx, emitter, operatorId, { missedOffers: 'addOne' }, now);
     emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, operatorId, payload: { chatId: chat.id, reason: 'expired' } });
     if (presence && presence.missedOffers >= CHAT_LIMITS.maxMissedOffers && presence.status === 'available') {
-      tx.update(operatorPresence).set({ status: 'away', updatedAt: now }).where(eq(operatorPresence.userId, operatorId)).run();
-      emitter.emit({ type: 'operator.status', operatorId, payload: { status: 'away', reason: 'missedOffers', missedOffers: presence.missedOffers } });
+      changePresence(tx, emitter, operatorId, { status: { to: 'away', why: { reason: 'missedOffers', missedOffers: presence.missedOffers } } }, now);
       // Chats still offered to them go on now to someone who is there, not after their time-out.
       const stillOffered = tx
         .update(chats)

@@ -4,7 +4,7 @@ import type { VerbContext } from '@/server/context';
 import { logger } from '@/server/config/logger';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { expireOffer } from './expire-offer';
-import { sweepStalePresence } from './operator-presence';
+import { sweepStalePresence } from './sweep-stale-presence';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 

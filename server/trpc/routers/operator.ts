@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { acceptChat } from '@/server/chat/accept-chat';
-import { heartbeat, setOperatorStatus } from '@/server/chat/operator-presence';
+import { heartbeat } from '@/server/chat/operator-heartbeat';
 import { getOperatorConsole } from '@/server/chat/read-chats';
 import { chatIdInput, operatorConsoleDto, operatorStatusInput, transferChatInput } from '@/server/chat/schemas';
+import { setOperatorStatus } from '@/server/chat/set-operator-status';
 import { transferChat } from '@/server/chat/transfer-chat';
 import { roleProcedure, router } from '../init';
 

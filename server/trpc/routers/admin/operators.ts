@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listOperators } from '@/server/chat/list-operators';
-import { setOperatorCapacity } from '@/server/chat/operator-presence';
+import { setOperatorCapacity } from '@/server/chat/set-operator-capacity';
 import { setCapacityInput } from '@/server/chat/schemas';
 import { roleProcedure, router } from '../../init';
 
