@@ -13,7 +13,8 @@ import { routingContext } from './routing-context';
  * to them go on to someone else at once. Does nothing if the offer was
  * already accepted, withdrawn or renewed (the timer may be stale).
  */
-export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string }): boolean {
+export function expireOffer({ ctx, input }: { ctx: VerbContext; input: { chatId: string } }): boolean {
+  const { chatId } = input;
   return changeAndPublish(ctx, (tx, emitter) => {
     const now = ctx.clock.now();
     const chat = tx.select().from(chats).where(eq(chats.id, chatId)).get();

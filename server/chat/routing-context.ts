@@ -7,6 +7,6 @@ export function routingContext(ctx: VerbContext): RoutingContext {
   return {
     clock: ctx.clock,
     scheduler: ctx.scheduler,
-    onOfferExpired: (chatId) => expireOffer({ ctx: { ...ctx, actor: null }, chatId }),
+    onOfferExpired: (chatId) => expireOffer({ ctx: { ...ctx, actor: null }, input: { chatId } }),
   };
 }

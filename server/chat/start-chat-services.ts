@@ -21,7 +21,7 @@ export function startChatServices(ctx: VerbContext): () => void {
     .where(and(eq(chats.status, 'queued'), isNotNull(chats.offeredTo)))
     .all();
   for (const offer of pending) {
-    ctx.scheduler.at(offer.expiresAt ?? ctx.clock.now(), `offer:${offer.id}`, () => expireOffer({ ctx, chatId: offer.id }));
+    ctx.scheduler.at(offer.expiresAt ?? ctx.clock.now(), `offer:${offer.id}`, () => expireOffer({ ctx, input: { chatId: offer.id } }));
   }
   changeAndPublish(ctx, (tx, emitter) => routeWaitingChats(tx, emitter, routingContext(ctx)));
   const timer = setInterval(() => {

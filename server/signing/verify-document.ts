@@ -42,8 +42,8 @@ function publicInfo(db: DbOrTx, where: ReturnType<typeof eq>): PublicApplication
 }
 
 /** The QR link: the application's public facts by its id. */
-export function publicApplication(db: DbOrTx, applicationId: string): PublicApplicationInfo | null {
-  return publicInfo(db, eq(applications.id, applicationId));
+export function publicApplication({ ctx, input }: { ctx: { db: DbOrTx }; input: { applicationId: string } }): PublicApplicationInfo | null {
+  return publicInfo(ctx.db, eq(applications.id, input.applicationId));
 }
 
 /**

@@ -64,7 +64,7 @@ describe('signing and sealing', () => {
     const padded = Buffer.from(bytes);
     padded[contentsEnd] = '1'.charCodeAt(0);
     expect((await verifyDocument(w.h.db, padded)).result).toBe('modified');
-    expect(publicApplication(w.h.db, applicationId)).toMatchObject({ number: app?.number, status: 'signed' });
+    expect(publicApplication({ ctx: { db: w.h.db }, input: { applicationId } })).toMatchObject({ number: app?.number, status: 'signed' });
   });
 
   it('an edit after signing goes back to filled, drops the signatures, and leaves the sealed file untouched', async () => {

@@ -4,7 +4,8 @@ import { completeForm, completeFormInput } from '@/server/applications/complete-
 import { createApplication } from '@/server/applications/create-application';
 import { signApplication, signInput } from '@/server/applications/sign-application';
 import { submitApplication, submitInput } from '@/server/applications/submit-application';
-import { getApplication, listApplications } from '@/server/applications/read-applications';
+import { getApplication } from '@/server/applications/get-application';
+import { listApplications } from '@/server/applications/list-applications';
 import { returnApplication, returnInput } from '@/server/applications/return-application';
 import { saveDraft, saveDraftInput } from '@/server/applications/save-draft';
 import { saveIdentification, saveIdentificationInput } from '@/server/applications/save-identification';

@@ -16,7 +16,7 @@ const changed = z.object({ applicationId: z.string(), status: z.string(), versio
 
 export const backofficeRouter = router({
   queue: reader.input(queueInput).query(({ ctx, input }) => readQueue({ ctx, input })),
-  filterOptions: reader.query(({ ctx }) => queueFilterOptions(ctx.db)),
+  filterOptions: reader.query(({ ctx }) => queueFilterOptions({ ctx })),
   review: reader
     .input(claimInput)
     .output(reviewDto)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { acceptChat } from '@/server/chat/accept-chat';
 import { heartbeat } from '@/server/chat/operator-heartbeat';
-import { getOperatorConsole } from '@/server/chat/read-chats';
+import { getOperatorConsole } from '@/server/chat/get-operator-console';
 import { chatIdInput, operatorConsoleDto, operatorStatusInput, transferChatInput } from '@/server/chat/schemas';
 import { setOperatorStatus } from '@/server/chat/set-operator-status';
 import { transferChat } from '@/server/chat/transfer-chat';

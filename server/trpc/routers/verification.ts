@@ -18,5 +18,5 @@ export const verificationRouter = router({
   application: publicProcedure
     .input(z.object({ applicationId: z.uuid('invalidId') }))
     .output(publicInfoDto)
-    .query(({ ctx, input }) => publicApplication(ctx.db, input.applicationId)),
+    .query(({ ctx, input }) => publicApplication({ ctx, input })),
 });

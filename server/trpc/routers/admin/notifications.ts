@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { devInbox, listOutbox, outboxInput, retryInput, retryNotification } from '@/server/notifications/admin-outbox';
+import { devInbox, devInboxInput } from '@/server/notifications/dev-inbox';
+import { listOutbox, outboxInput } from '@/server/notifications/list-outbox';
+import { retryInput, retryNotification } from '@/server/notifications/retry-notification';
 import { roleProcedure, router } from '../../init';
 
 const admin = roleProcedure('admin');
@@ -12,6 +13,6 @@ export const adminNotificationsRouter = router({
     .input(retryInput)
     .mutation(({ ctx, input }) => retryNotification({ ctx, input })),
   devInbox: admin
-    .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 }))
-    .query(({ input }) => devInbox(input.limit)),
+    .input(devInboxInput)
+    .query(({ ctx, input }) => devInbox({ ctx, input })),
 });

@@ -2,7 +2,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { logger } from '@/server/config/logger';
 import { jsonError } from '@/server/http/limited-body';
 import { pdfDownload } from '@/server/http/route-helpers';
-import { pdfByLink } from '@/server/subscriber/subscriber-link';
+import { pdfByLink } from '@/server/subscriber/pdf-by-link';
 import { createContextFromHeaders } from '@/server/trpc/context';
 import { messageUkOf, toTRPCError } from '@/server/trpc/error-mapping';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   try {
     const ctx = await createContextFromHeaders(req.headers);
-    const { fileName, bytes } = await pdfByLink(ctx, { token: (await params).token });
+    const { fileName, bytes } = await pdfByLink({ ctx, input: { token: (await params).token } });
     return pdfDownload(bytes, fileName);
   } catch (error) {
     const mapped = toTRPCError(error);
