@@ -1,8 +1,9 @@
-import type { DbOrTx, Tx } from '@/db/client';
-import type { Actor, SignedInContext } from '@/server/context';
+import type { Db, DbOrTx, Tx } from '@/db/client';
+import type { Actor, Clock, SignedInContext } from '@/server/context';
 import type { DomainError } from '@/server/errors/domain-error';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
-import type { GuardFacts } from '@/server/workflow/guards';
+import type { EventBus } from '@/server/realtime/event-bus';
+import type { GuardFacts, TransitionActor } from '@/server/workflow/guards';
 import { assertChangeAllowed, transition, type ApplicationRow, type TransitionRequest } from '@/server/workflow/transition';
 import { allows, ruleFor, type ApplicationAction } from '@/server/workflow/transition-table';
 import { gatherFacts, getApplicationForActor, type LoadedApplication } from './application-access';
@@ -28,12 +29,25 @@ export interface ApplicationChange {
   expectedVersion?: number;
   /** Facts this kind of step gathers besides the common ones (the back office's claim, the subscriber's confirmation). */
   facts?: (tx: Tx, loaded: LoadedApplication, now: Date) => Partial<GuardFacts>;
-  /** A repeat of a step already taken (the same submit request): answered with the current state, nothing changed. */
+  /** How the application is found for this actor; by default the ownership check of signed-in users (getApplicationForActor). */
+  load?: (tx: Tx) => LoadedApplication;
+  /**
+   * A repeat of a step already taken (the same submit request, a link already answered):
+   * answered with the current state, nothing changed. It may also refuse before the table is asked.
+   */
   isReplay?: (loaded: LoadedApplication) => boolean;
   /** Said instead of the table's wrong-state conflict when the verb can say more (who decided it). */
   explainWrongState?: (tx: Tx, loaded: LoadedApplication) => DomainError | undefined;
   /** The verb's own checks and writes, after the table and the guards let the step through. */
   work?: (loaded: LoadedApplication, tx: Tx, now: Date) => ChangePlan;
+}
+
+/** Who changes it: a signed-in user, or the subscriber through their link. */
+export interface ChangeContext {
+  db: Db;
+  bus: EventBus;
+  clock: Clock;
+  actor: TransitionActor;
 }
 
 export interface ChangeResult {
@@ -61,8 +75,8 @@ export function loadForChange(db: DbOrTx, actor: Actor, change: Pick<Application
  * compare-and-set, the audit event) → the verb's further writes → the announcement in the chat.
  * Runs in the caller's transaction (a package changes several applications in one).
  */
-export function changeInTx(ctx: SignedInContext, tx: Tx, emitter: Emitter, change: ApplicationChange): ChangeResult {
-  const loaded = getApplicationForActor(tx, ctx.actor, change.applicationId);
+export function changeInTx(ctx: Pick<ChangeContext, 'clock'> & { actor: Actor | TransitionActor }, tx: Tx, emitter: Emitter, change: ApplicationChange): ChangeResult {
+  const loaded = change.load ? change.load(tx) : getApplicationForActor(tx, signedIn(ctx.actor), change.applicationId);
   if (change.isReplay?.(loaded)) return resultOf(loaded.application);
   const { application, template, chatOperatorId } = loaded;
   const now = ctx.clock.now();
@@ -89,7 +103,13 @@ export function changeInTx(ctx: SignedInContext, tx: Tx, emitter: Emitter, chang
   return resultOf(updated);
 }
 
+/** A signed-in user is loaded by getApplicationForActor; anyone else names how their application is found (`load`). */
+function signedIn(actor: Actor | TransitionActor): Actor {
+  if (!('email' in actor)) throw new Error(`a ${actor.role} changes an application only through a change that says how it is loaded`);
+  return actor;
+}
+
 /** The same in a transaction of its own; its events are published after the commit. */
-export function changeApplication(ctx: SignedInContext, change: ApplicationChange): ChangeResult {
+export function changeApplication(ctx: SignedInContext | ChangeContext, change: ApplicationChange): ChangeResult {
   return changeAndPublish(ctx, (tx, emitter) => changeInTx(ctx, tx, emitter, change));
 }

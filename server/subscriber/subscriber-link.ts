@@ -5,6 +5,7 @@ import { applications, confirmationLinks, linkLookupFailures } from '@/db/schema
 import type { Clock } from '@/server/context';
 import { DomainError, notFound } from '@/server/errors/domain-error';
 import type { EventBus } from '@/server/realtime/event-bus';
+import { findApplication } from '@/server/applications/application-access';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
 
 export const LINK_LIMITS = {
@@ -59,10 +60,20 @@ export function loadApplication(db: DbOrTx, link: LinkRow) {
   return application;
 }
 
-/** The link and its application as they are inside the answer's transaction. */
-export function reread(tx: DbOrTx, link: LinkRow) {
-  const fresh = tx.select().from(confirmationLinks).where(eq(confirmationLinks.id, link.id)).get() ?? link;
-  return { fresh, application: loadApplication(tx, fresh) };
+/**
+ * What the link holder's answer needs from the one application pipeline: who answers (the
+ * subscriber, through this link), and how the application is found (the link's, read again
+ * inside the answer's transaction together with the link).
+ */
+export function linkHolderStep(ctx: SubscriberContext, link: LinkRow) {
+  let fresh = link;
+  return {
+    ctx: { db: ctx.db, bus: ctx.bus, clock: ctx.clock, actor: { id: `link:${link.id}`, role: 'subscriber' as const, dealerId: null } },
+    load: (tx: DbOrTx) => {
+      fresh = tx.select().from(confirmationLinks).where(eq(confirmationLinks.id, link.id)).get() ?? link;
+      return findApplication(tx, fresh.applicationId);
+    },
+    /** The link as the transaction read it. */
+    link: () => fresh,
+  };
 }
-
-export const subscriberActor = (link: LinkRow) => ({ id: `link:${link.id}`, role: 'subscriber' as const, dealerId: null });

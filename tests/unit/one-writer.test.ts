@@ -21,6 +21,13 @@ function writersOf(table: string): string[] {
 }
 
 describe('one writer for each kind of state', () => {
+  it('applications change only through the one pipeline: transition() is called only by server/applications/change-application.ts', () => {
+    const callers = sources(path.join(ROOT, 'server'))
+      .filter((file) => /(?<!function )(?<![\w.])transition\(\s*tx\b/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file).split(path.sep).join('/'));
+    expect(callers).toEqual(['server/applications/change-application.ts']);
+  });
+
   it('operator presence is written only by server/chat/operator-presence.ts', () => {
     expect(writersOf('operatorPresence')).toEqual(['server/chat/operator-presence.ts']);
   });
