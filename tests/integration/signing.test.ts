@@ -5,7 +5,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, signatures } from '@/db/schema';
 import { scribblePng } from '@/server/signing/sample-document';
-import { publicApplication, verifyDocument } from '@/server/signing/verify-document';
+import { publicApplication } from '@/server/signing/public-application';
+import { verifyDocument } from '@/server/signing/verify-document';
 import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification, SIM_FORM } from '../helpers/application-world';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicApplication } from '@/server/signing/verify-document';
+import { publicApplication } from '@/server/signing/public-application';
 import { publicProcedure, router } from '../init';
 
 const publicInfoDto = z
