@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { applications, identifications, pointsOfSale, signatures, users } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
@@ -8,11 +9,13 @@ import type { ApplicationDto } from './schemas';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import { summaries } from './application-summaries';
 
+export const applicationIdInput = z.object({ applicationId: z.uuid('invalidId') });
+
 const verifier = alias(users, 'verifier');
 const attester = alias(users, 'attester');
 
 /** One application with its identifications, remarks, and what this actor may do with it now. */
-export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { applicationId: string } }): ApplicationDto {
+export function getApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof applicationIdInput> }): ApplicationDto {
   const { application } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   const [summary] = summaries(ctx.db, eq(applications.id, application.id), 1);
   if (!summary) throw new Error('application vanished between reads');

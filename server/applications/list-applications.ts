@@ -1,8 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { applications, chats } from '@/db/schema';
+import { z } from 'zod';
+import { APPLICATION_STATUSES, applications, chats } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import type { ApplicationDto, ApplicationSummary } from './schemas';
 import { summaries } from './application-summaries';
+
+export const listApplicationsInput = z
+  .object({
+    status: z.enum(APPLICATION_STATUSES).optional(),
+    templateId: z.string().max(60).optional(),
+    chatId: z.uuid('invalidId').optional(),
+  })
+  .optional();
 
 /** The dealer company's applications, or the operator's (from their chats); admins see all. */
 export function listApplications({ ctx, input }: { ctx: SignedInContext; input?: { status?: ApplicationDto['status']; templateId?: string; chatId?: string } }): ApplicationSummary[] {

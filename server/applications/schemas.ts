@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '@/db/schema';
 
-const applicationId = z.uuid('invalidId');
-
-export const createApplicationInput = z.object({ chatId: z.uuid('invalidId'), templateId: z.string().min(1).max(60) });
-export const applicationIdInput = z.object({ applicationId });
-export const listApplicationsInput = z
-  .object({
-    status: z.enum(APPLICATION_STATUSES).optional(),
-    templateId: z.string().max(60).optional(),
-    chatId: z.uuid('invalidId').optional(),
-  })
-  .optional();
-
 const identificationDto = z.object({
   party: z.string(),
   values: z.record(z.string(), z.unknown()),

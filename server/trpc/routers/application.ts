@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { cancelApplication, cancelInput } from '@/server/applications/cancel-application';
 import { completeForm, completeFormInput } from '@/server/applications/complete-form';
-import { createApplication } from '@/server/applications/create-application';
+import { createApplication, createApplicationInput } from '@/server/applications/create-application';
 import { signApplication, signInput } from '@/server/applications/sign-application';
 import { submitApplication, submitInput } from '@/server/applications/submit-application';
-import { getApplication } from '@/server/applications/get-application';
-import { listApplications } from '@/server/applications/list-applications';
+import { applicationIdInput, getApplication } from '@/server/applications/get-application';
+import { listApplications, listApplicationsInput } from '@/server/applications/list-applications';
 import { returnApplication, returnInput } from '@/server/applications/return-application';
 import { saveDraft, saveDraftInput } from '@/server/applications/save-draft';
 import { saveIdentification, saveIdentificationInput } from '@/server/applications/save-identification';
-import { applicationDto, applicationIdInput, applicationSummaryDto, createApplicationInput, listApplicationsInput } from '@/server/applications/schemas';
+import { applicationDto, applicationSummaryDto } from '@/server/applications/schemas';
 import { verifyApplication, verifyInput } from '@/server/applications/verify-application';
 import { roleProcedure, router } from '../init';
 
