@@ -36,7 +36,8 @@ export function backOfficeStep(input: { applicationId: string; version?: number 
       const { status } = application;
       // Still in the back office's hands (disputed): the table's own wrong-state answer.
       if (allowedActions(status, 'backoffice').length > 0) return undefined;
-      const name = nameOf(tx, status === 'approved' || status === 'rejected' ? application.decidedBy : application.returnedBy);
+      // Who decided it (a submission clears the decision), or else who returned it to the dealer.
+      const name = nameOf(tx, application.decidedBy ?? application.returnedBy);
       return conflict('errors.alreadyDecided', `This application is already ${status} (by ${name})`, { status, name });
     },
     work,
