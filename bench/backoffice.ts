@@ -18,7 +18,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDb, type Db } from '../db/client';
 import * as schema from '../db/schema';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../db/schema';
-import { listApplications } from '../server/applications/read-applications';
+import { listApplications } from '../server/applications/list-applications';
 import { listQueue, queueCounters, type QueueInput } from '../server/backoffice/queue';
 import type { Actor, SignedInContext } from '../server/context';
 import { InProcessEventBus } from '../server/realtime/in-process-event-bus';

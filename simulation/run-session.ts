@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
-import { sweepStalePresence } from '@/server/chat/operator-presence';
+import { sweepStalePresence } from '@/server/chat/sweep-stale-presence';
 import type { Actor } from '@/server/context';
 import type { BusEvent } from '@/server/realtime/event-bus';
 import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';

@@ -1,7 +1,7 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count } from 'drizzle-orm';
 import { dealers, pointsOfSale, users } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
-import type { DealerDto, PointOfSaleDto } from './schemas';
+import type { DealerDto } from './schemas';
 
 export function listDealers({ ctx }: { ctx: VerbContext }): DealerDto[] {
   const posCounts = ctx.db
@@ -18,21 +18,4 @@ export function listDealers({ ctx }: { ctx: VerbContext }): DealerDto[] {
     .orderBy(asc(dealers.name))
     .all()
     .map((d) => ({ ...d, pointsOfSale: posBy.get(d.id) ?? 0, users: usersBy.get(d.id) ?? 0 }));
-}
-
-export function listPointsOfSale({ ctx, input }: { ctx: VerbContext; input?: { dealerId?: string } }): PointOfSaleDto[] {
-  const query = ctx.db
-    .select({
-      id: pointsOfSale.id,
-      dealerId: pointsOfSale.dealerId,
-      dealerName: dealers.name,
-      name: pointsOfSale.name,
-      town: pointsOfSale.town,
-      address: pointsOfSale.address,
-      createdAt: pointsOfSale.createdAt,
-    })
-    .from(pointsOfSale)
-    .innerJoin(dealers, eq(dealers.id, pointsOfSale.dealerId));
-  const filtered = input?.dealerId ? query.where(eq(pointsOfSale.dealerId, input.dealerId)) : query;
-  return filtered.orderBy(asc(dealers.name), asc(pointsOfSale.town), asc(pointsOfSale.name)).all();
 }

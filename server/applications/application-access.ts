@@ -19,7 +19,8 @@ export interface LoadedApplication {
   template: TemplateDef;
 }
 
-export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): LoadedApplication {
+/** An application with its template and its chat's operator, whoever asks (NOT_FOUND when there is none). */
+export function findApplication(db: DbOrTx, applicationId: string): LoadedApplication {
   const row = db
     .select({ application: applications, chatOperatorId: chats.operatorId })
     .from(applications)
@@ -28,15 +29,21 @@ export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: 
     .get();
   if (!row) throw notFound('Application');
   const { application, chatOperatorId } = row;
+  const template = findTemplate(application.templateId);
+  if (!template) throw new Error(`template ${application.templateId} of application ${application.number} is no longer shipped`);
+  return { application, chatOperatorId, template };
+}
+
+export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): LoadedApplication {
+  const loaded = findApplication(db, applicationId);
+  const { application, chatOperatorId } = loaded;
   const allowed =
     actor.role === 'admin' ||
     (actor.role === 'backoffice' && application.submittedAt !== null) ||
     (actor.role === 'dealer' && actor.dealerId === application.dealerId) ||
     (actor.role === 'operator' && chatOperatorId === actor.id);
   if (!allowed) throw notFound('Application');
-  const template = findTemplate(application.templateId);
-  if (!template) throw new Error(`template ${application.templateId} of application ${application.number} is no longer shipped`);
-  return { application, chatOperatorId, template };
+  return loaded;
 }
 
 /** What the guards judge, gathered inside the transaction. */

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { applications, counters } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
@@ -10,6 +11,8 @@ import { invalid, notFound } from '@/server/errors/domain-error';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
 import { findTemplate, type TemplateDef } from '@/templates';
 import { kyivDate } from './application-events';
+
+export const createApplicationInput = z.object({ chatId: z.uuid('invalidId'), templateId: z.string().min(1).max(60) });
 
 /** DD-2026-000123: a yearly counter, taken inside the transaction. */
 function nextNumber(tx: Tx, now: Date): string {
@@ -25,7 +28,7 @@ function nextNumber(tx: Tx, now: Date): string {
 }
 
 /** The dealer picks a form in an active chat: a draft application and its card in the chat. */
-export function createApplication({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; templateId: string } }) {
+export function createApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof createApplicationInput> }) {
   const template = findTemplate(input.templateId);
   if (!template) throw invalid('errors.unknownTemplate', `There is no form "${input.templateId}"`);
   return changeAndPublish(ctx, (tx, emitter) => {

@@ -1,32 +1,5 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '@/db/schema';
-import { multiLine } from '@/templates/validators/user-text';
-
-const applicationId = z.uuid('invalidId');
-const version = z.number().int().min(1).optional();
-
-export const createApplicationInput = z.object({ chatId: z.uuid('invalidId'), templateId: z.string().min(1).max(60) });
-export const applicationIdInput = z.object({ applicationId });
-/** Form values are checked against the template by the verb (the shape depends on the template). */
-const formData = z.record(z.string().max(60), z.record(z.string().max(60), z.unknown()));
-export const saveDraftInput = z.object({ applicationId, version, formData });
-export const completeFormInput = saveDraftInput;
-export const saveIdentificationInput = z.object({ applicationId, version, party: z.string().min(1).max(40), values: z.record(z.string().max(40), z.unknown()) });
-export const verifyInput = z.object({ applicationId, version });
-export const returnInput = z.object({
-  applicationId,
-  version,
-  remarks: z.record(z.string().max(120), multiLine().min(1, 'required').max(1000, 'tooLong')).default({}),
-  note: multiLine().max(2000, 'tooLong').default(''),
-});
-export const cancelInput = z.object({ applicationId, version });
-export const listApplicationsInput = z
-  .object({
-    status: z.enum(APPLICATION_STATUSES).optional(),
-    templateId: z.string().max(60).optional(),
-    chatId: z.uuid('invalidId').optional(),
-  })
-  .optional();
 
 const identificationDto = z.object({
   party: z.string(),

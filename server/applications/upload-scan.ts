@@ -10,11 +10,11 @@ import { getApplicationForActor } from './application-access';
  * A scan of an identity document for an application: the same rules as chat attachments, stored
  * with the application's chat (so its operator may see it) but not posted as a message.
  */
-export async function uploadScan({ ctx, input, storage }: { ctx: SignedInContext; input: { applicationId: string; fileName: string; bytes: Uint8Array }; storage: FileStorage }) {
+export async function uploadScan({ ctx, input }: { ctx: SignedInContext & { storage: FileStorage }; input: { applicationId: string; fileName: string; bytes: Uint8Array } }) {
   const { application } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   if (ctx.actor.role !== 'dealer') throw notFound('Application');
   const file = await inspectUpload(input.bytes, input.fileName);
-  const files = fileAttempt(ctx.db, storage);
+  const files = fileAttempt(ctx.db, ctx.storage);
   await files.put(file.storageKey, input.bytes);
   let row;
   try {

@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
 import { dealers, pointsOfSale } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
+import type { VerbContext } from '@/server/context';
 import { TEMPLATES } from '@/templates';
 
 /** What the queue's filters choose from: templates, dealer companies, their points of sale. */
-export function queueFilterOptions(db: DbOrTx) {
+export function queueFilterOptions({ ctx }: { ctx: VerbContext }) {
+  const { db } = ctx;
   return {
     templates: TEMPLATES.map((t) => ({ id: t.id, title: t.title, sensitive: t.sensitive })),
     dealers: db.select({ id: dealers.id, name: dealers.name }).from(dealers).orderBy(asc(dealers.name)).all(),

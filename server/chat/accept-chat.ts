@@ -6,6 +6,7 @@ import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { appendMessage, systemMessage } from './append-message';
 import { chatAudience } from './chat-access';
 import { moveChat } from './chat-transitions';
+import { changePresence } from './operator-presence';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 import { operatorRecipient } from '@/server/realtime/events';
@@ -39,7 +40,7 @@ export function acceptChat({ ctx, input }: { ctx: SignedInContext; input: { chat
     } else if (previousOffer) {
       emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(previousOffer)], payload: { chatId: chat.id, reason: 'taken' } });
     }
-    tx.update(operatorPresence).set({ missedOffers: 0, updatedAt: now }).where(eq(operatorPresence.userId, actor.id)).run();
+    changePresence(tx, emitter, actor.id, { missedOffers: 'reset' }, now);
     appendMessage(tx, emitter, accepted, systemMessage('joined', { name: actor.name }), now);
     emitter.emit({
       type: 'chat.status',

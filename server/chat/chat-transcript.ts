@@ -1,7 +1,7 @@
 import en from '@/messages/en.json';
 import uk from '@/messages/uk.json';
 import type { SignedInContext } from '@/server/context';
-import { getChat } from './read-chats';
+import { getChat } from './get-chat';
 import type { MessageDto } from './schemas';
 
 const DICTIONARIES = { uk, en } as const;

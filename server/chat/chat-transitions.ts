@@ -16,11 +16,15 @@ export const CHAT_TRANSITIONS = {
 export type ChatAction = keyof typeof CHAT_TRANSITIONS;
 
 /**
- * Moves a chat with `WHERE status IN (from)`, so a lost race is a CONFLICT naming the current
- * status, and writes the audit event in the same transaction.
+ * Moves a chat with `WHERE status IN (from)` and writes the audit event in the same transaction.
+ * A chat read in a status the action does not leave from is a wrong state (`errors.wrongState`);
+ * one that was in such a status but changed before the write is a lost race (`errors.changedMeanwhile`).
  */
 export function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor | null, changes: Partial<ChatRow>, now: Date): ChatRow {
   const rule = CHAT_TRANSITIONS[action];
+  if (!(rule.from as readonly ChatStatus[]).includes(chat.status)) {
+    throw conflict('errors.wrongState', `Cannot ${action} a chat that is ${chat.status}`, { status: chat.status, action });
+  }
   const updated = tx
     .update(chats)
     .set({ ...changes, status: rule.to })
@@ -29,7 +33,7 @@ export function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor
     .get();
   if (!updated) {
     const current = tx.select({ status: chats.status }).from(chats).where(eq(chats.id, chat.id)).get()?.status ?? 'unknown';
-    throw conflict('errors.chatWrongState', `Cannot ${action} a chat that is ${current}`, { status: current, action });
+    throw conflict('errors.changedMeanwhile', `The chat became ${current} meanwhile; cannot ${action} it`, { status: current, action });
   }
   writeAuditEvent(tx, {
     at: now,
@@ -45,6 +49,6 @@ export function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor
 
 export function assertChatStatus(chat: ChatRow, allowed: readonly ChatStatus[], what: string): void {
   if (!allowed.includes(chat.status)) {
-    throw conflict('errors.chatWrongState', `Cannot ${what} in a chat that is ${chat.status}`, { status: chat.status });
+    throw conflict('errors.wrongState', `Cannot ${what} in a chat that is ${chat.status}`, { status: chat.status });
   }
 }

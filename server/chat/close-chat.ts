@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { operatorPresence } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { appendMessage, systemMessage } from './append-message';
 import { chatAudience, getChatForActor, mayWriteChat } from './chat-access';
 import { moveChat } from './chat-transitions';
+import { changePresence } from './operator-presence';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
@@ -18,7 +17,7 @@ export function closeChat({ ctx, input }: { ctx: SignedInContext; input: { chatI
     appendMessage(tx, emitter, chat, systemMessage('closed', { name: ctx.actor.name }), now);
     const closed = moveChat(tx, chat, 'close', ctx.actor, { closedAt: now, closedBy: ctx.actor.id }, now);
     if (closed.operatorId) {
-      tx.update(operatorPresence).set({ idleSince: now, updatedAt: now }).where(eq(operatorPresence.userId, closed.operatorId)).run();
+      changePresence(tx, emitter, closed.operatorId, { busySince: true }, now);
     }
     emitter.emit({ type: 'chat.status', ...chatAudience(closed), payload: { chatId: chat.id, status: 'closed' } });
     routeWaitingChats(tx, emitter, routingContext(ctx));

@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { chatOffers, chats, operatorPresence } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { chatOffers, chats } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { CHAT_LIMITS } from './chat-config';
+import { changePresence } from './operator-presence';
 import { routeWaitingChats, type RoutingContext } from './route-waiting-chats';
 import { operatorRecipient } from '@/server/realtime/events';
 
@@ -12,7 +13,8 @@ import { operatorRecipient } from '@/server/realtime/events';
  * to them go on to someone else at once. Does nothing if the offer was
  * already accepted, withdrawn or renewed (the timer may be stale).
  */
-export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string }): boolean {
+export function expireOffer({ ctx, input }: { ctx: VerbContext; input: { chatId: string } }): boolean {
+  const { chatId } = input;
   return changeAndPublish(ctx, (tx, emitter) => {
     const now = ctx.clock.now();
     const chat = tx.select().from(chats).where(eq(chats.id, chatId)).get();
@@ -23,16 +25,10 @@ export function expireOffer({ ctx, chatId }: { ctx: VerbContext; chatId: string 
       .set({ outcome: 'missed' })
       .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')))
       .run();
-    const presence = tx
-      .update(operatorPresence)
-      .set({ missedOffers: sql`${operatorPresence.missedOffers} + 1`, updatedAt: now })
-      .where(eq(operatorPresence.userId, operatorId))
-      .returning()
-      .get();
+    const presence = changePresence(tx, emitter, operatorId, { missedOffers: 'addOne' }, now);
     emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(operatorId)], payload: { chatId: chat.id, reason: 'expired' } });
     if (presence && presence.missedOffers >= CHAT_LIMITS.maxMissedOffers && presence.status === 'available') {
-      tx.update(operatorPresence).set({ status: 'away', updatedAt: now }).where(eq(operatorPresence.userId, operatorId)).run();
-      emitter.emit({ type: 'operator.status', audience: [operatorRecipient(operatorId)], payload: { status: 'away', reason: 'missedOffers', missedOffers: presence.missedOffers } });
+      changePresence(tx, emitter, operatorId, { status: { to: 'away', why: { reason: 'missedOffers', missedOffers: presence.missedOffers } } }, now);
       // Chats still offered to them go on now to someone who is there, not after their time-out.
       const stillOffered = tx
         .update(chats)
@@ -62,6 +58,6 @@ export function routingContext(ctx: VerbContext): RoutingContext {
   return {
     clock: ctx.clock,
     scheduler: ctx.scheduler,
-    onOfferExpired: (chatId) => expireOffer({ ctx: { ...ctx, actor: null }, chatId }),
+    onOfferExpired: (chatId) => expireOffer({ ctx: { ...ctx, actor: null }, input: { chatId } }),
   };
 }

@@ -1,85 +1,61 @@
-import { and, eq, lt, ne } from 'drizzle-orm';
-import { inTransaction, type Tx } from '@/db/client';
-import { operatorPresence, users, type OperatorStatus } from '@/db/schema';
-import { writeAuditEvent } from '@/server/audit/write-audit-event';
-import type { SignedInContext, VerbContext } from '@/server/context';
-import { notFound } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
-import { CHAT_LIMITS } from './chat-config';
-import { routeWaitingChats } from './route-waiting-chats';
-import { routingContext } from './routing-context';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { operatorPresence, type OperatorStatus } from '@/db/schema';
+import type { Emitter } from '@/server/realtime/change-and-publish';
 import { operatorRecipient } from '@/server/realtime/events';
+import { CHAT_LIMITS } from './chat-config';
+
+export type PresenceRow = typeof operatorPresence.$inferSelect;
+
+/**
+ * One change of an operator's presence. The only writer of operator_presence is this module:
+ * the status (set by the operator, or away after missed offers, or offline when the heartbeat
+ * stopped), the heartbeat, the capacity, when they last got a chat, the missed offers in a row.
+ */
+export interface PresenceChange {
+  /** A new status, announced to the operator's screens (`operator.status`, with why when it was not their choice). */
+  status?: { to: OperatorStatus; why?: Record<string, unknown> };
+  heartbeat?: true;
+  capacity?: number;
+  /** They just got a chat or freed a place: the longest idle is offered first. */
+  busySince?: true;
+  missedOffers?: 'reset' | 'addOne';
+}
 
 /** The operator's presence row, created on first use (offline, default capacity). */
-export function ensurePresence(tx: Tx, userId: string, now: Date) {
+export function ensurePresence(tx: Tx, userId: string, now: Date): PresenceRow {
   const existing = tx.select().from(operatorPresence).where(eq(operatorPresence.userId, userId)).get();
   if (existing) return existing;
   return tx.insert(operatorPresence).values({ userId, status: 'offline', capacity: CHAT_LIMITS.defaultCapacity, updatedAt: now }).returning().get();
 }
 
-/**
- * available: takes chats; wrap_up: finishing current chats, no new ones; away / offline: none.
- * Going available counts as a heartbeat and drains the queue at once.
- */
-export function setOperatorStatus({ ctx, input }: { ctx: SignedInContext; input: { status: OperatorStatus } }) {
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const now = ctx.clock.now();
-    ensurePresence(tx, ctx.actor.id, now);
-    const presence = tx
-      .update(operatorPresence)
-      .set({
-        status: input.status,
-        updatedAt: now,
-        lastHeartbeatAt: now,
-        ...(input.status === 'available' ? { missedOffers: 0, idleSince: now } : {}),
-      })
-      .where(eq(operatorPresence.userId, ctx.actor.id))
-      .returning()
-      .get();
-    emitter.emit({ type: 'operator.status', audience: [operatorRecipient(ctx.actor.id)], payload: { status: input.status } });
-    routeWaitingChats(tx, emitter, routingContext(ctx));
-    return { status: presence?.status ?? input.status };
-  });
+/** Writes one change of one operator's presence (a row that does not exist is left alone); answers the row as it now is. */
+export function changePresence(tx: Tx, emitter: Emitter | null, userId: string, change: PresenceChange, now: Date): PresenceRow | undefined {
+  const onlyHeartbeat = change.heartbeat && Object.keys(change).length === 1;
+  const row = tx
+    .update(operatorPresence)
+    .set({
+      ...(change.status ? { status: change.status.to } : {}),
+      ...(change.heartbeat ? { lastHeartbeatAt: now } : {}),
+      ...(change.capacity !== undefined ? { capacity: change.capacity } : {}),
+      ...(change.busySince ? { idleSince: now } : {}),
+      ...(change.missedOffers === 'reset' ? { missedOffers: 0 } : change.missedOffers === 'addOne' ? { missedOffers: sql`${operatorPresence.missedOffers} + 1` } : {}),
+      // The heartbeat alone is not a change of presence.
+      ...(onlyHeartbeat ? {} : { updatedAt: now }),
+    })
+    .where(eq(operatorPresence.userId, userId))
+    .returning()
+    .get();
+  if (row && change.status) emitter?.emit({ type: 'operator.status', audience: [operatorRecipient(userId)], payload: { status: change.status.to, ...change.status.why } });
+  return row;
 }
 
-/** The console calls this every few seconds; a closed laptop stops calling and goes offline by itself. */
-export function heartbeat({ ctx }: { ctx: SignedInContext }): { status: OperatorStatus } {
-  const now = ctx.clock.now();
-  return inTransaction(ctx.db, (tx) => {
-    const presence = ensurePresence(tx, ctx.actor.id, now);
-    tx.update(operatorPresence).set({ lastHeartbeatAt: now }).where(eq(operatorPresence.userId, ctx.actor.id)).run();
-    return { status: presence.status };
-  });
-}
-
-/** Admin sets how many chats an operator takes at once; a raised capacity drains the queue at once. */
-export function setOperatorCapacity({ ctx, input }: { ctx: SignedInContext; input: { userId: string; capacity: number } }) {
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const now = ctx.clock.now();
-    const user = tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.userId), eq(users.role, 'operator'))).get();
-    if (!user) throw notFound('Operator');
-    ensurePresence(tx, user.id, now);
-    tx.update(operatorPresence).set({ capacity: input.capacity, updatedAt: now }).where(eq(operatorPresence.userId, user.id)).run();
-    writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'operator.capacity', entityType: 'user', entityId: user.id, data: { capacity: input.capacity } });
-    emitter.emit({ type: 'operator.capacity', audience: [operatorRecipient(user.id)], payload: { capacity: input.capacity } });
-    routeWaitingChats(tx, emitter, routingContext(ctx));
-    return { userId: user.id, capacity: input.capacity };
-  });
-}
-
-/** Operators whose heartbeat stopped go offline (their offers then time out and move on). */
-export function sweepStalePresence({ ctx }: { ctx: VerbContext }): number {
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const now = ctx.clock.now();
-    const cutoff = new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
-    const stale = tx
-      .update(operatorPresence)
-      .set({ status: 'offline', updatedAt: now })
-      .where(and(ne(operatorPresence.status, 'offline'), lt(operatorPresence.lastHeartbeatAt, cutoff)))
-      .returning({ userId: operatorPresence.userId })
-      .all();
-    for (const { userId } of stale) emitter.emit({ type: 'operator.status', audience: [operatorRecipient(userId)], payload: { status: 'offline', reason: 'heartbeat' } });
-    if (stale.length > 0) routeWaitingChats(tx, emitter, routingContext(ctx));
-    return stale.length;
-  });
+/** Operators not offline whose last heartbeat is older than the cutoff. */
+export function stalePresences(tx: Tx, cutoff: Date): string[] {
+  return tx
+    .select({ userId: operatorPresence.userId })
+    .from(operatorPresence)
+    .where(and(ne(operatorPresence.status, 'offline'), lt(operatorPresence.lastHeartbeatAt, cutoff)))
+    .all()
+    .map((r) => r.userId);
 }

@@ -6,7 +6,7 @@ import type { FileStorage } from '@/server/storage/file-storage';
 import { backOfficeMayReadChat, mayReadChat } from './chat-access';
 
 /** An attachment's bytes for someone who may read its chat; NOT_FOUND for anyone else. */
-export async function readAttachment({ ctx, input, storage }: { ctx: SignedInContext; input: { attachmentId: string }; storage: FileStorage }) {
+export async function readAttachment({ ctx, input }: { ctx: SignedInContext & { storage: FileStorage }; input: { attachmentId: string } }) {
   const row = ctx.db
     .select({ attachment: attachments, chat: { id: chats.id, dealerId: chats.dealerId, operatorId: chats.operatorId, offeredTo: chats.offeredTo } })
     .from(attachments)
@@ -14,6 +14,6 @@ export async function readAttachment({ ctx, input, storage }: { ctx: SignedInCon
     .where(eq(attachments.id, input.attachmentId))
     .get();
   if (!row || !(mayReadChat(ctx.actor, row.chat) || backOfficeMayReadChat(ctx.db, ctx.actor, row.chat.id))) throw notFound('Attachment');
-  const bytes = await storage.get(row.attachment.storageKey);
+  const bytes = await ctx.storage.get(row.attachment.storageKey);
   return { bytes, mime: row.attachment.mime, fileName: row.attachment.fileName, sha256: row.attachment.sha256 };
 }

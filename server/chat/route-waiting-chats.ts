@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { chatOffers, chats, operatorPresence } from '@/db/schema';
+import { chatOffers, chats } from '@/db/schema';
 import type { Clock, Scheduler } from '@/server/context';
 import type { Emitter } from '@/server/realtime/change-and-publish';
 import { availableOperators, type AvailableOperator } from './available-operators';
 import { offerTimeoutMs } from './offer-timeout';
+import { changePresence } from './operator-presence';
 import { publishQueueState } from './queue-state';
 import { operatorRecipient } from '@/server/realtime/events';
 
@@ -48,7 +49,7 @@ export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext)
       const expiresAt = new Date(now.getTime() + offerTimeoutMs());
       tx.update(chats).set({ offeredTo: pick.userId, offerExpiresAt: expiresAt }).where(eq(chats.id, chat.id)).run();
       tx.insert(chatOffers).values({ chatId: chat.id, operatorId: pick.userId, offeredAt: now, expiresAt }).run();
-      tx.update(operatorPresence).set({ idleSince: now, updatedAt: now }).where(eq(operatorPresence.userId, pick.userId)).run();
+      changePresence(tx, emitter, pick.userId, { busySince: true }, now);
       emitter.emit({ type: 'chat.offered', chatId: chat.id, audience: [operatorRecipient(pick.userId)], payload: { chatId: chat.id, expiresAt: expiresAt.toISOString() } });
       ctx.scheduler.at(expiresAt, `offer:${chat.id}`, () => ctx.onOfferExpired(chat.id));
       pick.load += 1;

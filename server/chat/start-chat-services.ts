@@ -4,7 +4,7 @@ import type { VerbContext } from '@/server/context';
 import { logger } from '@/server/config/logger';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { expireOffer } from './expire-offer';
-import { sweepStalePresence } from './operator-presence';
+import { sweepStalePresence } from './sweep-stale-presence';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
@@ -21,7 +21,7 @@ export function startChatServices(ctx: VerbContext): () => void {
     .where(and(eq(chats.status, 'queued'), isNotNull(chats.offeredTo)))
     .all();
   for (const offer of pending) {
-    ctx.scheduler.at(offer.expiresAt ?? ctx.clock.now(), `offer:${offer.id}`, () => expireOffer({ ctx, chatId: offer.id }));
+    ctx.scheduler.at(offer.expiresAt ?? ctx.clock.now(), `offer:${offer.id}`, () => expireOffer({ ctx, input: { chatId: offer.id } }));
   }
   changeAndPublish(ctx, (tx, emitter) => routeWaitingChats(tx, emitter, routingContext(ctx)));
   const timer = setInterval(() => {

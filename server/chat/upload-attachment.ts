@@ -25,7 +25,7 @@ export interface UploadInput {
  * the file is removed if this upload created it and nothing uses it (the same bytes sent elsewhere
  * are the same file), so no orphan stays behind. A retried upload (same client id) is stored once.
  */
-export async function uploadAttachment({ ctx, input, storage }: { ctx: SignedInContext; input: UploadInput; storage: FileStorage }): Promise<MessageDto> {
+export async function uploadAttachment({ ctx, input }: { ctx: SignedInContext & { storage: FileStorage }; input: UploadInput }): Promise<MessageDto> {
   const chat = getChatForActor(ctx.db, ctx.actor, input.chatId);
   const existing = ctx.db
     .select({ seq: chatMessages.seq })
@@ -40,7 +40,7 @@ export async function uploadAttachment({ ctx, input, storage }: { ctx: SignedInC
   assertChatStatus(chat, ['active'], 'send a file');
   const file = await inspectUpload(input.bytes, input.fileName);
   const { mime, sha256, storageKey } = file;
-  const files = fileAttempt(ctx.db, storage);
+  const files = fileAttempt(ctx.db, ctx.storage);
   await files.put(storageKey, input.bytes);
   let message: MessageDto;
   try {

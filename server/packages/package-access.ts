@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx, Tx } from '@/db/client';
 import { applications, chats, counters, packages, type PackageStatus } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
@@ -7,6 +8,9 @@ import { conflict, notFound } from '@/server/errors/domain-error';
 import { kyivDate } from '@/server/time/kyiv';
 
 export type PackageRow = typeof packages.$inferSelect;
+
+/** The input of a verb on one package. */
+export const packageIdInput = z.object({ packageId: z.uuid('invalidId') });
 
 /**
  * Who sees a package: operators (they prepare them for everyone's chats, and find them again),
@@ -42,11 +46,14 @@ export const PACKAGE_TRANSITIONS = {
 
 /**
  * Moves a package with `WHERE status IN (from) AND version = v` (one winner), bumps its version
- * and writes the audit event, in the caller's transaction. `edit` keeps the status.
+ * and writes the audit event, in the caller's transaction. `edit` keeps the status. A package
+ * read in a status the action does not leave from is a wrong state (`errors.wrongState`); one
+ * changed between the read and the write is a lost race (`errors.changedMeanwhile`).
  */
 export function movePackage(tx: Tx, row: PackageRow, action: keyof typeof PACKAGE_TRANSITIONS, actor: Actor, changes: Partial<PackageRow>, now: Date, audit: Record<string, unknown> = {}): PackageRow {
   const rule = PACKAGE_TRANSITIONS[action];
   if (actor.role !== rule.by) throw notFound('Package');
+  if (!(rule.from as readonly PackageStatus[]).includes(row.status)) throw conflict('errors.wrongState', `Cannot ${action} a package that is ${row.status}`, { status: row.status });
   const to = rule.to ?? row.status;
   const updated = tx
     .update(packages)
@@ -56,7 +63,7 @@ export function movePackage(tx: Tx, row: PackageRow, action: keyof typeof PACKAG
     .get();
   if (!updated) {
     const current = tx.select({ status: packages.status }).from(packages).where(eq(packages.id, row.id)).get()?.status ?? 'unknown';
-    throw conflict('errors.packageWrongState', `Cannot ${action} a package that is ${current}`, { status: current });
+    throw conflict('errors.changedMeanwhile', `The package was changed meanwhile (now ${current}); cannot ${action} it`, { status: current });
   }
   writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: `package.${action}`, entityType: 'package', entityId: row.id, data: { from: row.status, to, version: updated.version, ...audit } });
   return updated;
@@ -78,6 +85,6 @@ export function nextPackageNumber(tx: Tx, now: Date): string {
 export function chatOfOperator(tx: Tx, actor: Actor, chatId: string) {
   const chat = tx.select().from(chats).where(eq(chats.id, chatId)).get();
   if (!chat || chat.operatorId !== actor.id) throw notFound('Chat');
-  if (chat.status !== 'active') throw conflict('errors.chatWrongState', `Cannot send a package into a chat that is ${chat.status}`, { status: chat.status });
+  if (chat.status !== 'active') throw conflict('errors.wrongState', `Cannot send a package into a chat that is ${chat.status}`, { status: chat.status });
   return chat;
 }

@@ -1,64 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { applications, pointsOfSale } from '@/db/schema';
+import { applications } from '@/db/schema';
 import { getDb } from '@/server/config/database';
-import { findTemplate } from '@/templates';
 import { getSealKey } from './seal-certificate';
 import { pdfPool } from './pdf-pool';
-import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
-
-/** The QR link's answer: the application's public facts, or null. */
-export const publicApplicationDto = z
-  .object({
-    number: z.string(),
-    templateTitle: z.object({ uk: z.string(), en: z.string() }),
-    applicationDate: z.string(),
-    status: z.string(),
-    pointOfSale: z.string().nullable(),
-    sealedAt: z.date().nullable(),
-  })
-  .nullable();
-
-/** What anyone may learn about an application: nothing personal. */
-export interface PublicApplicationInfo {
-  number: string;
-  templateTitle: { uk: string; en: string };
-  applicationDate: string;
-  status: string;
-  pointOfSale: string | null;
-  sealedAt: Date | null;
-}
+import { publicInfo, type PublicApplicationInfo } from './public-application';
 
 export type VerifyResult =
   /** testSeal: sealed with the self-signed development certificate, which has no legal force. */
   | { result: 'authentic'; signer: string; testSeal: boolean; application: PublicApplicationInfo }
   | { result: 'modified'; reason: string }
   | { result: 'unknown'; reason: string };
-
-function publicInfo(db: DbOrTx, where: ReturnType<typeof eq>): PublicApplicationInfo | null {
-  const row = db
-    .select({ number: applications.number, templateId: applications.templateId, applicationDate: applications.applicationDate, status: applications.status, sealedAt: applications.sealedAt, posName: pointsOfSale.name, posTown: pointsOfSale.town })
-    .from(applications)
-    .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
-    .where(where)
-    .get();
-  if (!row) return null;
-  const template = findTemplate(row.templateId);
-  return {
-    number: row.number,
-    templateTitle: template?.title ?? { uk: row.templateId, en: row.templateId },
-    applicationDate: row.applicationDate,
-    status: row.status,
-    pointOfSale: pointOfSaleLabel(row.posName, row.posTown),
-    sealedAt: row.sealedAt,
-  };
-}
-
-/** The QR link: the application's public facts by its id. */
-export function publicApplication(db: DbOrTx, applicationId: string): PublicApplicationInfo | null {
-  return publicInfo(db, eq(applications.id, applicationId));
-}
 
 /**
  * An uploaded PDF: its seal is checked cryptographically, and the file's sha256 must be the one

@@ -92,6 +92,11 @@ export function ruleFor(action: ApplicationAction, actor: Actor): Rule | undefin
   return TRANSITIONS[action].find((rule) => rule.by === actor);
 }
 
+/** Whether the table lets the actor take the action from the state (the guards judge the rest). */
+export function allows(state: ApplicationStatus, action: ApplicationAction, actor: Actor): boolean {
+  return ruleFor(action, actor)?.from[state] !== undefined;
+}
+
 /** The target state of (state, action, actor), or null when the table does not allow it. */
 export function targetOf(state: ApplicationStatus, action: ApplicationAction, actor: Actor, facts: { allPartiesIdentified: boolean } = { allPartiesIdentified: true }): ApplicationStatus | null {
   const target = ruleFor(action, actor)?.from[state];
@@ -101,5 +106,5 @@ export function targetOf(state: ApplicationStatus, action: ApplicationAction, ac
 
 /** Actions the actor may take from a state (said in a CONFLICT, offered as buttons in the UI). */
 export function allowedActions(state: ApplicationStatus, actor: Actor): ApplicationAction[] {
-  return APPLICATION_ACTIONS.filter((action) => ruleFor(action, actor)?.from[state] !== undefined);
+  return APPLICATION_ACTIONS.filter((action) => allows(state, action, actor));
 }

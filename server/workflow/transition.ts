@@ -4,7 +4,7 @@ import { applications, signatures } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { conflict, DomainError } from '@/server/errors/domain-error';
 import { checkGuards, type GuardFacts, type TransitionActor } from './guards';
-import { allowedActions, ruleFor, targetOf, type ApplicationAction, type Rule } from './transition-table';
+import { allowedActions, ruleFor, targetOf, type ApplicationAction, type GuardName, type Rule } from './transition-table';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -25,16 +25,32 @@ export interface TransitionRequest {
 
 /**
  * The table's answer for (state, action, role): the rule, or FORBIDDEN for a role that never
- * takes this action, or a CONFLICT naming the state and what is allowed from it.
+ * takes this action, or a wrong-state CONFLICT (`errors.wrongState`) naming the state and what
+ * is allowed from it. A lost race is another error: `errors.changedMeanwhile`.
  */
 export function assertActionAllowed(status: ApplicationRow['status'], action: ApplicationAction, role: TransitionActor['role']): Rule {
   const rule = ruleFor(action, role);
   if (!rule) throw new DomainError('forbidden', 'errors.FORBIDDEN', `A ${role} may not ${action} an application`);
   if (rule.from[status] === undefined) {
     const allowed = allowedActions(status, role);
-    throw conflict('errors.applicationWrongState', `Cannot ${action} an application that is ${status}; allowed now: ${allowed.join(', ') || 'nothing'}`, { status, allowed });
+    throw conflict('errors.wrongState', `Cannot ${action} an application that is ${status}; allowed now: ${allowed.join(', ') || 'nothing'}`, { status, allowed });
   }
   return rule;
+}
+
+/** Guards that judge what only the verb's own checks establish (a complete form, every signature): judged by transition(). */
+const VERB_GUARDS: readonly GuardName[] = ['formComplete', 'allSignaturesPresent'];
+
+/**
+ * The table and the guards, asked before the verb does its work (validating, rendering): the
+ * same answers transition() gives, minus the guards on what the work itself establishes.
+ */
+export function assertChangeAllowed(application: ApplicationRow, action: ApplicationAction, actor: TransitionActor, facts: GuardFacts): void {
+  const rule = assertActionAllowed(application.status, action, actor.role);
+  checkGuards(
+    rule.guards.filter((guard) => !VERB_GUARDS.includes(guard)),
+    { application, actor, facts },
+  );
 }
 
 /**
@@ -49,7 +65,7 @@ export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
   if (!to) throw new Error(`the table allows ${action} from ${application.status} but names no target`);
   checkGuards(rule.guards, { application, actor, facts: request.facts });
   if (request.expectedVersion !== undefined && request.expectedVersion !== application.version) {
-    throw conflict('errors.applicationChanged', `The application was changed meanwhile (version ${application.version}, you had ${request.expectedVersion})`, {
+    throw conflict('errors.changedMeanwhile', `The application was changed meanwhile (version ${application.version}, you had ${request.expectedVersion})`, {
       version: application.version,
     });
   }
@@ -75,7 +91,7 @@ export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
     tx.update(applications).set({ pdfKey: null, pdfSha256: null, sealedAt: null }).where(eq(applications.id, application.id)).run();
   }
   if (!updated) {
-    throw conflict('errors.applicationChanged', 'The application was changed by someone else at the same moment; reload it', { version: application.version });
+    throw conflict('errors.changedMeanwhile', 'The application was changed by someone else at the same moment; reload it', { version: application.version });
   }
   writeAuditEvent(tx, {
     at: now,

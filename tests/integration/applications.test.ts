@@ -4,6 +4,8 @@ import { applications, auditEvents, identifications } from '@/db/schema';
 import { inTransaction } from '@/db/client';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
 import { transition } from '@/server/workflow/transition';
+import en from '@/messages/en.json';
+import uk from '@/messages/uk.json';
 import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification, idCardIdentification, SIM_FORM } from '../helpers/application-world';
 
@@ -82,6 +84,19 @@ describe('the SIM replacement cycle up to verified', () => {
     expect(tooSoon.message).toMatch(/allowed now: identify, edit, cancel/);
   });
 
+  it('a wrong state and a lost race are different errors, each with its own message', async () => {
+    const { applicationId } = await simApplication();
+    const wrongState = await failure(operator().verify({ applicationId }));
+    expect(wrongState.cause).toMatchObject({ kind: 'conflict', messageKey: 'errors.wrongState', details: { status: 'draft' } });
+    const identified = await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+    const lostRace = await failure(dealer().saveDraft({ applicationId, version: identified.version - 1, formData: {} }));
+    expect(lostRace.cause).toMatchObject({ kind: 'conflict', messageKey: 'errors.changedMeanwhile' });
+    for (const messages of [uk, en]) {
+      expect(messages.errors).toMatchObject({ wrongState: expect.stringContaining('{status}'), changedMeanwhile: expect.any(String) });
+      expect(messages.errors.wrongState).not.toBe(messages.errors.changedMeanwhile);
+    }
+  });
+
   // Decided by the version each caller names (transition's expectedVersion check); the SQL
   // compare-and-set behind it is raced in the next test.
   it('two changes from the same version: exactly one wins', async () => {
@@ -116,7 +131,7 @@ describe('the SIM replacement cycle up to verified', () => {
       inTransaction(w.h.db, (tx) => transition(tx, { application: seen, action: 'return', actor: w.world.operator, facts, changes: { remarks: { _general: 'Перевірте номер' } }, now: w.h.clock.now() }));
 
     expect(edit()).toMatchObject({ status: 'filled', version: seen.version + 1 });
-    expect(giveBack).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.applicationChanged', message: expect.stringContaining('at the same moment') }));
+    expect(giveBack).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile', message: expect.stringContaining('at the same moment') }));
     expect(row(applicationId)).toMatchObject({ status: 'filled', version: seen.version + 1, remarks: null, formData: edited });
     expect(audited()).toEqual([...before, 'application.edit']);
     expect(verifyAuditChain(w.h.db).ok).toBe(true);

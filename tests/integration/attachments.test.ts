@@ -26,7 +26,7 @@ beforeEach(async () => {
 afterEach(() => w.h.cleanup());
 
 const upload = (actor: Actor, fileName: string, bytes: Uint8Array, clientId: string = crypto.randomUUID()) =>
-  uploadAttachment({ ctx: verbContext(w.h, actor), storage: w.h.storage, input: { chatId, clientId, fileName, bytes } });
+  uploadAttachment({ ctx: { ...verbContext(w.h, actor), storage: w.h.storage }, input: { chatId, clientId, fileName, bytes } });
 
 async function failure(promise: Promise<unknown>) {
   try {
@@ -48,7 +48,7 @@ describe('attachments', () => {
     expect(message).toMatchObject({ kind: 'attachment', attachment: { mime: 'image/png', size: PNG.length, fileName: 'паспорт.png' } });
     const row = w.h.db.select().from(attachments).get();
     expect(row?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const asDealer = await readAttachment({ ctx: verbContext(w.h, w.world.dealer), storage: w.h.storage, input: { attachmentId: message.attachment?.id ?? '' } });
+    const asDealer = await readAttachment({ ctx: { ...verbContext(w.h, w.world.dealer), storage: w.h.storage }, input: { attachmentId: message.attachment?.id ?? '' } });
     expect(Buffer.from(asDealer.bytes).equals(PNG)).toBe(true);
   });
 
@@ -80,9 +80,9 @@ describe('attachments', () => {
   it('another dealer company cannot upload to the chat or download its attachment', async () => {
     const message = await upload(w.world.operator, 'doc.png', PNG);
     expect((await failure(upload(w.world.dealer2, 'x.png', PNG))).kind).toBe('not_found');
-    const denied = await failure(readAttachment({ ctx: verbContext(w.h, w.world.dealer2), storage: w.h.storage, input: { attachmentId: message.attachment?.id ?? '' } }));
+    const denied = await failure(readAttachment({ ctx: { ...verbContext(w.h, w.world.dealer2), storage: w.h.storage }, input: { attachmentId: message.attachment?.id ?? '' } }));
     expect(denied.kind).toBe('not_found');
-    const otherOperator = await failure(readAttachment({ ctx: verbContext(w.h, w.world.operator2), storage: w.h.storage, input: { attachmentId: message.attachment?.id ?? '' } }));
+    const otherOperator = await failure(readAttachment({ ctx: { ...verbContext(w.h, w.world.operator2), storage: w.h.storage }, input: { attachmentId: message.attachment?.id ?? '' } }));
     expect(otherOperator.kind).toBe('not_found');
   });
 

@@ -1,6 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inTransaction } from '@/db/client';
+import { moveChat } from '@/server/chat/chat-transitions';
 import { chatWorld, type ChatWorld } from '../helpers/chat-world';
+import { trpcFailure } from '../helpers/test-db';
 
 let w: ChatWorld;
 let chatId: string;
@@ -62,6 +65,16 @@ describe('messages', () => {
     const before = w.messageCount(chatId);
     expect(await codeOf(w.as(w.world.dealer).chat.send({ chatId, clientId: crypto.randomUUID(), text: 'Ще питання' }))).toBe('CONFLICT');
     expect(w.messageCount(chatId)).toBe(before);
+  });
+
+  it('a chat in a wrong state and a chat changed meanwhile are different conflicts', async () => {
+    const seen = w.chat(chatId);
+    await w.as(w.world.operator).chat.close({ chatId });
+    const wrongState = await trpcFailure(w.as(w.world.dealer).chat.close({ chatId }));
+    expect(wrongState.cause).toMatchObject({ kind: 'conflict', messageKey: 'errors.wrongState', details: { status: 'closed' } });
+    // A close that read the chat while it was active, and writes after the other close (as a second server would).
+    const lostRace = () => inTransaction(w.h.db, (tx) => moveChat(tx, seen, 'close', w.world.dealer, { closedAt: w.h.clock.now() }, w.h.clock.now()));
+    expect(lostRace).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile', details: expect.objectContaining({ status: 'closed' }) }));
   });
 
   it('another dealer company and another operator cannot read or write the chat', async () => {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, companies, identifications, packages } from '@/db/schema';
+import { inTransaction } from '@/db/client';
+import { movePackage } from '@/server/packages/package-access';
 import { scribblePng } from '@/server/signing/sample-document';
 import { applicationWorld, idCardIdentification } from '../helpers/application-world';
 import { trpcFailure } from '../helpers/test-db';
@@ -127,6 +129,18 @@ describe('packages prepared by operators', () => {
       await office.backoffice.approve({ applicationId: id, version: row?.version ?? 0 });
     }
     expect((await office.package.get({ packageId })).items.map((i) => i.application?.status)).toEqual(['approved', 'approved']);
+  });
+
+  it('a package in a wrong state and a package changed meanwhile are different conflicts', async () => {
+    const made = await operator().create({ kind: 'legal-entity', company: COMPANY, items: ITEMS });
+    const seen = w.h.db.select().from(packages).where(eq(packages.id, made.packageId)).get();
+    if (!seen) throw new Error('package missing');
+    await operator().send({ packageId: made.packageId, chatId: w.chatId });
+    const wrongState = await trpcFailure(operator().send({ packageId: made.packageId, chatId: w.chatId }));
+    expect(wrongState.cause).toMatchObject({ kind: 'conflict', messageKey: 'errors.wrongState', details: { status: 'sent' } });
+    // An edit that read the draft before it was sent, and writes after (as a second server would).
+    const lostRace = () => inTransaction(w.h.db, (tx) => movePackage(tx, seen, 'edit', w.world.operator, { title: 'Інша назва' }, w.h.clock.now()));
+    expect(lostRace).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile' }));
   });
 
   it('changing the company details of a package already sent does not change its applications', async () => {

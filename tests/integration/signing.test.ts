@@ -5,7 +5,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, signatures } from '@/db/schema';
 import { scribblePng } from '@/server/signing/sample-document';
-import { publicApplication, verifyDocument } from '@/server/signing/verify-document';
+import { publicApplication } from '@/server/signing/public-application';
+import { verifyDocument } from '@/server/signing/verify-document';
 import { trpcFailure } from '../helpers/test-db';
 import { applicationWorld, bookletIdentification, SIM_FORM } from '../helpers/application-world';
 
@@ -64,7 +65,7 @@ describe('signing and sealing', () => {
     const padded = Buffer.from(bytes);
     padded[contentsEnd] = '1'.charCodeAt(0);
     expect((await verifyDocument(w.h.db, padded)).result).toBe('modified');
-    expect(publicApplication(w.h.db, applicationId)).toMatchObject({ number: app?.number, status: 'signed' });
+    expect(publicApplication({ ctx: { db: w.h.db }, input: { applicationId } })).toMatchObject({ number: app?.number, status: 'signed' });
   });
 
   it('an edit after signing goes back to filled, drops the signatures, and leaves the sealed file untouched', async () => {

@@ -223,7 +223,7 @@ describe('a failed attempt removes only what it created and nothing references',
     await w.online(w.world.operator, 2);
     const { chatId: otherChat } = await w.as(w.world.dealer2).chat.start({});
     await w.as(w.world.operator).operator.accept({ chatId: otherChat });
-    const upload = (actor: Actor, chatId: string) => uploadAttachment({ ctx: verbContext(w.h, actor), storage: w.h.storage, input: { chatId, clientId: crypto.randomUUID(), fileName: 'паспорт.png', bytes: PNG } });
+    const upload = (actor: Actor, chatId: string) => uploadAttachment({ ctx: { ...verbContext(w.h, actor), storage: w.h.storage }, input: { chatId, clientId: crypto.randomUUID(), fileName: 'паспорт.png', bytes: PNG } });
 
     const hooks = hookStorage();
     let committed: Awaited<ReturnType<typeof upload>> | undefined;
@@ -238,7 +238,7 @@ describe('a failed attempt removes only what it created and nothing references',
     });
     await expect(upload(w.world.dealer, w.chatId)).rejects.toMatchObject({ kind: 'conflict' });
     expect(committed?.attachment).toBeDefined();
-    const read = await readAttachment({ ctx: verbContext(w.h, w.world.dealer2), storage: w.h.storage, input: { attachmentId: committed?.attachment?.id ?? '' } });
+    const read = await readAttachment({ ctx: { ...verbContext(w.h, w.world.dealer2), storage: w.h.storage }, input: { attachmentId: committed?.attachment?.id ?? '' } });
     expect(Buffer.from(read.bytes).equals(PNG)).toBe(true);
   });
 
@@ -246,7 +246,7 @@ describe('a failed attempt removes only what it created and nothing references',
     await w.online(w.world.operator, 2);
     const { chatId: otherChat } = await w.as(w.world.dealer2).chat.start({});
     await w.as(w.world.operator).operator.accept({ chatId: otherChat });
-    const upload = (actor: Actor, chatId: string) => uploadAttachment({ ctx: verbContext(w.h, actor), storage: w.h.storage, input: { chatId, clientId: crypto.randomUUID(), fileName: 'паспорт.png', bytes: PNG } });
+    const upload = (actor: Actor, chatId: string) => uploadAttachment({ ctx: { ...verbContext(w.h, actor), storage: w.h.storage }, input: { chatId, clientId: crypto.randomUUID(), fileName: 'паспорт.png', bytes: PNG } });
 
     const hooks = hookStorage();
     hooks.beforePut(
@@ -269,7 +269,7 @@ describe('a failed attempt removes only what it created and nothing references',
     await expect(upload(w.world.dealer, w.chatId)).rejects.toMatchObject({ kind: 'conflict' });
     cleanedUp();
     const committed = await other;
-    const read = await readAttachment({ ctx: verbContext(w.h, w.world.dealer2), storage: w.h.storage, input: { attachmentId: committed?.attachment?.id ?? '' } });
+    const read = await readAttachment({ ctx: { ...verbContext(w.h, w.world.dealer2), storage: w.h.storage }, input: { attachmentId: committed?.attachment?.id ?? '' } });
     expect(Buffer.from(read.bytes).equals(PNG)).toBe(true);
   });
 
@@ -277,14 +277,14 @@ describe('a failed attempt removes only what it created and nothing references',
     await w.online(w.world.operator, 2);
     const { chatId: otherChat } = await w.as(w.world.dealer2).chat.start({});
     await w.as(w.world.operator).operator.accept({ chatId: otherChat });
-    const earlier = await uploadAttachment({ ctx: verbContext(w.h, w.world.dealer2), storage: w.h.storage, input: { chatId: otherChat, clientId: crypto.randomUUID(), fileName: 'a.png', bytes: PNG } });
+    const earlier = await uploadAttachment({ ctx: { ...verbContext(w.h, w.world.dealer2), storage: w.h.storage }, input: { chatId: otherChat, clientId: crypto.randomUUID(), fileName: 'a.png', bytes: PNG } });
 
     hookStorage().beforePut(
       () => true,
       () => w.as(w.world.operator).chat.close({ chatId: w.chatId }),
     );
-    await expect(uploadAttachment({ ctx: verbContext(w.h, w.world.dealer), storage: w.h.storage, input: { chatId: w.chatId, clientId: crypto.randomUUID(), fileName: 'a.png', bytes: PNG } })).rejects.toMatchObject({ kind: 'conflict' });
-    const read = await readAttachment({ ctx: verbContext(w.h, w.world.dealer2), storage: w.h.storage, input: { attachmentId: earlier.attachment?.id ?? '' } });
+    await expect(uploadAttachment({ ctx: { ...verbContext(w.h, w.world.dealer), storage: w.h.storage }, input: { chatId: w.chatId, clientId: crypto.randomUUID(), fileName: 'a.png', bytes: PNG } })).rejects.toMatchObject({ kind: 'conflict' });
+    const read = await readAttachment({ ctx: { ...verbContext(w.h, w.world.dealer2), storage: w.h.storage }, input: { attachmentId: earlier.attachment?.id ?? '' } });
     expect(Buffer.from(read.bytes).equals(PNG)).toBe(true);
     expect(filesUnder('attachments')).toHaveLength(1);
 
@@ -296,7 +296,7 @@ describe('a failed attempt removes only what it created and nothing references',
       () => true,
       () => w.as(w.world.operator).chat.close({ chatId: third }),
     );
-    await expect(uploadAttachment({ ctx: verbContext(w.h, w.world.dealer), storage: w.h.storage, input: { chatId: third, clientId: crypto.randomUUID(), fileName: 'b.png', bytes: other } })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(uploadAttachment({ ctx: { ...verbContext(w.h, w.world.dealer), storage: w.h.storage }, input: { chatId: third, clientId: crypto.randomUUID(), fileName: 'b.png', bytes: other } })).rejects.toMatchObject({ kind: 'conflict' });
     expect(filesUnder('attachments')).toHaveLength(1);
   });
 
@@ -305,7 +305,7 @@ describe('a failed attempt removes only what it created and nothing references',
     const b = await verifiedSim();
     // A failing write, injected: the row of a scan named "fail…" cannot be inserted.
     w.h.db.$client.exec(`CREATE TRIGGER fail_scan BEFORE INSERT ON attachments WHEN NEW.file_name LIKE 'fail%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
-    const scan = (applicationId: string, fileName: string, bytes: Uint8Array) => uploadScan({ ctx: verbContext(w.h, w.world.dealer), storage: w.h.storage, input: { applicationId, fileName, bytes } });
+    const scan = (applicationId: string, fileName: string, bytes: Uint8Array) => uploadScan({ ctx: { ...verbContext(w.h, w.world.dealer), storage: w.h.storage }, input: { applicationId, fileName, bytes } });
 
     let committed: Awaited<ReturnType<typeof scan>> | undefined;
     hookStorage().beforeRemove(async () => {

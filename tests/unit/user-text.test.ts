@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createDealerInput, createPointOfSaleInput, createUserInput } from '@/server/admin/schemas';
-import { returnInput } from '@/server/applications/schemas';
+import { returnInput } from '@/server/applications/return-application';
 import { signInput } from '@/server/applications/sign-application';
-import { backOfficeReturnInput, rejectInput } from '@/server/backoffice/decide';
+import { rejectInput } from '@/server/backoffice/reject-application';
+import { backOfficeReturnInput } from '@/server/backoffice/return-to-dealer';
 import { rateChatInput, sendMessageInput, startChatInput, transferChatInput } from '@/server/chat/schemas';
 import { contentDisposition, safeFileName } from '@/server/files/file-name';
 import { companyInput } from '@/server/packages/company-details';
-import { disputeInput } from '@/server/subscriber/subscriber-link';
+import { disputeInput } from '@/server/subscriber/dispute-by-link';
 import { multiLine, singleLine } from '@/templates/validators/user-text';
 
 const id = '0b9a2c52-6a52-4a8e-9d43-7c1f4f2a1e11';

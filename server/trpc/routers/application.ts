@@ -1,24 +1,15 @@
-import { cancelApplication, completeForm, returnApplication, saveDraft, saveIdentification, verifyApplication } from '@/server/applications/change-application';
-import { createApplication } from '@/server/applications/create-application';
+import { cancelApplication, cancelInput } from '@/server/applications/cancel-application';
+import { completeForm, completeFormInput } from '@/server/applications/complete-form';
+import { createApplication, createApplicationInput } from '@/server/applications/create-application';
 import { signApplication, signInput } from '@/server/applications/sign-application';
 import { submitApplication, submitInput } from '@/server/applications/submit-application';
-import { getApplication, listApplications } from '@/server/applications/read-applications';
-import {
-  applicationChangedDto,
-  applicationCreatedDto,
-  applicationDto,
-  applicationIdInput,
-  applicationListDto,
-  applicationSignedDto,
-  cancelInput,
-  completeFormInput,
-  createApplicationInput,
-  listApplicationsInput,
-  returnInput,
-  saveDraftInput,
-  saveIdentificationInput,
-  verifyInput,
-} from '@/server/applications/schemas';
+import { applicationIdInput, getApplication } from '@/server/applications/get-application';
+import { listApplications, listApplicationsInput } from '@/server/applications/list-applications';
+import { returnApplication, returnInput } from '@/server/applications/return-application';
+import { saveDraft, saveDraftInput } from '@/server/applications/save-draft';
+import { saveIdentification, saveIdentificationInput } from '@/server/applications/save-identification';
+import { applicationChangedDto, applicationCreatedDto, applicationDto, applicationListDto, applicationSignedDto } from '@/server/applications/schemas';
+import { verifyApplication, verifyInput } from '@/server/applications/verify-application';
 import { roleProcedure, router } from '../init';
 
 const dealer = roleProcedure('dealer');
@@ -61,7 +52,7 @@ export const applicationRouter = router({
   sign: dealer
     .input(signInput)
     .output(applicationSignedDto)
-    .mutation(({ ctx, input }) => signApplication({ ctx, input, storage: ctx.storage })),
+    .mutation(({ ctx, input }) => signApplication({ ctx, input })),
   submit: dealer
     .input(submitInput)
     .output(applicationChangedDto)

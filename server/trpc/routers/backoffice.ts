@@ -1,5 +1,10 @@
 import { applicationChangedDto } from '@/server/applications/schemas';
-import { approveApplication, backOfficeReturnInput, claimApplication, claimInput, decideInput, rejectApplication, rejectInput, releaseApplication, returnToDealer } from '@/server/backoffice/decide';
+import { approveApplication } from '@/server/backoffice/approve-application';
+import { claimInput, decideInput } from '@/server/backoffice/back-office-step';
+import { claimApplication } from '@/server/backoffice/claim-application';
+import { rejectApplication, rejectInput } from '@/server/backoffice/reject-application';
+import { releaseApplication } from '@/server/backoffice/release-application';
+import { backOfficeReturnInput, returnToDealer } from '@/server/backoffice/return-to-dealer';
 import { queueFilterOptions } from '@/server/backoffice/filter-options';
 import { queueInput, readQueue } from '@/server/backoffice/queue';
 import { getReview, reviewDto } from '@/server/backoffice/review';
@@ -11,7 +16,7 @@ const reader = roleProcedure('backoffice', 'admin');
 
 export const backofficeRouter = router({
   queue: reader.input(queueInput).output(queueDto).query(({ ctx, input }) => readQueue({ ctx, input })),
-  filterOptions: reader.output(filterOptionsDto).query(({ ctx }) => queueFilterOptions(ctx.db)),
+  filterOptions: reader.output(filterOptionsDto).query(({ ctx }) => queueFilterOptions({ ctx })),
   review: reader
     .input(claimInput)
     .output(reviewDto)

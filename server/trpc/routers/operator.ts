@@ -1,7 +1,8 @@
 import { acceptChat } from '@/server/chat/accept-chat';
-import { heartbeat, setOperatorStatus } from '@/server/chat/operator-presence';
-import { getOperatorConsole } from '@/server/chat/read-chats';
+import { heartbeat } from '@/server/chat/operator-heartbeat';
+import { getOperatorConsole } from '@/server/chat/get-operator-console';
 import { chatIdInput, noAnswer, operatorConsoleDto, operatorStatusDto, operatorStatusInput, transferChatInput } from '@/server/chat/schemas';
+import { setOperatorStatus } from '@/server/chat/set-operator-status';
 import { transferChat } from '@/server/chat/transfer-chat';
 import { roleProcedure, router } from '../init';
 

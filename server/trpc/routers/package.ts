@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { identifyPackage, identifyPackageInput, openPackage, packageIdInput, sendPackage, sendPackageInput, signPackage, signPackageInput, submitPackage, submitPackageInput } from '@/server/packages/package-flow';
-import { createPackage, createPackageInput, getPackage, lookupCompany, searchPackages, updatePackage, updatePackageInput } from '@/server/packages/prepare-package';
+import { createPackage, createPackageInput } from '@/server/packages/create-package';
+import { getPackage } from '@/server/packages/get-package';
+import { identifyPackage, identifyPackageInput } from '@/server/packages/identify-package';
+import { lookupCompany } from '@/server/packages/lookup-company';
+import { openPackage } from '@/server/packages/open-package';
+import { packageIdInput } from '@/server/packages/package-access';
+import { searchPackages } from '@/server/packages/search-packages';
+import { sendPackage, sendPackageInput } from '@/server/packages/send-package';
+import { signPackage, signPackageInput } from '@/server/packages/sign-package';
+import { submitPackage, submitPackageInput } from '@/server/packages/submit-package';
+import { updatePackage, updatePackageInput } from '@/server/packages/update-package';
 import { registeredDealer, registeredDealerInput, registeredDealerOutput } from '@/server/packages/registered-dealer';
 import {
   packageChangedDto,
@@ -32,6 +41,6 @@ export const packageRouter = router({
   send: operator.input(sendPackageInput).output(packageSentDto).mutation(({ ctx, input }) => sendPackage({ ctx, input })),
   open: dealer.input(packageIdInput).output(packageOpenedDto).mutation(({ ctx, input }) => openPackage({ ctx, input })),
   identify: dealer.input(identifyPackageInput).output(packageChangedDto).mutation(({ ctx, input }) => identifyPackage({ ctx, input })),
-  sign: dealer.input(signPackageInput).output(packageSignedDto).mutation(({ ctx, input }) => signPackage({ ctx, input, storage: ctx.storage })),
+  sign: dealer.input(signPackageInput).output(packageSignedDto).mutation(({ ctx, input }) => signPackage({ ctx, input })),
   submit: dealer.input(submitPackageInput).output(packageChangedDto).mutation(({ ctx, input }) => submitPackage({ ctx, input })),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicApplication, publicApplicationDto } from '@/server/signing/verify-document';
+import { publicApplication, publicApplicationDto } from '@/server/signing/public-application';
 import { publicProcedure, router } from '../init';
 
 export const verificationRouter = router({
@@ -7,5 +7,5 @@ export const verificationRouter = router({
   application: publicProcedure
     .input(z.object({ applicationId: z.uuid('invalidId') }))
     .output(publicApplicationDto)
-    .query(({ ctx, input }) => publicApplication(ctx.db, input.applicationId)),
+    .query(({ ctx, input }) => publicApplication({ ctx, input })),
 });

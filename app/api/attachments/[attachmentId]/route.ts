@@ -11,7 +11,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ attachme
   return withSignedIn(req, async (ctx) => {
     const id = z.uuid().safeParse((await params).attachmentId);
     if (!id.success) return jsonError(404, 'NOT_FOUND', 'Attachment was not found', { messageKey: 'errors.notFound' });
-    const file = await readAttachment({ ctx, storage: ctx.storage, input: { attachmentId: id.data } });
+    const file = await readAttachment({ ctx, input: { attachmentId: id.data } });
     const disposition = new URL(req.url).searchParams.has('download') ? 'attachment' : 'inline';
     return new Response(Buffer.from(file.bytes), {
       headers: {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { createDealer } from '@/server/admin/create-dealer';
 import { createPointOfSale } from '@/server/admin/create-point-of-sale';
-import { listDealers, listPointsOfSale } from '@/server/admin/list-dealers';
+import { listDealers } from '@/server/admin/list-dealers';
+import { listPointsOfSale } from '@/server/admin/list-points-of-sale';
 import { createDealerInput, createPointOfSaleInput, dealerDto, dealerIdFilter, pointOfSaleDto } from '@/server/admin/schemas';
 import { roleProcedure, router } from '../../init';
 

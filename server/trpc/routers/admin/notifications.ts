@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { devInbox, listOutbox, outboxInput, retryInput, retryNotification } from '@/server/notifications/admin-outbox';
+import { devInbox, devInboxInput } from '@/server/notifications/dev-inbox';
+import { listOutbox, outboxInput } from '@/server/notifications/list-outbox';
+import { retryInput, retryNotification } from '@/server/notifications/retry-notification';
 import { devInboxDto, outboxDto, retriedDto } from '@/server/notifications/schemas';
 import { roleProcedure, router } from '../../init';
 
@@ -15,7 +16,7 @@ export const adminNotificationsRouter = router({
     .output(retriedDto)
     .mutation(({ ctx, input }) => retryNotification({ ctx, input })),
   devInbox: admin
-    .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 }))
+    .input(devInboxInput)
     .output(devInboxDto)
-    .query(({ input }) => devInbox(input.limit)),
+    .query(({ ctx, input }) => devInbox({ ctx, input })),
 });

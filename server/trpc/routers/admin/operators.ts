@@ -1,5 +1,5 @@
 import { listOperators } from '@/server/chat/list-operators';
-import { setOperatorCapacity } from '@/server/chat/operator-presence';
+import { setOperatorCapacity } from '@/server/chat/set-operator-capacity';
 import { capacityDto, operatorListDto, setCapacityInput } from '@/server/chat/schemas';
 import { roleProcedure, router } from '../../init';
 

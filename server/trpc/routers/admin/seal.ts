@@ -4,5 +4,5 @@ import { roleProcedure, router } from '../../init';
 export const adminSealRouter = router({
   info: roleProcedure('admin')
     .output(sealInfoDto)
-    .query(() => sealInfo()),
+    .query(({ ctx }) => sealInfo({ ctx })),
 });

@@ -22,7 +22,7 @@ export async function POST(original: Request, { params }: { params: Promise<{ ap
     if (!(file instanceof File) || !id.success) {
       return jsonError(400, 'BAD_REQUEST', 'Send a multipart form with a file.', { messageKey: 'errors.scanForm' });
     }
-    const scan = await uploadScan({ ctx, storage: ctx.storage, input: { applicationId: id.data, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+    const scan = await uploadScan({ ctx, input: { applicationId: id.data, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
     return Response.json({ scan }, { status: 201 });
   });
 }

@@ -29,7 +29,6 @@ export async function POST(original: Request, { params }: { params: Promise<{ ch
     }
     const message = await uploadAttachment({
       ctx,
-      storage: ctx.storage,
       input: { chatId: parsed.data.chatId, clientId: parsed.data.clientId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     });
     return Response.json({ message }, { status: 201 });

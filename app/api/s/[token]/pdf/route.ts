@@ -1,7 +1,7 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { logger } from '@/server/config/logger';
 import { errorResponse, pdfDownload } from '@/server/http/route-helpers';
-import { pdfByLink } from '@/server/subscriber/subscriber-link';
+import { pdfByLink } from '@/server/subscriber/pdf-by-link';
 import { createContextFromHeaders } from '@/server/trpc/context';
 import { messageRefOf, toTRPCError } from '@/server/trpc/error-mapping';
 import { errorPage, wantsPage } from '../../../../_lib/error-page';
@@ -17,7 +17,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   const { token } = await params;
   try {
     const ctx = await createContextFromHeaders(req.headers);
-    const { fileName, bytes } = await pdfByLink(ctx, { token });
+    const { fileName, bytes } = await pdfByLink({ ctx, input: { token } });
     return pdfDownload(bytes, fileName);
   } catch (error) {
     const mapped = toTRPCError(error);

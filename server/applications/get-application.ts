@@ -1,66 +1,21 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '@/db/client';
-import { applications, chats, dealers, identifications, pointsOfSale, signatures, users } from '@/db/schema';
+import { applications, identifications, pointsOfSale, signatures, users } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { allowedActions } from '@/server/workflow/transition-table';
 import { getApplicationForActor } from './application-access';
-import type { ApplicationDto, ApplicationSummary } from './schemas';
+import type { ApplicationDto } from './schemas';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
+import { summaries } from './application-summaries';
 
-const creator = alias(users, 'creator');
+export const applicationIdInput = z.object({ applicationId: z.uuid('invalidId') });
+
 const verifier = alias(users, 'verifier');
 const attester = alias(users, 'attester');
 
-function summaries(db: DbOrTx, where: SQL | undefined, limit = 200) {
-  return db
-    .select({
-      id: applications.id,
-      number: applications.number,
-      chatId: applications.chatId,
-      templateId: applications.templateId,
-      status: applications.status,
-      version: applications.version,
-      dealerName: dealers.name,
-      posName: pointsOfSale.name,
-      posTown: pointsOfSale.town,
-      createdByName: creator.name,
-      createdAt: applications.createdAt,
-      updatedAt: applications.updatedAt,
-    })
-    .from(applications)
-    .innerJoin(dealers, eq(dealers.id, applications.dealerId))
-    .innerJoin(creator, eq(creator.id, applications.createdBy))
-    .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
-    .where(where)
-    .orderBy(desc(applications.createdAt))
-    .limit(limit)
-    .all()
-    .map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: pointOfSaleLabel(posName, posTown) }));
-}
-
-/** The dealer company's applications, or the operator's (from their chats); admins see all. */
-export function listApplications({ ctx, input }: { ctx: SignedInContext; input?: { status?: ApplicationDto['status']; templateId?: string; chatId?: string } }): ApplicationSummary[] {
-  const { actor } = ctx;
-  const scope =
-    actor.role === 'admin'
-      ? undefined
-      : actor.role === 'dealer'
-        ? eq(applications.dealerId, actor.dealerId ?? '\u0000')
-        : inArray(applications.chatId, ctx.db.select({ id: chats.id }).from(chats).where(eq(chats.operatorId, actor.id)));
-  return summaries(
-    ctx.db,
-    and(
-      scope,
-      input?.status ? eq(applications.status, input.status) : undefined,
-      input?.templateId ? eq(applications.templateId, input.templateId) : undefined,
-      input?.chatId ? eq(applications.chatId, input.chatId) : undefined,
-    ),
-  );
-}
-
 /** One application with its identifications, remarks, and what this actor may do with it now. */
-export function getApplication({ ctx, input }: { ctx: SignedInContext; input: { applicationId: string } }): ApplicationDto {
+export function getApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof applicationIdInput> }): ApplicationDto {
   const { application } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   const [summary] = summaries(ctx.db, eq(applications.id, application.id), 1);
   if (!summary) throw new Error('application vanished between reads');

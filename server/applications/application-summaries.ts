@@ -1,0 +1,35 @@
+import { desc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { DbOrTx } from '@/db/client';
+import { applications, dealers, pointsOfSale, users } from '@/db/schema';
+import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
+
+const creator = alias(users, 'creator');
+
+/** Applications as lists show them (newest first). */
+export function summaries(db: DbOrTx, where: SQL | undefined, limit = 200) {
+  return db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      chatId: applications.chatId,
+      templateId: applications.templateId,
+      status: applications.status,
+      version: applications.version,
+      dealerName: dealers.name,
+      posName: pointsOfSale.name,
+      posTown: pointsOfSale.town,
+      createdByName: creator.name,
+      createdAt: applications.createdAt,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .innerJoin(dealers, eq(dealers.id, applications.dealerId))
+    .innerJoin(creator, eq(creator.id, applications.createdBy))
+    .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
+    .where(where)
+    .orderBy(desc(applications.createdAt))
+    .limit(limit)
+    .all()
+    .map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: pointOfSaleLabel(posName, posTown) }));
+}

@@ -1,0 +1,25 @@
+import { and, eq } from 'drizzle-orm';
+import { users } from '@/db/schema';
+import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import type { SignedInContext } from '@/server/context';
+import { notFound } from '@/server/errors/domain-error';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { operatorRecipient } from '@/server/realtime/events';
+import { changePresence, ensurePresence } from './operator-presence';
+import { routeWaitingChats } from './route-waiting-chats';
+import { routingContext } from './routing-context';
+
+/** Admin sets how many chats an operator takes at once; a raised capacity drains the queue at once. */
+export function setOperatorCapacity({ ctx, input }: { ctx: SignedInContext; input: { userId: string; capacity: number } }) {
+  return changeAndPublish(ctx, (tx, emitter) => {
+    const now = ctx.clock.now();
+    const user = tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.userId), eq(users.role, 'operator'))).get();
+    if (!user) throw notFound('Operator');
+    ensurePresence(tx, user.id, now);
+    changePresence(tx, emitter, user.id, { capacity: input.capacity }, now);
+    writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'operator.capacity', entityType: 'user', entityId: user.id, data: { capacity: input.capacity } });
+    emitter.emit({ type: 'operator.capacity', audience: [operatorRecipient(user.id)], payload: { capacity: input.capacity } });
+    routeWaitingChats(tx, emitter, routingContext(ctx));
+    return { userId: user.id, capacity: input.capacity };
+  });
+}

@@ -1,0 +1,21 @@
+import type { OperatorStatus } from '@/db/schema';
+import type { SignedInContext } from '@/server/context';
+import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { changePresence, ensurePresence } from './operator-presence';
+import { routeWaitingChats } from './route-waiting-chats';
+import { routingContext } from './routing-context';
+
+/**
+ * available: takes chats; wrap_up: finishing current chats, no new ones; away / offline: none.
+ * Going available counts as a heartbeat and drains the queue at once.
+ */
+export function setOperatorStatus({ ctx, input }: { ctx: SignedInContext; input: { status: OperatorStatus } }) {
+  return changeAndPublish(ctx, (tx, emitter) => {
+    const now = ctx.clock.now();
+    ensurePresence(tx, ctx.actor.id, now);
+    const available = input.status === 'available';
+    const presence = changePresence(tx, emitter, ctx.actor.id, { status: { to: input.status }, heartbeat: true, ...(available ? { missedOffers: 'reset', busySince: true } : {}) }, now);
+    routeWaitingChats(tx, emitter, routingContext(ctx));
+    return { status: presence?.status ?? input.status };
+  });
+}
