@@ -1,20 +1,7 @@
 /** Numbers of the chat service; the offer time-out can be set with CHAT_OFFER_TIMEOUT_SECONDS. */
-export const CHAT_LIMITS = {
-  maxMessageLength: 4000,
-  maxAttachmentBytes: 10 * 1024 * 1024,
-  maxMissedOffers: 3,
-  heartbeatTimeoutMs: 45_000,
-  defaultHandleTimeSeconds: 240,
-  handleTimeWindowMs: 2 * 60 * 60 * 1000,
-  maxTopicLength: 200,
-  maxRatingComment: 1000,
-  defaultCapacity: 3,
-  maxCapacity: 10,
-} as const;
+export { CHAT_LIMITS, ALLOWED_ATTACHMENT_TYPES } from './chat-limits';
 
 export function offerTimeoutMs(): number {
   const seconds = Number(process.env.CHAT_OFFER_TIMEOUT_SECONDS ?? '10');
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000;
 }
-
-export const ALLOWED_ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
