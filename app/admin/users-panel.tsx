@@ -3,16 +3,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { createUserInput } from '@/server/admin/schemas';
 import { ROLES } from '@/server/auth/roles';
-import { useApplyFieldErrors, useErrorText, useValidationText } from '../_components/error-text';
+import { useErrorText } from '../_components/error-text';
 import { Field } from '../_components/field';
-import { Panel, SubmitButton } from '../_components/panel';
+import { Panel } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
 import { useZodLocale } from '../_components/use-zod-locale';
+import { AdminCreateForm, useAdminCreate } from './admin-create-form';
 
 type Input = z.input<typeof createUserInput>;
 type Output = z.output<typeof createUserInput>;
@@ -25,9 +25,6 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const applyFieldErrors = useApplyFieldErrors();
-  const v = useValidationText();
-  const [notice, setNotice] = useState<string | null>(null);
 
   const users = useQuery(trpc.admin.users.list.queryOptions());
   const dealers = useQuery(trpc.admin.dealers.list.queryOptions());
@@ -41,19 +38,9 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const role = form.watch('role');
   const dealerId = form.watch('dealerId');
   const { errors } = form.formState;
+  const { notice, setNotice, v, handlers } = useAdminCreate(form);
 
-  const create = useMutation(
-    trpc.admin.users.create.mutationOptions({
-      onSuccess: async () => {
-        form.reset();
-        setNotice(t('saved'));
-        await refresh();
-      },
-      onError: (error) => {
-        if (!applyFieldErrors(form, error)) setNotice(errorText(error));
-      },
-    }),
-  );
+  const create = useMutation(trpc.admin.users.create.mutationOptions(handlers));
   const deactivate = useMutation(trpc.admin.users.deactivate.mutationOptions({ onSuccess: refresh, onError: (e) => setNotice(errorText(e)) }));
   const reactivate = useMutation(trpc.admin.users.reactivate.mutationOptions({ onSuccess: refresh, onError: (e) => setNotice(errorText(e)) }));
 
@@ -101,16 +88,17 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         </table>
       </div>
 
-      <form
-        noValidate
-        className="mt-6 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2"
+      <AdminCreateForm
+        title={t('createUser')}
+        testId="create-user-form"
+        className="mt-6"
+        pending={create.isPending}
+        notice={notice}
         onSubmit={form.handleSubmit((values) => {
           setNotice(null);
           create.mutate(values);
         })}
-        data-testid="create-user-form"
       >
-        <h3 className="font-medium sm:col-span-2">{t('createUser')}</h3>
         <Field label={t('name')} error={v(errors.name?.message)}>
           <input {...form.register('name')} />
         </Field>
@@ -155,15 +143,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
             </Field>
           </>
         )}
-        <div className="flex items-center gap-3 sm:col-span-2">
-          <SubmitButton pending={create.isPending} label={t('save')} pendingLabel={t('saving')} />
-          {notice && (
-            <span role="status" className="text-sm">
-              {notice}
-            </span>
-          )}
-        </div>
-      </form>
+      </AdminCreateForm>
     </Panel>
   );
 }
