@@ -13,6 +13,7 @@ import { Panel } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
 import { useZodLocale } from '../_components/use-zod-locale';
 import { AdminCreateForm, useAdminCreate } from './admin-create-form';
+import { Table } from '../_components/table';
 
 type Input = z.input<typeof createUserInput>;
 type Output = z.output<typeof createUserInput>;
@@ -46,19 +47,11 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
 
   return (
     <Panel title={t('users')}>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="users-table">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-2 pr-3">{t('name')}</th>
-              <th className="pr-3">{t('email')}</th>
-              <th className="pr-3">{t('role')}</th>
-              <th className="pr-3">{t('dealer')}</th>
-              <th className="pr-3">{t('status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+      <Table
+        testId="users-table"
+        headClassName="text-slate-500"
+        columns={[{ label: t('name'), className: 'py-2 pr-3' }, ...[t('email'), t('role'), t('dealer'), t('status')].map((label) => ({ label, className: 'pr-3' })), { label: null, className: '' }]}
+      >
             {users.data?.map((user) => (
               <tr key={user.id} className="border-t border-slate-100" data-testid={`user-row-${user.email}`}>
                 <td className="py-2 pr-3">{user.name}</td>
@@ -84,9 +77,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Table>
 
       <AdminCreateForm
         title={t('createUser')}
