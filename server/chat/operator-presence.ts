@@ -1,6 +1,7 @@
 import { and, eq, lt, ne } from 'drizzle-orm';
 import { inTransaction, type Tx } from '@/db/client';
 import { operatorPresence, users, type OperatorStatus } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext, VerbContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
@@ -59,7 +60,7 @@ export function setOperatorCapacity({ ctx, input }: { ctx: SignedInContext; inpu
     if (!user) throw notFound('Operator');
     ensurePresence(tx, user.id, now);
     tx.update(operatorPresence).set({ capacity: input.capacity, updatedAt: now }).where(eq(operatorPresence.userId, user.id)).run();
-    writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'operator.capacity', entityType: 'user', entityId: user.id, data: { capacity: input.capacity } });
+    writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'operator.capacity', entityType: 'user', entityId: user.id, data: { capacity: input.capacity } });
     emitter.emit({ type: 'operator.capacity', operatorId: user.id, payload: { capacity: input.capacity } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return { userId: user.id, capacity: input.capacity };
