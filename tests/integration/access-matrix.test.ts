@@ -8,7 +8,8 @@ import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { LocalFileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { bookletIdentification, SIM_FORM } from '../helpers/application-world';
-import { callerFor, createTestDb, ManualScheduler, openSession, seedWorld, validEdrpou } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
+import { callerFor, createTestDb, ManualScheduler, openSession, validEdrpou } from '../helpers/test-db';
 
 type Who = 'anonymous' | 'dealer' | 'operator' | 'backoffice' | 'admin';
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
@@ -107,7 +108,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
 
 let db: Db;
 let cleanup: () => void;
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 let counter = 0;
 
 /** A valid input for each procedure, fresh per call so creations never collide. */
@@ -247,7 +248,7 @@ let applicationId: string;
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  world = await seedWorld(db);
+  world = await makeWorld(db);
   // A chat of the first dealer company, taken by the first operator.
   const operatorCaller = callerFor(db, world.operator, systemClock);
   await operatorCaller.operator.setStatus({ status: 'available' });

@@ -4,15 +4,16 @@ import type { Db } from '@/db/client';
 import { auditEvents, dealers, pointsOfSale, sessions, users } from '@/db/schema';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
 import { loadActiveActor } from '@/server/auth/load-actor';
-import { callerFor, createTestDb, seedWorld, validEdrpou, trpcFailure } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
+import { callerFor, createTestDb, validEdrpou, trpcFailure } from '../helpers/test-db';
 
 let db: Db;
 let cleanup: () => void;
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  world = await seedWorld(db);
+  world = await makeWorld(db);
 });
 afterEach(() => cleanup());
 

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { chats } from '@/db/schema';
 import { parseTrustedProxies } from '@/server/http/client-address';
 import { rawRequest, startFrontDoorServer, type RouteTable } from '../helpers/front-door-server';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
 
 // The real front door and the real route modules on a real SQLite file, over real loopback sockets.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-front-door-'));
@@ -30,7 +30,7 @@ const routes: RouteTable = {
 let server: Awaited<ReturnType<typeof startFrontDoorServer>>;
 
 beforeAll(async () => {
-  await seedWorld(getDb());
+  await makeWorld(getDb());
   server = await startFrontDoorServer(routes);
 });
 afterAll(async () => {

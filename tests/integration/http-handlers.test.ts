@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
 
 // The real route modules, on a real SQLite file under a temporary DATA_DIR.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-http-'));
@@ -14,10 +14,10 @@ const { POST: trpcPost, GET: trpcGet } = await import('@/app/api/trpc/[trpc]/rou
 const { GET: health } = await import('@/app/api/health/route');
 
 const BASE = 'http://localhost:3999';
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 
 beforeAll(async () => {
-  world = await seedWorld(getDb());
+  world = await makeWorld(getDb());
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { sendFetchResponse, toFetchRequest } from '@/server/http/node-fetch-bridge';
 import { serveTrpcCalls } from '@/server/http/trpc-calls';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
 
 // The lean tRPC handler and tRPC's own fetch adapter (the route module) side by side, over real
 // sockets on a real SQLite file: every answer must be the same, status and body.
@@ -28,7 +28,7 @@ let reference: Awaited<ReturnType<typeof listen>>;
 let cookie = '';
 
 beforeAll(async () => {
-  await seedWorld(getDb());
+  await makeWorld(getDb());
   lean = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://lean');
     if (url.pathname.startsWith('/api/auth/')) return sendFetchResponse(res, await authRoute.POST(await toFetchRequest(req, res, 'http://lean')));

@@ -5,7 +5,7 @@ import { readFeed } from '../helpers/feed-reader';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getDb } from '@/db/client';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
 
 // The real auth route and request context, on a real SQLite file under a temporary DATA_DIR.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-sessions-'));
@@ -16,11 +16,11 @@ const { createContextFromHeaders } = await import('@/server/trpc/context');
 const { createCaller } = await import('@/server/trpc/root');
 
 const BASE = 'http://localhost:3999';
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 const open: AbortController[] = [];
 
 beforeAll(async () => {
-  world = await seedWorld(getDb());
+  world = await makeWorld(getDb());
 });
 afterAll(() => {
   for (const controller of open) controller.abort();
