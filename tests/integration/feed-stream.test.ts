@@ -11,7 +11,7 @@ import { FEED_LIMITS, FEED_PATH, serveFeed } from '@/server/http/feed-stream';
 import { latestEventId } from '@/server/realtime/audience';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { getEventBus } from '@/server/realtime/in-process-event-bus';
-import { makeWorld } from '../helpers/factories';
+import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
 
 // The realtime feed as the server writes it, over real sockets: a client that stops reading is
 // dropped instead of growing the server's memory, and resumes from its last id without loss.
@@ -46,7 +46,7 @@ beforeAll(async () => {
     new Request('http://127.0.0.1/api/auth/sign-in/email', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1', [CLIENT_ADDRESS_HEADER]: '10.88.0.1' },
-      body: JSON.stringify({ email: 'dealer@demo.local', password: 'demo12345' }),
+      body: JSON.stringify({ email: world.dealer.email, password: TEST_PASSWORD }),
     }),
   );
   cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getDb } from '@/db/client';
 import { attachments, chatMessages } from '@/db/schema';
-import { makeWorld } from '../helpers/factories';
+import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
 import { callerFor } from '../helpers/test-db';
 
 // The real upload and download routes on a real SQLite file under a temporary DATA_DIR: a file's
@@ -37,7 +37,7 @@ beforeAll(async () => {
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: BASE, [CLIENT_ADDRESS_HEADER]: '10.9.9.9' },
-      body: JSON.stringify({ email: 'dealer@demo.local', password: 'demo12345' }),
+      body: JSON.stringify({ email: world.dealer.email, password: TEST_PASSWORD }),
     }),
   );
   cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
