@@ -161,7 +161,7 @@ function validInput(path: string): unknown {
     case 'verification.application':
       return { applicationId };
     case 'application.sign':
-      return { applicationId, version: 1, signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
+      return { applicationId, version: 1, signatures: [{ party: 'dealer', name: world.dealer.name, typedName: world.dealer.name }] };
     case 'application.return':
       return { applicationId, remarks: {}, note: 'Виправте' };
     case 'package.create':
@@ -180,7 +180,7 @@ function validInput(path: string): unknown {
     case 'package.identify':
       return { packageId: crypto.randomUUID(), values: {} };
     case 'package.sign':
-      return { packageId: crypto.randomUUID(), signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
+      return { packageId: crypto.randomUUID(), signatures: [{ party: 'dealer', name: world.dealer.name, typedName: world.dealer.name }] };
     case 'package.submit':
       return { packageId: crypto.randomUUID(), requestId: crypto.randomUUID() };
     case 'metrics.overview':
