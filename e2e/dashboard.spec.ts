@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { kyivDate } from '../server/time/kyiv';
 import { closeChatsLeftOpen, openChat } from './application-steps';
 import { hydrated, signIn } from './helpers';
 
@@ -9,8 +10,7 @@ test.afterEach(closeChatsLeftOpen);
 const CSV_HEADER = 'day,arrived,answered,abandoned,service_level,asa_mean_s,asa_p90_s,handle_mean_s,csat_mean,satisfied_share';
 const EMPTY_DAY = '2025-01-01';
 
-const kyivDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' });
-const today = () => kyivDay.format(new Date());
+const today = () => kyivDate(new Date());
 const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 const figuresFor = (page: Page, from: string, to: string) => page.locator(`[data-testid="dashboard-figures"][data-period="${from}..${to}"]`);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { kyivDate } from '../server/time/kyiv';
 import { unzrCheckDigit } from '../templates/validators';
 import { closeChatsLeftOpen, draw, field, openChat, rnokppFor } from './application-steps';
 import { attemptTag, freshEdrpou, hydrated, signIn } from './helpers';
@@ -26,7 +27,7 @@ function freshCompany(): Company {
 }
 const PDFSIG = ['/usr/bin/pdfsig', '/usr/local/bin/pdfsig'].find((path) => existsSync(path));
 
-const kyivDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const kyivDay = (offsetDays: number) => kyivDate(new Date(Date.now() + offsetDays * 86_400_000));
 
 async function signedIn(browser: Browser, email: string, landing: RegExp): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

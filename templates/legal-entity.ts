@@ -33,6 +33,22 @@ export const REPRESENTATIVE_PARTY = {
   documents: PERSON_DOCUMENTS,
 } as const satisfies PartyDef;
 
+/**
+ * The company's own sections as a form of their own: what the operator types once per package,
+ * validated (EDRPOU checksum, IBAN, the power of attorney's dates) by the schema derived from it,
+ * in the browser and on the server alike.
+ */
+export const COMPANY_FORM: TemplateDef = {
+  id: 'company',
+  version: 1,
+  title: COMPANY_SECTION.title,
+  description: t('Реквізити юридичної особи та довіреність', 'The legal entity and the power of attorney'),
+  sensitive: false,
+  parties: [],
+  sections: [COMPANY_SECTION, AUTHORITY_SECTION],
+  notify: { phone: [] },
+};
+
 /** A legal entity's form: it has the company and authority sections, and only a representative signs. */
 export function isLegalEntityForm(template: TemplateDef): boolean {
   const keys = template.sections.map((s) => s.key);

@@ -1,17 +1,16 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { createDealerInput, createPointOfSaleInput } from '@/server/admin/schemas';
-import { useApplyFieldErrors, useErrorText, useValidationText } from '../_components/error-text';
 import { Field } from '../_components/field';
-import { Panel, SubmitButton } from '../_components/panel';
+import { Panel } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
 import { useZodLocale } from '../_components/use-zod-locale';
+import { AdminCreateForm, useAdminCreate } from './admin-create-form';
 
 export function DealersPanel() {
   const t = useTranslations('admin');
@@ -48,82 +47,40 @@ export function DealersPanel() {
   );
 }
 
-/** Shared behaviour of the admin create forms: notice line, server field errors, refresh on success. */
-function useAdminCreate() {
-  const t = useTranslations('admin');
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
-  return {
-    notice,
-    setNotice,
-    errorText: useErrorText(),
-    applyFieldErrors: useApplyFieldErrors(),
-    v: useValidationText(),
-    onSaved: async () => {
-      setNotice(t('saved'));
-      await queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-    },
-  };
-}
-
 function CreateDealerForm() {
   const t = useTranslations('admin');
   const trpc = useTRPC();
-  const ui = useAdminCreate();
   const form = useForm<z.input<typeof createDealerInput>, unknown, z.output<typeof createDealerInput>>({
     resolver: zodResolver(createDealerInput),
     defaultValues: { name: '', edrpou: '' },
   });
-  const create = useMutation(
-    trpc.admin.dealers.create.mutationOptions({
-      onSuccess: async () => {
-        form.reset();
-        await ui.onSaved();
-      },
-      onError: (error) => {
-        if (!ui.applyFieldErrors(form, error)) ui.setNotice(ui.errorText(error));
-      },
-    }),
-  );
+  const ui = useAdminCreate(form);
+  const create = useMutation(trpc.admin.dealers.create.mutationOptions(ui.handlers));
   const { errors } = form.formState;
   return (
-    <form noValidate className="mt-4 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2" onSubmit={form.handleSubmit((values) => create.mutate(values))} data-testid="create-dealer-form">
-      <h3 className="font-medium sm:col-span-2">{t('createDealer')}</h3>
+    <AdminCreateForm title={t('createDealer')} testId="create-dealer-form" pending={create.isPending} notice={ui.notice} onSubmit={form.handleSubmit((values) => create.mutate(values))}>
       <Field label={t('dealerName')} error={ui.v(errors.name?.message)}>
         <input {...form.register('name')} />
       </Field>
       <Field label={t('edrpou')} error={ui.v(errors.edrpou?.message)}>
         <input inputMode="numeric" maxLength={8} {...form.register('edrpou')} />
       </Field>
-      <FormFooter pending={create.isPending} notice={ui.notice} />
-    </form>
+    </AdminCreateForm>
   );
 }
 
 function CreatePointOfSaleForm({ dealers }: { dealers: { id: string; name: string }[] }) {
   const t = useTranslations('admin');
   const trpc = useTRPC();
-  const ui = useAdminCreate();
   const form = useForm<z.input<typeof createPointOfSaleInput>, unknown, z.output<typeof createPointOfSaleInput>>({
     resolver: zodResolver(createPointOfSaleInput),
     defaultValues: { dealerId: '', name: '', town: '', address: '' },
   });
-  const create = useMutation(
-    trpc.admin.dealers.createPointOfSale.mutationOptions({
-      onSuccess: async () => {
-        form.reset();
-        await ui.onSaved();
-      },
-      onError: (error) => {
-        if (!ui.applyFieldErrors(form, error)) ui.setNotice(ui.errorText(error));
-      },
-    }),
-  );
+  const ui = useAdminCreate(form);
+  const create = useMutation(trpc.admin.dealers.createPointOfSale.mutationOptions(ui.handlers));
   const { errors } = form.formState;
   return (
-    <form noValidate className="mt-4 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2" onSubmit={form.handleSubmit((values) => create.mutate(values))} data-testid="create-pos-form">
-      <h3 className="font-medium sm:col-span-2">{t('createPointOfSale')}</h3>
+    <AdminCreateForm title={t('createPointOfSale')} testId="create-pos-form" pending={create.isPending} notice={ui.notice} onSubmit={form.handleSubmit((values) => create.mutate(values))}>
       <Field label={t('dealer')} error={ui.v(errors.dealerId?.message)}>
         <select {...form.register('dealerId')}>
           <option value="">{t('choose')}</option>
@@ -143,21 +100,6 @@ function CreatePointOfSaleForm({ dealers }: { dealers: { id: string; name: strin
       <Field label={t('address')} error={ui.v(errors.address?.message)}>
         <input {...form.register('address')} />
       </Field>
-      <FormFooter pending={create.isPending} notice={ui.notice} />
-    </form>
-  );
-}
-
-function FormFooter({ pending, notice }: { pending: boolean; notice: string | null }) {
-  const t = useTranslations('admin');
-  return (
-    <div className="flex items-center gap-3 sm:col-span-2">
-      <SubmitButton pending={pending} label={t('save')} pendingLabel={t('saving')} />
-      {notice && (
-        <span role="status" className="text-sm">
-          {notice}
-        </span>
-      )}
-    </div>
+    </AdminCreateForm>
   );
 }

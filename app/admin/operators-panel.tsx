@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useErrorText } from '../_components/error-text';
 import { Panel } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
+import { CHAT_LIMITS } from '@/server/chat/chat-limits';
 
 /** Operators with status and load; the admin sets how many chats each takes at once. */
 export function OperatorsPanel() {
@@ -38,7 +39,7 @@ export function OperatorsPanel() {
                 className="rounded border border-slate-300 px-2"
                 aria-label={`${t('setCapacity')}: ${o.name}`}
               >
-                {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+                {Array.from({ length: CHAT_LIMITS.maxCapacity }, (_, i) => i + 1).map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>

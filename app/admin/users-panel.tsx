@@ -3,16 +3,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { createUserInput } from '@/server/admin/schemas';
 import { ROLES } from '@/server/auth/roles';
-import { useApplyFieldErrors, useErrorText, useValidationText } from '../_components/error-text';
+import { useErrorText } from '../_components/error-text';
 import { Field } from '../_components/field';
-import { Panel, SubmitButton } from '../_components/panel';
+import { Panel } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
 import { useZodLocale } from '../_components/use-zod-locale';
+import { AdminCreateForm, useAdminCreate } from './admin-create-form';
+import { Table } from '../_components/table';
 
 type Input = z.input<typeof createUserInput>;
 type Output = z.output<typeof createUserInput>;
@@ -25,9 +26,6 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const applyFieldErrors = useApplyFieldErrors();
-  const v = useValidationText();
-  const [notice, setNotice] = useState<string | null>(null);
 
   const users = useQuery(trpc.admin.users.list.queryOptions());
   const dealers = useQuery(trpc.admin.dealers.list.queryOptions());
@@ -41,37 +39,19 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const role = form.watch('role');
   const dealerId = form.watch('dealerId');
   const { errors } = form.formState;
+  const { notice, setNotice, v, handlers } = useAdminCreate(form);
 
-  const create = useMutation(
-    trpc.admin.users.create.mutationOptions({
-      onSuccess: async () => {
-        form.reset();
-        setNotice(t('saved'));
-        await refresh();
-      },
-      onError: (error) => {
-        if (!applyFieldErrors(form, error)) setNotice(errorText(error));
-      },
-    }),
-  );
+  const create = useMutation(trpc.admin.users.create.mutationOptions(handlers));
   const deactivate = useMutation(trpc.admin.users.deactivate.mutationOptions({ onSuccess: refresh, onError: (e) => setNotice(errorText(e)) }));
   const reactivate = useMutation(trpc.admin.users.reactivate.mutationOptions({ onSuccess: refresh, onError: (e) => setNotice(errorText(e)) }));
 
   return (
     <Panel title={t('users')}>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="users-table">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-2 pr-3">{t('name')}</th>
-              <th className="pr-3">{t('email')}</th>
-              <th className="pr-3">{t('role')}</th>
-              <th className="pr-3">{t('dealer')}</th>
-              <th className="pr-3">{t('status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+      <Table
+        testId="users-table"
+        headClassName="text-slate-500"
+        columns={[{ label: t('name'), className: 'py-2 pr-3' }, ...[t('email'), t('role'), t('dealer'), t('status')].map((label) => ({ label, className: 'pr-3' })), { label: null, className: '' }]}
+      >
             {users.data?.map((user) => (
               <tr key={user.id} className="border-t border-slate-100" data-testid={`user-row-${user.email}`}>
                 <td className="py-2 pr-3">{user.name}</td>
@@ -97,20 +77,19 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Table>
 
-      <form
-        noValidate
-        className="mt-6 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2"
+      <AdminCreateForm
+        title={t('createUser')}
+        testId="create-user-form"
+        className="mt-6"
+        pending={create.isPending}
+        notice={notice}
         onSubmit={form.handleSubmit((values) => {
           setNotice(null);
           create.mutate(values);
         })}
-        data-testid="create-user-form"
       >
-        <h3 className="font-medium sm:col-span-2">{t('createUser')}</h3>
         <Field label={t('name')} error={v(errors.name?.message)}>
           <input {...form.register('name')} />
         </Field>
@@ -155,15 +134,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
             </Field>
           </>
         )}
-        <div className="flex items-center gap-3 sm:col-span-2">
-          <SubmitButton pending={create.isPending} label={t('save')} pendingLabel={t('saving')} />
-          {notice && (
-            <span role="status" className="text-sm">
-              {notice}
-            </span>
-          )}
-        </div>
-      </form>
+      </AdminCreateForm>
     </Panel>
   );
 }

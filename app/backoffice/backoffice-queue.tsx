@@ -10,6 +10,7 @@ import { ListSkeleton } from '../_components/skeleton';
 import { useText } from '../_components/application/use-text';
 import { useTRPC } from '../_components/trpc-provider';
 import { formatWait } from './format-wait';
+import { Table } from '../_components/table';
 
 const PAGE = 50;
 const VIEWS = ['open', 'submitted', 'disputed', 'approved', 'rejected'] as const;
@@ -98,21 +99,11 @@ export function BackOfficeQueue() {
       {queue.isPending && <ListSkeleton rows={6} testId="queue-skeleton" />}
       {queue.data && queue.data.items.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-500">{t('empty')}</p>}
       {queue.data && queue.data.items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="queue">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th className="p-2">{t('columns.number')}</th>
-                <th className="p-2">{t('subscriberColumn')}</th>
-                <th className="p-2">{t('columns.template')}</th>
-                <th className="p-2">{t('columns.dealer')}</th>
-                <th className="p-2">{t('columns.submitted')}</th>
-                <th className="p-2">{t('columns.waited')}</th>
-                <th className="p-2">{t('columns.flags')}</th>
-                <th className="p-2">{t('columns.claim')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <Table
+          testId="queue"
+          frameClassName="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          columns={[t('columns.number'), t('subscriberColumn'), t('columns.template'), t('columns.dealer'), t('columns.submitted'), t('columns.waited'), t('columns.flags'), t('columns.claim')].map((label) => ({ label, className: 'p-2' }))}
+        >
               {queue.data.items.map((item) => (
                 <tr key={item.id} className={`border-t border-slate-100 ${item.status === 'disputed' ? 'bg-red-50' : ''}`} data-testid="queue-row" data-status={item.status}>
                   <td className="whitespace-nowrap p-2">
@@ -148,9 +139,7 @@ export function BackOfficeQueue() {
                   <td className="p-2">{item.claimedByName ?? '—'}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </Table>
       )}
       {queue.data && queue.data.total > PAGE && (
         <div className="flex items-center gap-3 text-sm">

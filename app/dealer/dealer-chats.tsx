@@ -11,6 +11,7 @@ import { useErrorText } from '../_components/error-text';
 import { EmptyState } from '../_components/workspace-heading';
 import { useTRPC } from '../_components/trpc-provider';
 import { useHydrated } from '../_components/use-hydrated';
+import { CHAT_LIMITS } from '@/server/chat/chat-limits';
 
 /** Start a chat (with an optional topic) and the company's chats with their state. */
 export function DealerChats() {
@@ -35,7 +36,7 @@ export function DealerChats() {
       >
         <label className="flex min-w-60 flex-1 flex-col gap-1 text-sm font-medium">
           {t('topic')}
-          <input value={topic} maxLength={200} onChange={(e) => setTopic(e.target.value)} className="rounded border border-slate-300 px-3 font-normal" />
+          <input value={topic} maxLength={CHAT_LIMITS.maxTopicLength} onChange={(e) => setTopic(e.target.value)} className="rounded border border-slate-300 px-3 font-normal" />
         </label>
         <button type="submit" disabled={start.isPending || !hydrated} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-60">
           {start.isPending ? t('starting') : t('start')}

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorText } from '../_components/error-text';
 import { useTRPC } from '../_components/trpc-provider';
+import { CHAT_LIMITS } from '@/server/chat/chat-limits';
 
 /** Hand the chat to a colleague who is online, with a note only operators see. */
 export function TransferButton({
@@ -51,7 +52,7 @@ export function TransferButton({
       </label>
       <label className="flex flex-1 flex-col text-xs">
         {t('transferNote')}
-        <input value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} className="rounded border border-slate-300 px-2 text-sm" />
+        <input value={note} maxLength={CHAT_LIMITS.maxTransferNote} onChange={(e) => setNote(e.target.value)} className="rounded border border-slate-300 px-2 text-sm" />
       </label>
       <button type="submit" disabled={!to || transfer.isPending} className="rounded bg-brand-600 px-3 text-sm text-white disabled:opacity-50">
         {t('transfer')}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '@/db/client';
 import { dealers } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { conflict } from '@/server/errors/domain-error';
@@ -17,8 +18,7 @@ export function createDealer({ ctx, input }: { ctx: SignedInContext; input: Crea
       .get();
     writeAuditEvent(tx, {
       at: ctx.clock.now(),
-      actorId: ctx.actor.id,
-      actorRole: ctx.actor.role,
+      ...auditActor(ctx.actor),
       action: 'dealer.create',
       entityType: 'dealer',
       entityId: row.id,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '@/db/client';
 import { dealers, pointsOfSale } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
@@ -17,8 +18,7 @@ export function createPointOfSale({ ctx, input }: { ctx: SignedInContext; input:
       .get();
     writeAuditEvent(tx, {
       at: ctx.clock.now(),
-      actorId: ctx.actor.id,
-      actorRole: ctx.actor.role,
+      ...auditActor(ctx.actor),
       action: 'point_of_sale.create',
       entityType: 'point_of_sale',
       entityId: row.id,

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import { inTransaction, type Db } from '@/db/client';
 import { accounts, pointsOfSale, users } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor, Clock } from '@/server/context';
 import { conflict, invalid } from '@/server/errors/domain-error';
@@ -53,8 +54,7 @@ export async function createUser({
       .run();
     writeAuditEvent(tx, {
       at: now,
-      actorId: ctx.actor?.id ?? null,
-      actorRole: ctx.actor?.role ?? 'system',
+      ...auditActor(ctx.actor),
       action: 'user.create',
       entityType: 'user',
       entityId: id,

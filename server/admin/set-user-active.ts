@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '@/db/client';
 import { sessions, users } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { forgetUserSessions } from '@/server/auth/session-cache';
 import { announceSessionChange } from '@/server/auth/session-signals';
@@ -27,8 +28,7 @@ export function setUserActive({ ctx, input }: { ctx: SignedInContext; input: { u
     if (!input.active) tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
     writeAuditEvent(tx, {
       at: ctx.clock.now(),
-      actorId: ctx.actor.id,
-      actorRole: ctx.actor.role,
+      ...auditActor(ctx.actor),
       action: input.active ? 'user.reactivate' : 'user.deactivate',
       entityType: 'user',
       entityId: user.id,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { applications, counters } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { appendMessage } from '@/server/chat/append-message';
 import { chatAudience, getChatForActor, mayWriteChat, type ChatRow } from '@/server/chat/chat-access';
@@ -73,8 +74,7 @@ export function insertApplication(
     .get();
   writeAuditEvent(tx, {
     at: now,
-    actorId: actor.id,
-    actorRole: actor.role,
+    ...auditActor(actor),
     action: 'application.create',
     entityType: 'application',
     entityId: application.id,

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { chats, type ChatStatus } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor } from '@/server/context';
 import { conflict } from '@/server/errors/domain-error';
@@ -37,8 +38,7 @@ export function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor
   }
   writeAuditEvent(tx, {
     at: now,
-    actorId: actor?.id ?? null,
-    actorRole: actor?.role ?? 'system',
+    ...auditActor(actor),
     action: `chat.${action}`,
     entityType: 'chat',
     entityId: chat.id,

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { chats } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { conflict } from '@/server/errors/domain-error';
@@ -21,7 +22,7 @@ export function rateChat({ ctx, input }: { ctx: SignedInContext; input: { chatId
       .returning()
       .get();
     if (!rated) throw conflict('errors.alreadyRated', 'This chat has already been rated');
-    writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'chat.rate', entityType: 'chat', entityId: chat.id, data: { rating: input.rating } });
+    writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'chat.rate', entityType: 'chat', entityId: chat.id, data: { rating: input.rating } });
     emitter.emit({ type: 'chat.rated', ...chatAudience(chat), payload: { chatId: chat.id, rating: input.rating } });
   });
 }

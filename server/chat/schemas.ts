@@ -21,7 +21,7 @@ export const markReadInput = z.object({ chatId: z.uuid('invalidId'), seq: z.numb
 export const transferChatInput = z.object({
   chatId: z.uuid('invalidId'),
   toOperatorId: z.uuid('invalidId'),
-  note: multiLine().max(1000, 'tooLong').default(''),
+  note: multiLine().max(CHAT_LIMITS.maxTransferNote, 'tooLong').default(''),
 });
 
 export const rateChatInput = z.object({

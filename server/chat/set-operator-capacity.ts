@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
@@ -17,7 +18,7 @@ export function setOperatorCapacity({ ctx, input }: { ctx: SignedInContext; inpu
     if (!user) throw notFound('Operator');
     ensurePresence(tx, user.id, now);
     changePresence(tx, emitter, user.id, { capacity: input.capacity }, now);
-    writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'operator.capacity', entityType: 'user', entityId: user.id, data: { capacity: input.capacity } });
+    writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'operator.capacity', entityType: 'user', entityId: user.id, data: { capacity: input.capacity } });
     emitter.emit({ type: 'operator.capacity', audience: [operatorRecipient(user.id)], payload: { capacity: input.capacity } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return { userId: user.id, capacity: input.capacity };

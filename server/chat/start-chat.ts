@@ -1,4 +1,5 @@
 import { chats } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { invalid } from '@/server/errors/domain-error';
@@ -19,7 +20,7 @@ export function startChat({ ctx, input }: { ctx: SignedInContext; input: { topic
       .values({ dealerId, pointOfSaleId: actor.pointOfSaleId, dealerUserId: actor.id, topic: input.topic || null, createdAt: now })
       .returning()
       .get();
-    writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic } });
+    writeAuditEvent(tx, { at: now, ...auditActor(actor), action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic } });
     emitter.emit({ type: 'chat.created', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id } });
     routeWaitingChats(tx, emitter, routingContext(ctx));
     return { chatId: chat.id };

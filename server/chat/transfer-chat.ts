@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { chats, operatorPresence, users } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { conflict, invalid, notFound } from '@/server/errors/domain-error';
@@ -35,7 +36,7 @@ export function transferChat({ ctx, input }: { ctx: SignedInContext; input: { ch
     if (load >= target.capacity) throw conflict('errors.operatorAtCapacity', `${target.name} has no free slot`);
 
     tx.update(chats).set({ operatorId: target.id }).where(eq(chats.id, chat.id)).run();
-    writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'chat.transfer', entityType: 'chat', entityId: chat.id, data: { from: actor.id, to: target.id } });
+    writeAuditEvent(tx, { at: now, ...auditActor(actor), action: 'chat.transfer', entityType: 'chat', entityId: chat.id, data: { from: actor.id, to: target.id } });
     // The previous operator is told once, then the chat's events go to the new one.
     emitter.emit({ type: 'chat.transferredAway', chatId: chat.id, audience: [operatorRecipient(actor.id)], payload: { chatId: chat.id, to: target.name } });
     chat.operatorId = target.id;

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction } from '@/db/client';
 import { notifications } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { conflict, notFound } from '@/server/errors/domain-error';
@@ -19,7 +20,7 @@ export function retryNotification({ ctx, input }: { ctx: SignedInContext; input:
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
       .where(and(eq(notifications.id, row.id), eq(notifications.status, 'failed')))
       .run();
-    writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'notification.retry', entityType: 'notification', entityId: row.id, data: { lastError: row.lastError } });
+    writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'notification.retry', entityType: 'notification', entityId: row.id, data: { lastError: row.lastError } });
     return { notificationId: row.id, status: 'pending' as const };
   });
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { CompanyDetails } from '@/db/schema';
-import type { TemplateDef } from '@/templates';
-import { AUTHORITY_SECTION, COMPANY_SECTION } from '@/templates/legal-entity';
+import { COMPANY_FORM } from '@/templates/legal-entity';
 import { formSchema } from '@/templates/schema-from-template';
 import { singleLine } from '@/templates/validators/user-text';
 
@@ -17,8 +16,7 @@ export const companyInput = z.object({
 export type CompanyInput = z.input<typeof companyInput>;
 
 // The company's sections are validated exactly as in the forms (EDRPOU checksum, IBAN, the power
-// of attorney not expired on the day), by the schema derived from the same declarations.
-const COMPANY_FORM = { id: 'company', sections: [COMPANY_SECTION, AUTHORITY_SECTION], parties: [] } as unknown as TemplateDef;
+// of attorney not expired on the day), by the schema derived from the same declarations (COMPANY_FORM).
 
 /** Checks the details as of `today` (YYYY-MM-DD); errors name `company.company.edrpou`-style paths. */
 export function parseCompanyDetails(input: CompanyInput, today: string): CompanyDetails {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inTransaction } from '@/db/client';
 import { packages } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { kyivDate } from '@/server/time/kyiv';
@@ -33,7 +34,7 @@ export function createPackage({ ctx, input }: { ctx: SignedInContext; input: Cre
       .returning()
       .get();
     writeItems(tx, row.id, items);
-    writeAuditEvent(tx, { at: now, actorId: ctx.actor.id, actorRole: ctx.actor.role, action: 'package.create', entityType: 'package', entityId: row.id, data: { number: row.number, kind: row.kind, forms: items.map((i) => i.template.id) } });
+    writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'package.create', entityType: 'package', entityId: row.id, data: { number: row.number, kind: row.kind, forms: items.map((i) => i.template.id) } });
     return { packageId: row.id, number: row.number, version: row.version };
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx, Tx } from '@/db/client';
 import { applications, chats, counters, packages, type PackageStatus } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor } from '@/server/context';
 import { conflict, notFound } from '@/server/errors/domain-error';
@@ -65,7 +66,7 @@ export function movePackage(tx: Tx, row: PackageRow, action: keyof typeof PACKAG
     const current = tx.select({ status: packages.status }).from(packages).where(eq(packages.id, row.id)).get()?.status ?? 'unknown';
     throw conflict('errors.changedMeanwhile', `The package was changed meanwhile (now ${current}); cannot ${action} it`, { status: current });
   }
-  writeAuditEvent(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: `package.${action}`, entityType: 'package', entityId: row.id, data: { from: row.status, to, version: updated.version, ...audit } });
+  writeAuditEvent(tx, { at: now, ...auditActor(actor), action: `package.${action}`, entityType: 'package', entityId: row.id, data: { from: row.status, to, version: updated.version, ...audit } });
   return updated;
 }
 

@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from '@/db/client';
 import { dealers, pointsOfSale, type Role } from '@/db/schema';
 import { createUser } from '@/server/admin/create-user';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor, Clock } from '@/server/context';
 
@@ -58,8 +59,7 @@ export async function seedDemoData({ db, clock, history }: { db: Db; clock: Cloc
     }
     writeAuditEvent(tx, {
       at: clock.now(),
-      actorId: null,
-      actorRole: 'system',
+      ...auditActor(null),
       action: 'demo.seed',
       entityType: 'system',
       entityId: 'demo',

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { applications, signatures } from '@/db/schema';
+import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { conflict, DomainError } from '@/server/errors/domain-error';
 import { checkGuards, type GuardFacts, type TransitionActor } from './guards';
@@ -95,8 +96,7 @@ export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
   }
   writeAuditEvent(tx, {
     at: now,
-    actorId: actor.id,
-    actorRole: actor.role,
+    ...auditActor(actor),
     action: `application.${action}`,
     entityType: 'application',
     entityId: application.id,

@@ -85,7 +85,7 @@ export async function signedApplication(w: Awaited<ReturnType<typeof application
     version: verified.version,
     signatures: [
       { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: signaturePng(1) },
-      { party: 'dealer', name: 'Оксана Мельник', image: signaturePng(2) },
+      { party: 'dealer', name: w.world.dealer.name, image: signaturePng(2) },
     ],
   });
   return { applicationId, version: signed.version };

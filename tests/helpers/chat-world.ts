@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { chatMessages, chats, operatorPresence } from '@/db/schema';
 import type { Actor } from '@/server/context';
-import { createHarness, harnessCaller, seedWorld, type Harness } from './test-db';
+import { makeWorld } from './factories';
+import { createHarness, harnessCaller, type Harness } from './test-db';
 
 /** A harness with the demo world, plus shortcuts for the chat tests. */
 export async function chatWorld() {
   const h = createHarness();
-  const world = await seedWorld(h.db);
+  const world = await makeWorld(h.db);
   const as = (actor: Actor | null) => harnessCaller(h, actor);
   return {
     h,

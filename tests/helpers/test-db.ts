@@ -2,15 +2,12 @@ import { TRPCError } from '@trpc/server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { openDb, type Db } from '@/db/client';
-import { sessions, users } from '@/db/schema';
-import { loadActiveActor } from '@/server/auth/load-actor';
+import { sessions } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor, Clock, Scheduler } from '@/server/context';
 import type { EventBus } from '@/server/realtime/event-bus';
 import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
-import { seedDemoData } from '@/server/seed/demo-data';
 import { LocalFileStorage, type FileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { isValidEdrpou } from '@/templates/validators';
@@ -61,29 +58,6 @@ export class ManualScheduler implements Scheduler {
     }
     return ran;
   }
-}
-
-/**
- * The demo world: two dealer companies, three points of sale, one user of each role (two dealers,
- * two operators). Without the demo's simulated week of chat history: it costs seconds per seed,
- * and the tests count chats, handle times and queue estimates of their own.
- */
-export async function seedWorld(db: Db) {
-  await seedDemoData({ db, clock: fixedClock() });
-  const actor = (email: string): Actor => {
-    const row = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-    const loaded = row && loadActiveActor(db, row.id);
-    if (!loaded) throw new Error(`demo user ${email} missing`);
-    return loaded;
-  };
-  return {
-    dealer: actor('dealer@demo.local'),
-    dealer2: actor('dealer2@demo.local'),
-    operator: actor('operator@demo.local'),
-    operator2: actor('operator2@demo.local'),
-    backoffice: actor('backoffice@demo.local'),
-    admin: actor('admin@demo.local'),
-  };
 }
 
 export interface Harness {

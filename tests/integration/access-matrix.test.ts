@@ -8,7 +8,8 @@ import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { LocalFileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { bookletIdentification, SIM_FORM } from '../helpers/application-world';
-import { callerFor, createTestDb, ManualScheduler, openSession, seedWorld, validEdrpou } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
+import { callerFor, createTestDb, ManualScheduler, openSession, validEdrpou } from '../helpers/test-db';
 
 type Who = 'anonymous' | 'dealer' | 'operator' | 'backoffice' | 'admin';
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
@@ -107,7 +108,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
 
 let db: Db;
 let cleanup: () => void;
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 let counter = 0;
 
 /** A valid input for each procedure, fresh per call so creations never collide. */
@@ -160,7 +161,7 @@ function validInput(path: string): unknown {
     case 'verification.application':
       return { applicationId };
     case 'application.sign':
-      return { applicationId, version: 1, signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
+      return { applicationId, version: 1, signatures: [{ party: 'dealer', name: world.dealer.name, typedName: world.dealer.name }] };
     case 'application.return':
       return { applicationId, remarks: {}, note: 'Виправте' };
     case 'package.create':
@@ -179,7 +180,7 @@ function validInput(path: string): unknown {
     case 'package.identify':
       return { packageId: crypto.randomUUID(), values: {} };
     case 'package.sign':
-      return { packageId: crypto.randomUUID(), signatures: [{ party: 'dealer', name: 'Оксана Мельник', typedName: 'Оксана Мельник' }] };
+      return { packageId: crypto.randomUUID(), signatures: [{ party: 'dealer', name: world.dealer.name, typedName: world.dealer.name }] };
     case 'package.submit':
       return { packageId: crypto.randomUUID(), requestId: crypto.randomUUID() };
     case 'metrics.overview':
@@ -247,7 +248,7 @@ let applicationId: string;
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  world = await seedWorld(db);
+  world = await makeWorld(db);
   // A chat of the first dealer company, taken by the first operator.
   const operatorCaller = callerFor(db, world.operator, systemClock);
   await operatorCaller.operator.setStatus({ status: 'available' });

@@ -4,15 +4,16 @@ import type { Db } from '@/db/client';
 import { auditEvents, dealers, pointsOfSale, sessions, users } from '@/db/schema';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
 import { loadActiveActor } from '@/server/auth/load-actor';
-import { callerFor, createTestDb, seedWorld, validEdrpou, trpcFailure } from '../helpers/test-db';
+import { makeWorld } from '../helpers/factories';
+import { callerFor, createTestDb, validEdrpou, trpcFailure } from '../helpers/test-db';
 
 let db: Db;
 let cleanup: () => void;
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDb());
-  world = await seedWorld(db);
+  world = await makeWorld(db);
 });
 afterEach(() => cleanup());
 
@@ -41,9 +42,10 @@ describe('dealer companies', () => {
   });
 
   it('answers a duplicate EDRPOU with CONFLICT', async () => {
-    const error = await trpcError(callerFor(db, world.admin).admin.dealers.create({ name: 'Двійник', edrpou: '34000003' }));
+    const taken = world.companies.first.edrpou;
+    const error = await trpcError(callerFor(db, world.admin).admin.dealers.create({ name: 'Двійник', edrpou: taken }));
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toContain('34000003');
+    expect(error.message).toContain(taken);
   });
 
   it('refuses 100 KB names and HTML without crashing', async () => {
@@ -62,9 +64,9 @@ describe('points of sale', () => {
       town: 'Косів',
       address: 'вул. Ринкова, 3',
     });
-    expect(pos.dealerName).toBe('ТОВ «Карпати-Мобайл»');
+    expect(pos.dealerName).toBe(world.companies.second.name);
     const listed = await callerFor(db, world.admin).admin.dealers.listPointsOfSale({ dealerId: world.dealer2.dealerId ?? '' });
-    expect(listed.map((p) => p.name).sort()).toEqual(['Кіоск біля ринку', 'Салон «Карпати-Мобайл»']);
+    expect(listed.map((p) => p.name).sort()).toEqual(['Кіоск біля ринку', world.points.second.name].sort());
   });
 
   it('answers an unknown company with NOT_FOUND and stores nothing', async () => {
@@ -87,9 +89,9 @@ describe('users', () => {
       dealerId: world.dealer.dealerId,
       pointOfSaleId: world.dealer.pointOfSaleId,
     });
-    expect(created).toMatchObject({ email: 'halyna@example.com', role: 'dealer', active: true, dealerName: 'ТОВ «Подільський зв’язок»' });
+    expect(created).toMatchObject({ email: 'halyna@example.com', role: 'dealer', active: true, dealerName: world.companies.first.name });
     const profile = await callerFor(db, loadActiveActor(db, created.id)).account.profile();
-    expect(profile.pointOfSale?.town).toBe('Бар, Вінницька обл.');
+    expect(profile.pointOfSale?.town).toBe(world.points.firstMain.town);
   });
 
   it('requires company and point of sale for a dealer, names the fields, and stores nothing', async () => {
@@ -118,7 +120,7 @@ describe('users', () => {
 
   it('refuses a duplicate e-mail in any letter case, and short passwords', async () => {
     const admin = callerFor(db, world.admin);
-    expect((await trpcError(admin.admin.users.create({ name: 'Двійник', email: 'OPERATOR@demo.local', password: 'a-strong-pass', role: 'operator' }))).code).toBe(
+    expect((await trpcError(admin.admin.users.create({ name: 'Двійник', email: world.operator.email.toUpperCase(), password: 'a-strong-pass', role: 'operator' }))).code).toBe(
       'CONFLICT',
     );
     const short = await trpcError(admin.admin.users.create({ name: 'Коротко', email: 'z@example.com', password: 'short', role: 'operator' }));
@@ -137,7 +139,7 @@ describe('users', () => {
     expect(loadActiveActor(db, world.operator.id)).toBeNull();
 
     await callerFor(db, world.admin).admin.users.reactivate({ userId: world.operator.id });
-    expect(loadActiveActor(db, world.operator.id)?.email).toBe('operator@demo.local');
+    expect(loadActiveActor(db, world.operator.id)?.email).toBe(world.operator.email);
   });
 
   it('an admin cannot deactivate themself', async () => {

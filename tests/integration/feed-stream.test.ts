@@ -11,7 +11,7 @@ import { FEED_LIMITS, FEED_PATH, serveFeed } from '@/server/http/feed-stream';
 import { latestEventId } from '@/server/realtime/audience';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { getEventBus } from '@/server/realtime/in-process-event-bus';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
 
 // The realtime feed as the server writes it, over real sockets: a client that stops reading is
 // dropped instead of growing the server's memory, and resumes from its last id without loss.
@@ -22,13 +22,13 @@ const auth = await import('@/app/api/auth/[...all]/route');
 let server: http.Server;
 let port = 0;
 let cookie = '';
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 /** For each stream the server served: whether the server itself cut it (the client had not gone). */
 const served: { droppedByServer: boolean }[] = [];
 
 beforeAll(async () => {
   FEED_LIMITS.drainTimeoutMs = 1000;
-  world = await seedWorld(getDb());
+  world = await makeWorld(getDb());
   server = http.createServer((req, res) => {
     let clientGone = false;
     req.socket.once('close', () => (clientGone = true));
@@ -46,7 +46,7 @@ beforeAll(async () => {
     new Request('http://127.0.0.1/api/auth/sign-in/email', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1', [CLIENT_ADDRESS_HEADER]: '10.88.0.1' },
-      body: JSON.stringify({ email: 'dealer@demo.local', password: 'demo12345' }),
+      body: JSON.stringify({ email: world.dealer.email, password: TEST_PASSWORD }),
     }),
   );
   cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

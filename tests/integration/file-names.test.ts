@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getDb } from '@/server/config/database';
 import { attachments, chatMessages } from '@/db/schema';
-import { callerFor, seedWorld } from '../helpers/test-db';
+import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
+import { callerFor } from '../helpers/test-db';
 
 // The real upload and download routes on a real SQLite file under a temporary DATA_DIR: a file's
 // name is stored and served without the right-to-left override that made "photo‮gpj.exe" read
@@ -27,7 +28,7 @@ let chatId: string;
 let applicationId: string;
 
 beforeAll(async () => {
-  const world = await seedWorld(getDb());
+  const world = await makeWorld(getDb());
   await callerFor(getDb(), world.operator).operator.setStatus({ status: 'available' });
   ({ chatId } = await callerFor(getDb(), world.dealer).chat.start({}));
   await callerFor(getDb(), world.operator).operator.accept({ chatId });
@@ -36,7 +37,7 @@ beforeAll(async () => {
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: BASE, [CLIENT_ADDRESS_HEADER]: '10.9.9.9' },
-      body: JSON.stringify({ email: 'dealer@demo.local', password: 'demo12345' }),
+      body: JSON.stringify({ email: world.dealer.email, password: TEST_PASSWORD }),
     }),
   );
   cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -8,7 +8,7 @@ import { chats } from '@/db/schema';
 import { parseTrustedProxies } from '@/server/http/client-address';
 import { say } from '../helpers/say';
 import { rawRequest, startFrontDoorServer, type RouteTable } from '../helpers/front-door-server';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld, TEST_PASSWORD, type World } from '../helpers/factories';
 
 // The real front door and the real route modules on a real SQLite file, over real loopback sockets.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-front-door-'));
@@ -30,8 +30,10 @@ const routes: RouteTable = {
 
 let server: Awaited<ReturnType<typeof startFrontDoorServer>>;
 
+let world: World;
+
 beforeAll(async () => {
-  await seedWorld(getDb());
+  world = await makeWorld(getDb());
   server = await startFrontDoorServer(routes);
 });
 afterAll(async () => {
@@ -65,7 +67,7 @@ function multipart(fields: Record<string, string>) {
 
 describe('cross-site requests', () => {
   it('refuses a cross-site chat.start with the victim’s cookie in any content type, and starts nothing', async () => {
-    const cookie = cookieOf(await signIn('dealer@demo.local', 'demo12345'));
+    const cookie = cookieOf(await signIn(world.dealer.email, TEST_PASSWORD));
     expect(cookie).toMatch(/session_token=/);
     const before = chatCount();
     const form = multipart({ topic: 'x' });
@@ -108,7 +110,7 @@ describe('cross-site requests', () => {
   });
 
   it('refuses a cross-site attachment upload', async () => {
-    const cookie = cookieOf(await signIn('dealer@demo.local', 'demo12345'));
+    const cookie = cookieOf(await signIn(world.dealer.email, TEST_PASSWORD));
     const handledBefore = server.handled();
     const form = multipart({ clientId: crypto.randomUUID() });
     const response = await rawRequest(server.port, {
@@ -122,7 +124,7 @@ describe('cross-site requests', () => {
   });
 
   it('a file larger than any route takes is refused by the upload route itself, with its own message', async () => {
-    const cookie = cookieOf(await signIn('dealer@demo.local', 'demo12345'));
+    const cookie = cookieOf(await signIn(world.dealer.email, TEST_PASSWORD));
     const boundary = '----dealerdesk-big';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="clientId"\r\n\r\n${crypto.randomUUID()}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`;
     const body = Buffer.concat([Buffer.from(head), Buffer.alloc(12 * 1024 * 1024, 1), Buffer.from(`\r\n--${boundary}--\r\n`)]);
@@ -159,10 +161,10 @@ describe('client addresses', () => {
       const response = await signIn(`guess-${i}@nowhere.example`, 'wrong-password', '127.0.0.2', { 'x-forwarded-for': `198.51.100.${i}`, 'x-dealer-desk-client-address': `198.51.100.${i}` });
       expect(response.status).toBe(401);
     }
-    const attacker = await signIn('dealer2@demo.local', 'demo12345', '127.0.0.2', { 'x-forwarded-for': '203.0.113.77' });
+    const attacker = await signIn(world.dealer2.email, TEST_PASSWORD, '127.0.0.2', { 'x-forwarded-for': '203.0.113.77' });
     expect(attacker.status).toBe(429);
     // Anyone else — another address — still signs in.
-    expect((await signIn('dealer2@demo.local', 'demo12345', '127.0.0.3')).status).toBe(200);
+    expect((await signIn(world.dealer2.email, TEST_PASSWORD, '127.0.0.3')).status).toBe(200);
   });
 
   it('a made-up X-Forwarded-For does not reset the limit on wrong subscriber-link tokens either', async () => {
@@ -195,7 +197,7 @@ describe('client addresses', () => {
         method: 'POST',
         path: '/api/auth/sign-in/email',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.5' },
-        body: JSON.stringify({ email: 'operator@demo.local', password: 'demo12345' }),
+        body: JSON.stringify({ email: world.operator.email, password: TEST_PASSWORD }),
         from: '127.0.0.4',
       });
       expect(sameClient.status).toBe(429);
@@ -203,7 +205,7 @@ describe('client addresses', () => {
         method: 'POST',
         path: '/api/auth/sign-in/email',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.6' },
-        body: JSON.stringify({ email: 'operator@demo.local', password: 'demo12345' }),
+        body: JSON.stringify({ email: world.operator.email, password: TEST_PASSWORD }),
         from: '127.0.0.4',
       });
       expect(otherClient.status).toBe(200);
@@ -224,7 +226,7 @@ describe('bad addresses and browser-protection headers', () => {
   });
 
   it('caps a tRPC batch at 20 calls, refused before any runs', async () => {
-    const cookie = cookieOf(await signIn('admin@demo.local', 'demo12345', '127.0.0.5'));
+    const cookie = cookieOf(await signIn(world.admin.email, TEST_PASSWORD, '127.0.0.5'));
     const calls = (n: number) => Array.from({ length: n }, () => 'account.profile').join(',');
     const input = (n: number) => encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]))));
     // About 8 KB of URL: 500 calls.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/config/database';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { say } from '../helpers/say';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
 
 // The real route modules, on a real SQLite file under a temporary DATA_DIR.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-http-'));
@@ -16,10 +16,10 @@ const { GET: health } = await import('@/app/api/health/route');
 const { GET: subscriberPdf } = await import('@/app/api/s/[token]/pdf/route');
 
 const BASE = 'http://localhost:3999';
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 
 beforeAll(async () => {
-  world = await seedWorld(getDb());
+  world = await makeWorld(getDb());
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -45,41 +45,41 @@ function trpcQuery(procedure: string, cookie?: string) {
 
 describe('sign-in', () => {
   it('sets an HttpOnly, SameSite session cookie that identifies the user', async () => {
-    const response = await signIn('operator@demo.local', 'demo12345');
+    const response = await signIn(world.operator.email, TEST_PASSWORD);
     expect(response.status).toBe(200);
     const setCookie = response.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const profile = await trpcQuery('account.profile', cookieOf(response));
     expect(profile.status).toBe(200);
-    expect(JSON.stringify(await profile.json())).toContain('operator@demo.local');
+    expect(JSON.stringify(await profile.json())).toContain(world.operator.email);
   });
 
   it('answers a wrong password and an unknown e-mail identically', async () => {
-    const wrong = await signIn('backoffice@demo.local', 'not-the-password', '10.2.2.2');
-    const unknown = await signIn('nobody@demo.local', 'not-the-password', '10.2.2.3');
+    const wrong = await signIn(world.backoffice.email, 'not-the-password', '10.2.2.2');
+    const unknown = await signIn('nobody@test.local', 'not-the-password', '10.2.2.3');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
   });
 
   it('throttles repeated wrong passwords for an e-mail from one address, says when to retry, and lets the owner in from another', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await signIn('dealer2@demo.local', `guess-${i}`, '10.3.3.1')).status).toBe(401);
+    for (let i = 0; i < 5; i += 1) expect((await signIn(world.dealer2.email, `guess-${i}`, '10.3.3.1')).status).toBe(401);
     for (let i = 0; i < 5; i += 1) {
-      const blocked = await signIn('dealer2@demo.local', 'demo12345', '10.3.3.1');
+      const blocked = await signIn(world.dealer2.email, TEST_PASSWORD, '10.3.3.1');
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await blocked.json()).error.code).toBe('TOO_MANY_ATTEMPTS');
     }
     // The owner elsewhere, and another account from the guesser's address, are not affected.
-    expect((await signIn('dealer2@demo.local', 'demo12345', '10.3.3.99')).status).toBe(200);
-    expect((await signIn('dealer@demo.local', 'demo12345', '10.3.3.1')).status).toBe(200);
+    expect((await signIn(world.dealer2.email, TEST_PASSWORD, '10.3.3.99')).status).toBe(200);
+    expect((await signIn(world.dealer.email, TEST_PASSWORD, '10.3.3.1')).status).toBe(200);
   });
 
   it('a deactivated user is signed out at once and cannot sign in again', async () => {
-    const session = cookieOf(await signIn('operator2@demo.local', 'demo12345', '10.4.4.4'));
+    const session = cookieOf(await signIn(world.operator2.email, TEST_PASSWORD, '10.4.4.4'));
     expect((await trpcQuery('account.profile', session)).status).toBe(200);
-    const adminCookie = cookieOf(await signIn('admin@demo.local', 'demo12345', '10.4.4.5'));
+    const adminCookie = cookieOf(await signIn(world.admin.email, TEST_PASSWORD, '10.4.4.5'));
     const deactivate = await trpcPost(
       new Request(`${BASE}/api/trpc/admin.users.deactivate`, {
         method: 'POST',
@@ -89,11 +89,11 @@ describe('sign-in', () => {
     );
     expect(deactivate.status).toBe(200);
     expect((await trpcQuery('account.profile', session)).status).toBe(401);
-    expect((await signIn('operator2@demo.local', 'demo12345', '10.4.4.6')).status).toBe(401);
+    expect((await signIn(world.operator2.email, TEST_PASSWORD, '10.4.4.6')).status).toBe(401);
   });
 
   it('signs out', async () => {
-    const cookie = cookieOf(await signIn('backoffice@demo.local', 'demo12345', '10.5.5.5'));
+    const cookie = cookieOf(await signIn(world.backoffice.email, TEST_PASSWORD, '10.5.5.5'));
     const out = await authPost(new Request(`${BASE}/api/auth/sign-out`, { method: 'POST', headers: { cookie, origin: BASE, 'content-type': 'application/json' }, body: '{}' }));
     expect(out.status).toBe(200);
     expect((await trpcQuery('account.profile', cookie)).status).toBe(401);
@@ -122,29 +122,29 @@ function signInByForm(fields: Record<string, string>, ip = '10.6.6.1') {
 
 describe('sign-in by a plain form post (before or without the page script)', () => {
   it('sets the session cookie and sends the browser to the role’s workspace with a 303', async () => {
-    const response = await signInByForm({ email: 'backoffice@demo.local', password: 'demo12345', next: '/' });
+    const response = await signInByForm({ email: world.backoffice.email, password: TEST_PASSWORD, next: '/' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/backoffice');
     const profile = await trpcQuery('account.profile', cookieOf(response));
     expect(profile.status).toBe(200);
-    expect(JSON.stringify(await profile.json())).toContain('backoffice@demo.local');
+    expect(JSON.stringify(await profile.json())).toContain(world.backoffice.email);
   });
 
   it('follows a same-site next path, never another site', async () => {
-    expect((await signInByForm({ email: 'admin@demo.local', password: 'demo12345', next: '/admin/live' }, '10.6.6.2')).headers.get('location')).toBe('/admin/live');
-    expect((await signInByForm({ email: 'admin@demo.local', password: 'demo12345', next: '//evil.example' }, '10.6.6.3')).headers.get('location')).toBe('/admin');
+    expect((await signInByForm({ email: world.admin.email, password: TEST_PASSWORD, next: '/admin/live' }, '10.6.6.2')).headers.get('location')).toBe('/admin/live');
+    expect((await signInByForm({ email: world.admin.email, password: TEST_PASSWORD, next: '//evil.example' }, '10.6.6.3')).headers.get('location')).toBe('/admin');
   });
 
   it('a wrong password goes back to the sign-in page with the error and no cookie', async () => {
-    const response = await signInByForm({ email: 'dealer@demo.local', password: 'wrong-one', next: '/dealer' }, '10.6.6.4');
+    const response = await signInByForm({ email: world.dealer.email, password: 'wrong-one', next: '/dealer' }, '10.6.6.4');
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/sign-in?error=invalid&next=%2Fdealer');
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
   it('goes through the same throttle as the scripted sign-in', async () => {
-    for (let i = 0; i < 5; i += 1) await signInByForm({ email: 'operator@demo.local', password: `guess-${i}` }, '10.6.6.5');
-    const blocked = await signInByForm({ email: 'operator@demo.local', password: 'demo12345' }, '10.6.6.5');
+    for (let i = 0; i < 5; i += 1) await signInByForm({ email: world.operator.email, password: `guess-${i}` }, '10.6.6.5');
+    const blocked = await signInByForm({ email: world.operator.email, password: TEST_PASSWORD }, '10.6.6.5');
     expect(blocked.headers.get('location')).toMatch(/^\/sign-in\?error=throttled&retry=\d+$/);
     expect(blocked.headers.get('set-cookie')).toBeNull();
   });
@@ -179,7 +179,7 @@ describe('bad requests get a clear 4xx, never a 500', () => {
   });
 
   it('400 with field paths for malformed input, in English and Ukrainian', async () => {
-    const cookie = cookieOf(await signIn('admin@demo.local', 'demo12345', '10.6.6.6'));
+    const cookie = cookieOf(await signIn(world.admin.email, TEST_PASSWORD, '10.6.6.6'));
     const response = await trpcPost(
       new Request(`${BASE}/api/trpc/admin.dealers.create`, {
         method: 'POST',
@@ -200,14 +200,14 @@ describe('bad requests get a clear 4xx, never a 500', () => {
   });
 
   it('400 for a body that is not JSON', async () => {
-    const cookie = cookieOf(await signIn('admin@demo.local', 'demo12345', '10.6.6.7'));
+    const cookie = cookieOf(await signIn(world.admin.email, TEST_PASSWORD, '10.6.6.7'));
     const response = await trpcPost(new Request(`${BASE}/api/trpc/admin.dealers.create`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{oops' }));
     expect(response.status).toBe(400);
   });
 
   it('401 for a signed-out visitor and 403 for another role', async () => {
     expect((await trpcQuery('admin.users.list')).status).toBe(401);
-    const dealer = cookieOf(await signIn('dealer@demo.local', 'demo12345', '10.7.7.7'));
+    const dealer = cookieOf(await signIn(world.dealer.email, TEST_PASSWORD, '10.7.7.7'));
     expect((await trpcQuery('admin.users.list', dealer)).status).toBe(403);
   });
 });

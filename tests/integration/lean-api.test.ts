@@ -8,7 +8,7 @@ import { getDb } from '@/server/config/database';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { sendFetchResponse, toFetchRequest } from '@/server/http/node-fetch-bridge';
 import { serveTrpcCalls } from '@/server/http/trpc-calls';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld, TEST_PASSWORD, type World } from '../helpers/factories';
 
 // The lean tRPC handler and tRPC's own fetch adapter (the route module) side by side, over real
 // sockets on a real SQLite file: every answer must be the same, status and body.
@@ -27,8 +27,10 @@ let lean: Awaited<ReturnType<typeof listen>>;
 let reference: Awaited<ReturnType<typeof listen>>;
 let cookie = '';
 
+let world: World;
+
 beforeAll(async () => {
-  await seedWorld(getDb());
+  world = await makeWorld(getDb());
   lean = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://lean');
     if (url.pathname.startsWith('/api/auth/')) return sendFetchResponse(res, await authRoute.POST(await toFetchRequest(req, res, 'http://lean')));
@@ -43,7 +45,7 @@ beforeAll(async () => {
   const signIn = await fetch(`${lean.base}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: lean.base, [CLIENT_ADDRESS_HEADER]: '10.77.0.1' },
-    body: JSON.stringify({ email: 'dealer@demo.local', password: 'demo12345' }),
+    body: JSON.stringify({ email: world.dealer.email, password: TEST_PASSWORD }),
   });
   cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 });

@@ -82,7 +82,7 @@ describe("the operator's chat tabs", () => {
     const tab = async () => (await w.as(w.world.operator).operator.console()).chats.find((c) => c.id === chatId);
 
     // Nobody has answered yet: the dealer has waited since the chat began.
-    expect(await tab()).toMatchObject({ dealerUserName: 'Оксана Мельник', topic: 'Тариф для пенсіонера', awaitingReplySince: started, unread: 0 });
+    expect(await tab()).toMatchObject({ dealerUserName: w.world.dealer.name, topic: 'Тариф для пенсіонера', awaitingReplySince: started, unread: 0 });
     expect((await tab())?.dealerName).toBeTruthy();
 
     w.h.clock.advance(5_000);

@@ -106,7 +106,7 @@ describe('packages prepared by operators', () => {
     await w.as(w.world.operator).application.verify({ applicationId: numbersId });
     const signatures = [
       { party: 'representative', name: 'Шевченко Петро Олегович', image: png(3) },
-      { party: 'dealer', name: 'Оксана Мельник', image: png(4) },
+      { party: 'dealer', name: w.world.dealer.name, image: png(4) },
     ];
     const early = await trpcFailure(dealer().sign({ packageId, signatures }));
     expect(early.code).toBe('CONFLICT');

@@ -67,7 +67,7 @@ async function verifiedSim() {
 
 const signatures = (width = 360, height = 120) => [
   { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1, width, height) },
-  { party: 'dealer', name: 'Оксана Мельник', image: png(2, width, height) },
+  { party: 'dealer', name: w.world.dealer.name, image: png(2, width, height) },
 ];
 
 describe('the PDF worker pool', () => {

@@ -11,14 +11,15 @@ afterEach(() => w.h.cleanup());
 describe('the package editor’s EDRPOU: a registered dealer company is named, not called new', () => {
   it('names the dealer company registered under the EDRPOU, and nothing for one that is not', async () => {
     const operator = w.as(w.world.operator).package;
-    expect(await operator.lookupCompany({ edrpou: '34000003' })).toBeNull();
-    expect(await operator.registeredDealer({ edrpou: '34000003' })).toEqual({ name: 'ТОВ «Подільський зв’язок»', status: 'active' });
-    expect(await operator.registeredDealer({ edrpou: '34000134' })).toEqual({ name: 'ТОВ «Карпати-Мобайл»', status: 'active' });
+    const { first, second } = w.world.companies;
+    expect(await operator.lookupCompany({ edrpou: first.edrpou })).toBeNull();
+    expect(await operator.registeredDealer({ edrpou: first.edrpou })).toEqual({ name: first.name, status: 'active' });
+    expect(await operator.registeredDealer({ edrpou: second.edrpou })).toEqual({ name: second.name, status: 'active' });
     expect(await operator.registeredDealer({ edrpou: '00032129' })).toBeNull();
   });
 
   it('a bad check digit is a clear error; only operators ask', async () => {
     expect((await trpcFailure(w.as(w.world.operator).package.registeredDealer({ edrpou: '34000004' }))).code).toBe('BAD_REQUEST');
-    expect((await trpcFailure(w.as(w.world.dealer).package.registeredDealer({ edrpou: '34000003' }))).code).toBe('FORBIDDEN');
+    expect((await trpcFailure(w.as(w.world.dealer).package.registeredDealer({ edrpou: w.world.companies.first.edrpou }))).code).toBe('FORBIDDEN');
   });
 });

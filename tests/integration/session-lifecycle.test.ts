@@ -5,7 +5,7 @@ import { readFeed } from '../helpers/feed-reader';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getDb } from '@/server/config/database';
-import { seedWorld } from '../helpers/test-db';
+import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
 
 // The real auth route and request context, on a real SQLite file under a temporary DATA_DIR.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-sessions-'));
@@ -16,11 +16,11 @@ const { createContextFromHeaders } = await import('@/server/trpc/context');
 const { createCaller } = await import('@/server/trpc/root');
 
 const BASE = 'http://localhost:3999';
-let world: Awaited<ReturnType<typeof seedWorld>>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 const open: AbortController[] = [];
 
 beforeAll(async () => {
-  world = await seedWorld(getDb());
+  world = await makeWorld(getDb());
 });
 afterAll(() => {
   for (const controller of open) controller.abort();
@@ -28,7 +28,7 @@ afterAll(() => {
 });
 
 let ipCounter = 0;
-function signIn(email: string, password = 'demo12345') {
+function signIn(email: string, password = TEST_PASSWORD) {
   ipCounter += 1;
   return authPost(
     new Request(`${BASE}/api/auth/sign-in/email`, {
@@ -52,7 +52,7 @@ async function callerWith(cookie: string, signal?: AbortSignal) {
 
 describe('sign-in answer', () => {
   it('sets the session cookie but does not repeat the token in the JSON body', async () => {
-    const response = await signIn('operator@demo.local');
+    const response = await signIn(world.operator.email);
     expect(response.status).toBe(200);
     const token = decodeURIComponent(cookieOf(response).split('=')[1] ?? '').split('.')[0];
     expect(token).toMatch(/^\w{16,}$/);
@@ -60,27 +60,27 @@ describe('sign-in answer', () => {
     expect(text).not.toContain(token);
     const body = JSON.parse(text) as Record<string, unknown>;
     expect(body).not.toHaveProperty('token');
-    expect(body).toMatchObject({ user: { email: 'operator@demo.local' } });
+    expect(body).toMatchObject({ user: { email: world.operator.email } });
     expect(response.headers.get('content-length') ?? String(Buffer.byteLength(text))).toBe(String(Buffer.byteLength(text)));
   });
 });
 
 describe('deactivation', () => {
   it('deletes the sessions for good: reactivating the user does not bring an old cookie back', async () => {
-    const session = await signedIn('dealer2@demo.local');
+    const session = await signedIn(world.dealer2.email);
     expect(await profileStatus(session)).toBe(200); // the cookie is now in the session cache
-    const admin = await callerWith(await signedIn('admin@demo.local'));
+    const admin = await callerWith(await signedIn(world.admin.email));
     await admin.admin.users.deactivate({ userId: world.dealer2.id });
     await admin.admin.users.reactivate({ userId: world.dealer2.id });
     expect(await profileStatus(session)).toBe(401);
-    expect(await profileStatus(await signedIn('dealer2@demo.local'))).toBe(200);
+    expect(await profileStatus(await signedIn(world.dealer2.email))).toBe(200);
   });
 });
 
 describe('an open realtime feed', () => {
   it('ends at once when its user signs out, and delivers nothing after', async () => {
-    const dealerCookie = await signedIn('dealer@demo.local');
-    const operator = await callerWith(await signedIn('operator@demo.local'));
+    const dealerCookie = await signedIn(world.dealer.email);
+    const operator = await callerWith(await signedIn(world.operator.email));
     await operator.operator.setStatus({ status: 'available' });
     const { chatId } = await (await callerWith(dealerCookie)).chat.start({});
     await operator.operator.accept({ chatId });

@@ -37,7 +37,7 @@ async function verifiedSim() {
 
 const both = (overrides: Partial<Record<'subscriber' | 'dealer', object>> = {}) => [
   { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1), ...overrides.subscriber },
-  { party: 'dealer', name: 'Оксана Мельник', image: png(2), ...overrides.dealer },
+  { party: 'dealer', name: w.world.dealer.name, image: png(2), ...overrides.dealer },
 ];
 
 describe('signing and sealing', () => {
@@ -107,7 +107,7 @@ describe('signing and sealing', () => {
       version,
       signatures: [
         { party: 'subscriber', name: 'Коваленко Марія Іванівна', typedName: 'Коваленко М. І.' },
-        { party: 'dealer', name: 'Оксана Мельник', image: png(3) },
+        { party: 'dealer', name: w.world.dealer.name, image: png(3) },
       ],
     });
     expect(signed.status).toBe('signed');

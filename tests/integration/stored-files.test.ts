@@ -113,7 +113,7 @@ describe('a failed attempt removes only what it created and nothing references',
         version: y.version - 1,
         signatures: [
           { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1) },
-          { party: 'dealer', name: 'Оксана Мельник', image: png(2) },
+          { party: 'dealer', name: w.world.dealer.name, image: png(2) },
         ],
       }),
     );
@@ -131,7 +131,7 @@ describe('a failed attempt removes only what it created and nothing references',
     const z = await verifiedSim();
     const both = [
       { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(5) },
-      { party: 'dealer', name: 'Оксана Мельник', image: png(6) },
+      { party: 'dealer', name: w.world.dealer.name, image: png(6) },
     ];
     // Y's refused signing has created the images when Z, signed with the same drawings, commits.
     hookStorage().beforeRemove(() => dealerApp().sign({ applicationId: z.applicationId, version: z.version, signatures: both }));
@@ -151,7 +151,7 @@ describe('a failed attempt removes only what it created and nothing references',
         version: y.version - 1,
         signatures: [
           { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1) },
-          { party: 'dealer', name: 'Оксана Мельник', image: png(2) },
+          { party: 'dealer', name: w.world.dealer.name, image: png(2) },
         ],
       }),
     );
@@ -168,7 +168,7 @@ describe('a failed attempt removes only what it created and nothing references',
         version: y.version - 1,
         signatures: [
           { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(7) },
-          { party: 'dealer', name: 'Оксана Мельник', image: png(8) },
+          { party: 'dealer', name: w.world.dealer.name, image: png(8) },
         ],
       }),
     );
@@ -208,7 +208,7 @@ describe('a failed attempt removes only what it created and nothing references',
         packageId: made.packageId,
         signatures: [
           { party: 'representative', name: 'Шевченко Петро Олегович', image: png(3) },
-          { party: 'dealer', name: 'Оксана Мельник', image: png(2) },
+          { party: 'dealer', name: w.world.dealer.name, image: png(2) },
         ],
       }),
     );

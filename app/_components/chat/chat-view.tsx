@@ -14,6 +14,7 @@ import { MessageList } from './message-list';
 import { RatingForm } from './rating-form';
 import { readMarkFrom, unreadAfter } from './unread';
 import { useOutbox } from './use-outbox';
+import { CHAT_LIMITS } from '@/server/chat/chat-limits';
 
 const TYPING_SHOW_MS = 4000;
 const TYPING_SEND_EVERY_MS = 2500;
@@ -112,7 +113,7 @@ export function ChatView({
 
   const upload = async (file: File) => {
     setNotice(null);
-    if (file.size > 10 * 1024 * 1024) return setNotice(t('fileTooLarge'));
+    if (file.size > CHAT_LIMITS.maxAttachmentBytes) return setNotice(t('fileTooLarge'));
     setUploading(true);
     const form = new FormData();
     form.set('file', file);

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { useHydrated } from '../use-hydrated';
+import { ALLOWED_ATTACHMENT_TYPES } from '@/server/chat/chat-limits';
 
 const MAX = 4000;
 
@@ -52,7 +53,7 @@ export function Composer({
       <input
         ref={fileInput}
         type="file"
-        accept="image/jpeg,image/png,application/pdf"
+        accept={ALLOWED_ATTACHMENT_TYPES.join(',')}
         className="hidden"
         data-testid="attach-input"
         onChange={(e) => {

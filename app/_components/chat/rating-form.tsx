@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorText } from '../error-text';
 import { useTRPC } from '../trpc-provider';
+import { CHAT_LIMITS } from '@/server/chat/chat-limits';
 
 /** After the chat: 1–5 stars and an optional comment, or skip. */
 export function RatingForm({ chatId, rating }: { chatId: string; rating: number | null }) {
@@ -44,7 +45,7 @@ export function RatingForm({ chatId, rating }: { chatId: string; rating: number 
           </button>
         ))}
       </fieldset>
-      <input aria-label={t('rateComment')} placeholder={t('rateComment')} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} className="rounded border border-slate-300 px-3" />
+      <input aria-label={t('rateComment')} placeholder={t('rateComment')} maxLength={CHAT_LIMITS.maxRatingComment} value={comment} onChange={(e) => setComment(e.target.value)} className="rounded border border-slate-300 px-3" />
       {rate.error && <p role="alert" className="text-sm text-red-700">{errorText(rate.error)}</p>}
       <div className="flex gap-2">
         <button type="submit" disabled={!stars || rate.isPending} className="rounded bg-brand-600 px-4 text-white disabled:opacity-50">

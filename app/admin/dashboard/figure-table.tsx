@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Table } from '../../_components/table';
 
 export interface Column<T> {
   label: string;
@@ -20,30 +21,17 @@ export function FigureTable<T>({ title, rows, columns, rowKey, testId }: { title
           {t('empty')}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.label} scope="col" className={`p-2 font-medium ${c.numeric ? 'text-right' : ''}`}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={rowKey(row)} className="border-t border-slate-100" data-testid={`${testId}-row`}>
-                  {columns.map((c) => (
-                    <td key={c.label} className={`p-2 ${c.numeric ? 'text-right tabular-nums whitespace-nowrap' : ''}`}>
-                      {c.cell(row)}
-                    </td>
-                  ))}
-                </tr>
+        <Table columns={columns.map((c) => ({ label: c.label, className: `p-2 font-medium ${c.numeric ? 'text-right' : ''}` }))}>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="border-t border-slate-100" data-testid={`${testId}-row`}>
+              {columns.map((c) => (
+                <td key={c.label} className={`p-2 ${c.numeric ? 'text-right tabular-nums whitespace-nowrap' : ''}`}>
+                  {c.cell(row)}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );

@@ -5,6 +5,8 @@
  * the filter to compute its quick ranges.
  */
 
+import { kyivDate } from '@/server/time/kyiv';
+
 export interface Period {
   from: string;
   to: string;
@@ -15,10 +17,8 @@ export const DEFAULT_THRESHOLD_SECONDS = 20;
 const MAX_PERIOD_DAYS = 366;
 const DAY_MS = 86_400_000;
 
-const kyivDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today in Ukraine, `YYYY-MM-DD`, whatever the device's or the server's time zone. */
-export const kyivToday = (now: Date = new Date()): string => kyivDay.format(now);
+export const kyivToday = (now: Date = new Date()): string => kyivDate(now);
 
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 

@@ -8,6 +8,7 @@ import { Panel } from '../../_components/panel';
 import { useTRPC } from '../../_components/trpc-provider';
 import type { MetricsOverview } from '@/server/metrics/overview';
 import type { Figures } from './use-figures';
+import { Table } from '../../_components/table';
 
 const DEFAULT_TARGET_PERCENT = 80;
 const DEBOUNCE_MS = 300;
@@ -111,19 +112,12 @@ export function StaffingCalculator({ staffing, thresholdSeconds, figures }: { st
         </div>
 
         {result.data && result.data.rows.length > 0 && (
-          <div className="mt-3 overflow-x-auto rounded border border-slate-200">
-            <table className="w-full text-right text-sm tabular-nums" data-testid="staffing-rows">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 font-medium">{t('columns.operators')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.agents')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.occupancy')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.waitProbability')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.serviceLevel')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.asa')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table
+            testId="staffing-rows"
+            frameClassName="mt-3 overflow-x-auto rounded border border-slate-200"
+            className="w-full text-right text-sm tabular-nums"
+            columns={[{ label: t('columns.operators') }, { label: t('columns.agents') }, { label: t('columns.occupancy') }, { label: t('columns.waitProbability') }, { label: t('columns.serviceLevel') }, { label: t('columns.asa') }]}
+          >
                 {result.data.rows.map((row) => (
                   <tr key={row.operators} className={`border-t border-slate-100 ${row.operators === needed ? 'bg-brand-50 font-semibold' : ''}`} aria-current={row.operators === needed ? 'true' : undefined}>
                     <td className="p-2">{row.operators}</td>
@@ -134,9 +128,7 @@ export function StaffingCalculator({ staffing, thresholdSeconds, figures }: { st
                     <td className="p-2">{figures.duration(row.asaSeconds)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table>
         )}
         {unreachable && <p className="mt-2 text-sm text-red-700">{t('unreachable')}</p>}
         {result.data && !unreachable && result.data.rows.length === 0 && <p className="mt-2 text-sm text-slate-500">{t('noArrivals')}</p>}

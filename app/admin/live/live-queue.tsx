@@ -7,6 +7,7 @@ import { useErrorText } from '../../_components/error-text';
 import { useTRPC } from '../../_components/trpc-provider';
 import { FigureTile } from '../dashboard/figure-tile';
 import { useFigures } from '../dashboard/use-figures';
+import { Table } from '../../_components/table';
 
 const REFRESH_MS = 5_000;
 
@@ -71,17 +72,7 @@ export function LiveQueue() {
             {t('waitingEmpty')}
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="live-waiting-table">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 font-medium">{t('columns.waited')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.dealer')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.topic')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.offeredTo')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table testId="live-waiting-table" columns={[{ label: t('columns.waited') }, { label: t('columns.dealer') }, { label: t('columns.topic') }, { label: t('columns.offeredTo') }]}>
                 {waiting.map((chat) => (
                   <tr key={chat.id} className="border-t border-slate-100" data-testid="live-waiting-row">
                     <td className="whitespace-nowrap p-2 font-semibold tabular-nums">
@@ -96,9 +87,7 @@ export function LiveQueue() {
                     <td className="p-2">{chat.offeredToName ?? <span className="text-slate-500">{t('offeredToNobody')}</span>}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table>
         )}
       </section>
 
@@ -109,17 +98,7 @@ export function LiveQueue() {
         {operators.length === 0 ? (
           <p className="px-3 pb-3 text-slate-500">{t('operatorsEmpty')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="live-operators">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-2 font-medium">{t('columns.operator')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.status')}</th>
-                  <th scope="col" className="p-2 font-medium">{t('columns.load')}</th>
-                  <th scope="col" className="p-2 text-right font-medium">{t('columns.freeSlots')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table testId="live-operators" columns={[{ label: t('columns.operator') }, { label: t('columns.status') }, { label: t('columns.load') }, { label: t('columns.freeSlots'), className: 'p-2 text-right font-medium' }]}>
                 {operators.map((o) => (
                   <tr key={o.id} className="border-t border-slate-100" data-testid="live-operator" data-status={o.status}>
                     <td className="p-2">{o.name}</td>
@@ -132,9 +111,7 @@ export function LiveQueue() {
                     <td className="p-2 text-right tabular-nums">{o.status === 'available' ? Math.max(0, o.capacity - o.load) : '—'}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </Table>
         )}
       </section>
     </div>

@@ -17,6 +17,7 @@ import { OutcomeBanner } from '../../_components/application/outcome-banner';
 import { Signers } from '../../_components/application/signers';
 import { useText } from '../../_components/application/use-text';
 import { useErrorText } from '../../_components/error-text';
+import { SubmitControls, useIdempotentSubmit } from '../../_components/idempotent-submit';
 import { useFeedListener } from '../../_components/realtime-feed';
 import { useTRPC } from '../../_components/trpc-provider';
 import { useHydrated } from '../../_components/use-hydrated';
@@ -337,21 +338,11 @@ function SignAll({ packageId, applications, representativeName, myName, onSigned
 function SubmitAll({ packageId, onSubmitted }: { packageId: string; onSubmitted: () => void }) {
   const t = useTranslations('package.view');
   const trpc = useTRPC();
-  const errorText = useErrorText();
-  const hydrated = useHydrated();
-  const [requestId] = useState(() => crypto.randomUUID());
-  const submit = useMutation(trpc.package.submit.mutationOptions({ onSuccess: onSubmitted, retry: 2 }));
+  const submit = useIdempotentSubmit(trpc.package.submit.mutationOptions({ onSuccess: onSubmitted }));
   return (
     <div className="flex flex-col gap-2" data-testid="package-submit">
       <p className="text-sm">{t('submitHint')}</p>
-      {submit.error && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {errorText(submit.error)}
-        </p>
-      )}
-      <button type="button" disabled={!hydrated || submit.isPending} className="self-start rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50" onClick={() => submit.mutate({ packageId, requestId })}>
-        {submit.isPending ? t('submitting') : t('submit')}
-      </button>
+      <SubmitControls error={submit.error} pending={submit.isPending} label={t('submit')} pendingLabel={t('submitting')} onSubmit={() => submit.submit({ packageId })} />
     </div>
   );
 }

@@ -1,0 +1,117 @@
+import type { Db } from '@/db/client';
+import { dealers, pointsOfSale, type Role } from '@/db/schema';
+import { createUser } from '@/server/admin/create-user';
+import { loadActiveActor } from '@/server/auth/load-actor';
+import type { Actor, Clock } from '@/server/context';
+import { fixedClock, validEdrpou } from './test-db';
+
+/**
+ * Small factories for the tests' worlds. Each makes one thing with the real schema (a dealer
+ * company, a point of sale) or through the real verb (a user, with its credential account and its
+ * audit event), with plain values a test can name through what is returned, never through the
+ * demo seed's data: a change to the demo cannot change what a test means.
+ */
+
+/** The password every factory user signs in with. */
+export const TEST_PASSWORD = 'test-password-1';
+
+let counter = 0;
+const next = () => (counter += 1);
+
+export interface DealerCompany {
+  id: string;
+  name: string;
+  edrpou: string;
+}
+
+export interface PointOfSale {
+  id: string;
+  dealerId: string;
+  name: string;
+  town: string;
+  address: string;
+}
+
+/** A dealer company (active), with a valid EDRPOU unless one is given. */
+export function makeDealerCompany(db: Db, values: Partial<Omit<DealerCompany, 'id'>> = {}, clock: Clock = fixedClock()): DealerCompany {
+  const n = next();
+  const row = db
+    .insert(dealers)
+    .values({ name: values.name ?? `ТОВ «Дилер ${n}»`, edrpou: values.edrpou ?? validEdrpou(4_100_000 + n), createdAt: clock.now() })
+    .returning()
+    .get();
+  return { id: row.id, name: row.name, edrpou: row.edrpou };
+}
+
+/** A point of sale of a dealer company. */
+export function makePointOfSale(db: Db, dealerId: string, values: Partial<Omit<PointOfSale, 'id' | 'dealerId'>> = {}, clock: Clock = fixedClock()): PointOfSale {
+  const n = next();
+  const row = db
+    .insert(pointsOfSale)
+    .values({ dealerId, name: values.name ?? `Точка продажу ${n}`, town: values.town ?? `Місто ${n}`, address: values.address ?? `вул. Тестова, ${n}`, createdAt: clock.now() })
+    .returning()
+    .get();
+  return { id: row.id, dealerId: row.dealerId, name: row.name, town: row.town, address: row.address };
+}
+
+/** A user who can sign in (`TEST_PASSWORD`), made by the admin verb, as the actor the procedures see. */
+export async function makeUser(
+  db: Db,
+  values: { role: Role; name?: string; email?: string; password?: string; dealerId?: string; pointOfSaleId?: string },
+  clock: Clock = fixedClock(),
+): Promise<Actor> {
+  const n = next();
+  const created = await createUser({
+    ctx: { db, actor: null, clock },
+    input: {
+      role: values.role,
+      name: values.name ?? `Тестовий Користувач ${n}`,
+      email: values.email ?? `${values.role}-${n}@test.local`,
+      password: values.password ?? TEST_PASSWORD,
+      dealerId: values.dealerId,
+      pointOfSaleId: values.pointOfSaleId,
+    },
+  });
+  const actor = loadActiveActor(db, created.id);
+  if (!actor) throw new Error(`user ${created.email} not loaded`);
+  return actor;
+}
+
+/** A dealer user at a point of sale (a new company and point unless given). */
+export async function makeDealerUser(db: Db, values: { name?: string; email?: string; pointOfSale?: PointOfSale } = {}, clock: Clock = fixedClock()): Promise<Actor> {
+  const point = values.pointOfSale ?? makePointOfSale(db, makeDealerCompany(db, {}, clock).id, {}, clock);
+  return makeUser(db, { role: 'dealer', name: values.name, email: values.email, dealerId: point.dealerId, pointOfSaleId: point.id }, clock);
+}
+
+export const makeOperator = (db: Db, values: { name?: string; email?: string } = {}, clock?: Clock) => makeUser(db, { role: 'operator', ...values }, clock);
+export const makeBackOfficeUser = (db: Db, values: { name?: string; email?: string } = {}, clock?: Clock) => makeUser(db, { role: 'backoffice', ...values }, clock);
+export const makeAdmin = (db: Db, values: { name?: string; email?: string } = {}, clock?: Clock) => makeUser(db, { role: 'admin', ...values }, clock);
+
+/**
+ * The tests' usual world: two dealer companies (the first with two points of sale, the second with
+ * one), a dealer user at the first company's first point and one at the second company's point,
+ * two operators, a back-office employee and an admin. Everything a test names comes from here
+ * (`world.dealer.name`, `world.companies.first.edrpou` …).
+ */
+export async function makeWorld(db: Db, clock: Clock = fixedClock()) {
+  const first = makeDealerCompany(db, { name: 'ТОВ «Перший дилер»', edrpou: validEdrpou(4_200_001) }, clock);
+  const second = makeDealerCompany(db, { name: 'ТОВ «Другий дилер»', edrpou: validEdrpou(4_200_002) }, clock);
+  const points = {
+    firstMain: makePointOfSale(db, first.id, { name: 'Салон «Перший»', town: 'Вінниця', address: 'вул. Перша, 1' }, clock),
+    firstKiosk: makePointOfSale(db, first.id, { name: 'Кіоск «Перший»', town: 'Жмеринка', address: 'вул. Друга, 2' }, clock),
+    second: makePointOfSale(db, second.id, { name: 'Салон «Другий»', town: 'Коломия', address: 'вул. Третя, 3' }, clock),
+  };
+  const user = (role: Role, name: string, email: string, point?: PointOfSale) => makeUser(db, { role, name, email, dealerId: point?.dealerId, pointOfSaleId: point?.id }, clock);
+  return {
+    companies: { first, second },
+    points,
+    dealer: await user('dealer', 'Дилер Перший Тестовий', 'dealer@test.local', points.firstMain),
+    dealer2: await user('dealer', 'Дилер Другий Тестовий', 'dealer2@test.local', points.second),
+    operator: await user('operator', 'Оператор Перший Тестовий', 'operator@test.local'),
+    operator2: await user('operator', 'Оператор Другий Тестовий', 'operator2@test.local'),
+    backoffice: await user('backoffice', 'Бек-офіс Тестовий', 'backoffice@test.local'),
+    admin: await user('admin', 'Адмін Тестовий', 'admin@test.local'),
+  };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;
