@@ -22,6 +22,7 @@ import { listApplications } from '../server/applications/list-applications';
 import { listQueue, queueCounters, type QueueInput } from '../server/backoffice/queue';
 import type { Actor, SignedInContext } from '../server/context';
 import { InProcessEventBus } from '../server/realtime/in-process-event-bus';
+import { kyivDate } from '../server/time/kyiv';
 import { seededRandom } from '../simulation/random';
 import { TEMPLATES } from '../templates';
 import { percentile } from './lib/server';
@@ -80,8 +81,6 @@ interface World {
   operators: string[];
   backoffice: string[];
 }
-
-const kyivDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Loads the data set with raw prepared statements in one transaction (≈ 4.5 s on the 2-core machine). */
 function load(db: Db, now: number): World {
@@ -176,7 +175,7 @@ function load(db: Db, now: number): World {
       const author = pick(c.users);
       const operator = pick(world.operators);
       const t = template();
-      const day = kyivDay.format(new Date(at));
+      const day = kyivDate(new Date(at));
       const year = day.slice(0, 4);
       const seq = (perYear.get(year) ?? 0) + 1;
       perYear.set(year, seq);
@@ -253,7 +252,7 @@ function queries(db: Db, world: World, now: Date): Query[] {
   const pointIds = world.companies.flatMap((c) => c.points);
   const templateIds = TEMPLATES.map((t) => t.id);
   // Seven-day windows ending 0–27 days ago, as the back office looks for last week's submissions.
-  const ranges = Array.from({ length: 28 }, (_, d) => ({ from: kyivDay.format(new Date(now.getTime() - (d + 6) * DAY)), to: kyivDay.format(new Date(now.getTime() - d * DAY)) }));
+  const ranges = Array.from({ length: 28 }, (_, d) => ({ from: kyivDate(new Date(now.getTime() - (d + 6) * DAY)), to: kyivDate(new Date(now.getTime() - d * DAY)) }));
   const queue = (input: (i: number) => QueueInput) => (i: number) => listQueue(db, input(i), now);
   // Dealers of the three biggest companies: the lists with the most rows behind them.
   const dealersOf = (companies: World['companies']): Actor[] =>
