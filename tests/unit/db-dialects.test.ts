@@ -1,4 +1,4 @@
-import type { Table } from 'drizzle-orm';
+import { is, Table } from 'drizzle-orm';
 import { index as pgIndex, integer as pgInteger, pgTable, type PgColumnBuilderBase, text as pgText, uniqueIndex as pgUniqueIndex } from 'drizzle-orm/pg-core';
 import { index as sqliteIndex, integer as sqliteInteger, sqliteTable, text as sqliteText, uniqueIndex as sqliteUniqueIndex } from 'drizzle-orm/sqlite-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -11,6 +11,8 @@ import { schemaShape, shapeDifferences } from '../helpers/schema-shape';
 
 // The two dialects' schemas come from one declaration (docs/architecture.md, "Two dialects"): the
 // table files of db/schema/, copied to db/schema-pg/ and built there with the pg-core kit.
+
+const isTable = (value: unknown) => is(value, Table);
 
 type Tables<S> = { [K in keyof S as S[K] extends Table ? K : never]: S[K] };
 type Rows<S> = { [K in keyof Tables<S>]: Tables<S>[K] extends Table ? Tables<S>[K]['$inferSelect'] : never };
@@ -30,6 +32,9 @@ describe('the schema in two dialects', () => {
     expect(tableNames(pg)).toEqual(tableNames(sqlite));
     expect(tableNames(sqlite).length).toBeGreaterThan(20);
     expect(Object.keys(pg).sort()).toEqual(Object.keys(sqlite).sort());
+    const values = (schema: Record<string, unknown>) => Object.fromEntries(Object.entries(schema).filter(([, value]) => !isTable(value)));
+    expect(values(pg)).toEqual(values(sqlite));
+    expect(values(pg)).toHaveProperty('CHAT_STATUSES', ['queued', 'active', 'closed', 'abandoned']);
   });
 
   it('has the same tables, columns, keys, unique constraints and indexes', () => {
