@@ -1,6 +1,6 @@
 import { is, Table } from 'drizzle-orm';
-import { index as pgIndex, integer as pgInteger, pgTable, type PgColumnBuilderBase, text as pgText, uniqueIndex as pgUniqueIndex } from 'drizzle-orm/pg-core';
-import { index as sqliteIndex, integer as sqliteInteger, sqliteTable, text as sqliteText, uniqueIndex as sqliteUniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index as pgIndex, integer as pgInteger, pgTable, PgTable, type PgColumnBuilderBase, text as pgText, uniqueIndex as pgUniqueIndex } from 'drizzle-orm/pg-core';
+import { index as sqliteIndex, integer as sqliteInteger, sqliteTable, SQLiteTable, text as sqliteText, uniqueIndex as sqliteUniqueIndex } from 'drizzle-orm/sqlite-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as sqlite from '@/db/schema';
 import * as pg from '@/db/schema-pg';
@@ -30,6 +30,9 @@ describe('the schema in two dialects', () => {
   it('exports the same tables, under the same names, with the same values beside them', () => {
     const tableNames = (schema: Record<string, unknown>) => Object.keys(schemaShape(schema));
     expect(tableNames(pg)).toEqual(tableNames(sqlite));
+    // Each built by its own dialect: a table file that bypassed the kit would give the copy a SQLite table.
+    expect(Object.values(pg).filter(isTable).every((t) => is(t, PgTable))).toBe(true);
+    expect(Object.values(sqlite).filter(isTable).every((t) => is(t, SQLiteTable))).toBe(true);
     expect(tableNames(sqlite).length).toBeGreaterThan(20);
     expect(Object.keys(pg).sort()).toEqual(Object.keys(sqlite).sort());
     const values = (schema: Record<string, unknown>) => Object.fromEntries(Object.entries(schema).filter(([, value]) => !isTable(value)));
