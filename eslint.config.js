@@ -106,6 +106,18 @@ export default tseslint.config(
     },
   },
   {
+    // A table is declared once, through the column kit: db/schema-pg/ is the same text built with
+    // the PostgreSQL kit (docs/architecture.md, "Two dialects"). A dialect's own builders go in its kit.
+    files: ['db/schema/**/*.ts', 'db/schema-pg/**/*.ts'],
+    ignores: ['db/schema/kit.ts', 'db/schema-pg/kit.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['drizzle-orm/sqlite-core', 'drizzle-orm/pg-core', 'drizzle-orm/*-core'], message: 'Declare tables with the column kit (./kit), so both dialects get them.' }] },
+      ],
+    },
+  },
+  {
     // The UI and pages reach data only through tRPC or the server caller.
     // Route handlers (app/api/**) are pages too.
     files: ['app/**/*.{ts,tsx}'],

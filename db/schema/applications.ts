@@ -1,7 +1,6 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { boolean, createdAt, id, index, integer, json, table, text, timestamp, uniqueIndex } from './kit';
 import { users } from './auth';
 import { chats } from './chat';
-import { createdAt, id, timestamp } from './columns';
 import { dealers, pointsOfSale } from './dealers';
 import { packages } from './packages';
 
@@ -14,7 +13,7 @@ export { APPLICATION_STATUSES, type ApplicationStatus } from '../column-values';
  * server/workflow/transition.ts; `version` grows with every change, so concurrent changes have
  * exactly one winner.
  */
-export const applications = sqliteTable(
+export const applications = table(
   'applications',
   {
     id: id(),
@@ -35,11 +34,11 @@ export const applications = sqliteTable(
     version: integer().notNull().default(1),
     /** The day the application is made, `YYYY-MM-DD` (Kyiv): "not expired", "adult" are judged on it. */
     applicationDate: text().notNull(),
-    formData: text({ mode: 'json' }).$type<Record<string, Record<string, unknown>>>().notNull(),
+    formData: json<Record<string, Record<string, unknown>>>().notNull(),
     verifiedBy: text().references(() => users.id),
     verifiedAt: timestamp(),
     /** The operator's (or back office's) remarks when returned: field path → text; `_general` for the whole. */
-    remarks: text({ mode: 'json' }).$type<Record<string, string>>(),
+    remarks: json<Record<string, string>>(),
     returnedAt: timestamp(),
     returnedBy: text().references(() => users.id),
     cancelledAt: timestamp(),
@@ -52,7 +51,7 @@ export const applications = sqliteTable(
     submittedBy: text().references(() => users.id),
     submitRequestId: text(),
     /** Copied from the template, so the back office can filter on it. */
-    sensitive: integer({ mode: 'boolean' }).notNull().default(false),
+    sensitive: boolean().notNull().default(false),
     subscriberConfirmedAt: timestamp(),
     disputedAt: timestamp(),
     /**
@@ -79,7 +78,7 @@ export const applications = sqliteTable(
     searchText: text(),
     /** Made from an operator's package (server/packages/); the fields the operator filled in. */
     packageId: text().references(() => packages.id),
-    prefilledPaths: text({ mode: 'json' }).$type<string[]>(),
+    prefilledPaths: json<string[]>(),
     createdAt: createdAt(),
     updatedAt: timestamp().notNull(),
   },
@@ -100,7 +99,7 @@ export const applications = sqliteTable(
 );
 
 /** One party's identification: the document checked in person, and the dealer's attestation. */
-export const identifications = sqliteTable(
+export const identifications = table(
   'identifications',
   {
     id: id(),
@@ -108,7 +107,7 @@ export const identifications = sqliteTable(
       .notNull()
       .references(() => applications.id),
     party: text().notNull(),
-    values: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    values: json<Record<string, unknown>>().notNull(),
     attestedBy: text()
       .notNull()
       .references(() => users.id),
@@ -120,7 +119,7 @@ export const identifications = sqliteTable(
 );
 
 /** A drawn (PNG) or typed signature of a party or of the dealer, with when, where and from which device. */
-export const signatures = sqliteTable(
+export const signatures = table(
   'signatures',
   {
     id: id(),
@@ -141,7 +140,7 @@ export const signatures = sqliteTable(
 );
 
 /** Named counters (application numbers DD-2026-000123). */
-export const counters = sqliteTable('counters', {
+export const counters = table('counters', {
   name: text().primaryKey(),
   value: integer().notNull(),
 });

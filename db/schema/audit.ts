@@ -1,21 +1,20 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { timestamp } from './columns';
+import { autoId, index, json, table, text, timestamp } from './kit';
 
 /**
  * Append-only, hash-chained log of every change: each row stores the previous row's hash and
  * its own hash over its content, so a deleted or edited row breaks the chain.
  */
-export const auditEvents = sqliteTable(
+export const auditEvents = table(
   'audit_events',
   {
-    seq: integer().primaryKey({ autoIncrement: true }),
+    seq: autoId(),
     at: timestamp().notNull(),
     actorId: text(),
     actorRole: text(),
     action: text().notNull(),
     entityType: text().notNull(),
     entityId: text().notNull(),
-    data: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    data: json<Record<string, unknown>>().notNull(),
     prevHash: text().notNull(),
     hash: text().notNull().unique(),
   },

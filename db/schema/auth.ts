@@ -1,5 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, timestamp } from './columns';
+import { autoId, boolean, createdAt, id, index, table, text, timestamp } from './kit';
 import { dealers, pointsOfSale } from './dealers';
 
 import { ROLES } from '../column-values';
@@ -10,13 +9,13 @@ export { ROLES, type Role } from '../column-values';
  * People who sign in. The first columns are the ones better-auth reads and writes;
  * role, dealer, point of sale and `active` are ours and are never set through better-auth.
  */
-export const users = sqliteTable(
+export const users = table(
   'user',
   {
     id: id(),
     name: text().notNull(),
     email: text().notNull().unique(),
-    emailVerified: integer({ mode: 'boolean' }).notNull().default(false),
+    emailVerified: boolean().notNull().default(false),
     image: text(),
     createdAt: createdAt(),
     updatedAt: timestamp()
@@ -25,12 +24,12 @@ export const users = sqliteTable(
     role: text({ enum: ROLES }).notNull(),
     dealerId: text().references(() => dealers.id),
     pointOfSaleId: text().references(() => pointsOfSale.id),
-    active: integer({ mode: 'boolean' }).notNull().default(true),
+    active: boolean().notNull().default(true),
   },
   (t) => [index('user_dealer_idx').on(t.dealerId)],
 );
 
-export const sessions = sqliteTable(
+export const sessions = table(
   'session',
   {
     id: text().primaryKey(),
@@ -47,7 +46,7 @@ export const sessions = sqliteTable(
   (t) => [index('session_user_idx').on(t.userId)],
 );
 
-export const accounts = sqliteTable(
+export const accounts = table(
   'account',
   {
     id: text().primaryKey(),
@@ -69,7 +68,7 @@ export const accounts = sqliteTable(
   (t) => [index('account_user_idx').on(t.userId)],
 );
 
-export const verifications = sqliteTable('verification', {
+export const verifications = table('verification', {
   id: text().primaryKey(),
   identifier: text().notNull(),
   value: text().notNull(),
@@ -79,13 +78,13 @@ export const verifications = sqliteTable('verification', {
 });
 
 /** Failed and successful sign-ins, kept to slow down password guessing (see server/auth/sign-in-throttle.ts). */
-export const signInAttempts = sqliteTable(
+export const signInAttempts = table(
   'sign_in_attempts',
   {
-    id: integer().primaryKey({ autoIncrement: true }),
+    id: autoId(),
     emailKey: text().notNull(),
     ip: text().notNull(),
-    succeeded: integer({ mode: 'boolean' }).notNull(),
+    succeeded: boolean().notNull(),
     at: timestamp().notNull(),
   },
   (t) => [index('sign_in_attempts_email_idx').on(t.emailKey, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],

@@ -1,6 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { autoId, createdAt, id, index, integer, table, text, timestamp, uniqueIndex } from './kit';
 import { applications } from './applications';
-import { createdAt, id, timestamp } from './columns';
 
 export const NOTIFICATION_CHANNELS = ['sms', 'email'] as const;
 export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
@@ -12,7 +11,7 @@ export type LinkPurpose = (typeof LINK_PURPOSES)[number];
  * the token itself is derived (HMAC of the link id with the server's link secret) when a
  * notification is sent, so neither this table nor the outbox ever holds it.
  */
-export const confirmationLinks = sqliteTable(
+export const confirmationLinks = table(
   'confirmation_links',
   {
     id: id(),
@@ -55,7 +54,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  * confirmation link's token goes; it is filled in only at the moment of sending. A request whose
  * link was replaced before it left is `cancelled`.
  */
-export const notifications = sqliteTable(
+export const notifications = table(
   'notifications',
   {
     id: id(),
@@ -80,10 +79,10 @@ export const notifications = sqliteTable(
 );
 
 /** Failed confirmation-link lookups per client address, for the rate limit (server/subscriber/link-throttle.ts). */
-export const linkLookupFailures = sqliteTable(
+export const linkLookupFailures = table(
   'link_lookup_failures',
   {
-    id: integer().primaryKey({ autoIncrement: true }),
+    id: autoId(),
     ip: text().notNull(),
     at: timestamp().notNull(),
   },

@@ -1,13 +1,12 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { autoId, boolean, createdAt, id, index, integer, json, table, text, timestamp, uniqueIndex } from './kit';
 import { users } from './auth';
-import { createdAt, id, timestamp } from './columns';
 import { dealers, pointsOfSale } from './dealers';
 
 export const OPERATOR_STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
 export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
 
 /** An operator's presence: status, capacity (chats at once), heartbeat, and missed offers in a row. */
-export const operatorPresence = sqliteTable('operator_presence', {
+export const operatorPresence = table('operator_presence', {
   userId: text()
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
@@ -23,7 +22,7 @@ export const operatorPresence = sqliteTable('operator_presence', {
 export const CHAT_STATUSES = ['queued', 'active', 'closed', 'abandoned'] as const;
 export type ChatStatus = (typeof CHAT_STATUSES)[number];
 
-export const chats = sqliteTable(
+export const chats = table(
   'chats',
   {
     id: id(),
@@ -61,10 +60,10 @@ export const chats = sqliteTable(
 );
 
 /** Every offer of a queued chat to an operator, and how it ended: the record behind re-routing. */
-export const chatOffers = sqliteTable(
+export const chatOffers = table(
   'chat_offers',
   {
-    id: integer().primaryKey({ autoIncrement: true }),
+    id: autoId(),
     chatId: text()
       .notNull()
       .references(() => chats.id),
@@ -81,7 +80,7 @@ export const chatOffers = sqliteTable(
 export const MESSAGE_KINDS = ['text', 'system', 'attachment', 'note', 'application', 'prefill'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-export const attachments = sqliteTable(
+export const attachments = table(
   'attachments',
   {
     id: id(),
@@ -100,10 +99,10 @@ export const attachments = sqliteTable(
 );
 
 /** Messages of a chat, numbered per chat; (chat, clientId) makes a retried send a no-op. */
-export const chatMessages = sqliteTable(
+export const chatMessages = table(
   'chat_messages',
   {
-    id: integer().primaryKey({ autoIncrement: true }),
+    id: autoId(),
     chatId: text()
       .notNull()
       .references(() => chats.id),
@@ -119,7 +118,7 @@ export const chatMessages = sqliteTable(
 );
 
 /** How far each participant has read a chat (read receipts, unread counters). */
-export const chatReads = sqliteTable(
+export const chatReads = table(
   'chat_reads',
   {
     chatId: text()
@@ -140,18 +139,18 @@ export const chatReads = sqliteTable(
  * columns say who may receive it: a dealer user (or the whole dealer company), one operator, or
  * all operators.
  */
-export const realtimeEvents = sqliteTable(
+export const realtimeEvents = table(
   'realtime_events',
   {
-    id: integer().primaryKey({ autoIncrement: true }),
+    id: autoId(),
     type: text().notNull(),
     chatId: text(),
     dealerId: text(),
     /** When set, only this dealer user receives it (the representative who opened the chat). */
     dealerUserId: text(),
     operatorId: text(),
-    allOperators: integer({ mode: 'boolean' }).notNull().default(false),
-    payload: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    allOperators: boolean().notNull().default(false),
+    payload: json<Record<string, unknown>>().notNull(),
     createdAt: timestamp().notNull(),
   },
   (t) => [

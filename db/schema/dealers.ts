@@ -1,11 +1,10 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, id } from './columns';
+import { createdAt, id, index, table, text } from './kit';
 
 export const DEALER_STATUSES = ['active', 'suspended'] as const;
 export type DealerStatus = (typeof DEALER_STATUSES)[number];
 
 /** A partner company whose shops serve subscribers where the operator has no branch. */
-export const dealers = sqliteTable('dealers', {
+export const dealers = table('dealers', {
   id: id(),
   name: text().notNull(),
   edrpou: text().notNull().unique(),
@@ -13,7 +12,7 @@ export const dealers = sqliteTable('dealers', {
   createdAt: createdAt(),
 });
 
-export const pointsOfSale = sqliteTable(
+export const pointsOfSale = table(
   'points_of_sale',
   {
     id: id(),

@@ -1,7 +1,6 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, index, integer, json, table, text, timestamp, uniqueIndex } from './kit';
 import { users } from './auth';
 import { chats } from './chat';
-import { createdAt, id, timestamp } from './columns';
 import { dealers } from './dealers';
 
 import type { CompanyDetails } from '../column-values';
@@ -9,10 +8,10 @@ import type { CompanyDetails } from '../column-values';
 export type { CompanyDetails } from '../column-values';
 
 /** Legal entities seen before, by EDRPOU: the next package starts from their last details. */
-export const companies = sqliteTable('companies', {
+export const companies = table('companies', {
   id: id(),
   edrpou: text().notNull().unique(),
-  details: text({ mode: 'json' }).$type<CompanyDetails>().notNull(),
+  details: json<CompanyDetails>().notNull(),
   updatedAt: timestamp().notNull(),
   updatedBy: text()
     .notNull()
@@ -28,7 +27,7 @@ export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
  * details once, one or more forms pre-filled from them) or for one person (a single form). Sent
  * into a chat, it becomes the chat's applications when the dealer opens it.
  */
-export const packages = sqliteTable(
+export const packages = table(
   'packages',
   {
     id: id(),
@@ -36,7 +35,7 @@ export const packages = sqliteTable(
     kind: text({ enum: ['legal-entity', 'individual'] }).notNull(),
     companyId: text().references(() => companies.id),
     /** The details as the package carries them (a copy: later changes of the company do not reach it). */
-    details: text({ mode: 'json' }).$type<CompanyDetails>(),
+    details: json<CompanyDetails>(),
     title: text().notNull(),
     status: text({ enum: PACKAGE_STATUSES }).notNull().default('draft'),
     version: integer().notNull().default(1),
@@ -54,7 +53,7 @@ export const packages = sqliteTable(
 );
 
 /** One form of a package: the operator's pre-filled values, and the application it became. */
-export const packageItems = sqliteTable(
+export const packageItems = table(
   'package_items',
   {
     id: id(),
@@ -63,7 +62,7 @@ export const packageItems = sqliteTable(
       .references(() => packages.id),
     position: integer().notNull(),
     templateId: text().notNull(),
-    formData: text({ mode: 'json' }).$type<Record<string, Record<string, unknown>>>().notNull(),
+    formData: json<Record<string, Record<string, unknown>>>().notNull(),
     applicationId: text(),
   },
   (t) => [uniqueIndex('package_items_position_idx').on(t.packageId, t.position)],

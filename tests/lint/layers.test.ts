@@ -62,6 +62,11 @@ describe('the linter refuses an arrow that points up', { timeout: 120_000 }, () 
     expect(await violations('server/chat/offer-timeout.ts', "import { routeWaitingChats } from './route-waiting-chats';\nexport const route = routeWaitingChats;\n")).toContain('import-x/no-cycle');
   });
 
+  it("a table declared with one dialect's builders instead of the column kit", async () => {
+    expect(await violations('db/schema/example.ts', "import { sqliteTable, text } from 'drizzle-orm/sqlite-core';\nexport const t = sqliteTable('t', { id: text() });\n")).toContain('no-restricted-imports');
+    expect(await violations('db/schema/example.ts', "import { table, text } from './kit';\nexport const t = table('t', { id: text() });\n")).toEqual([]);
+  });
+
   it('process.env read outside server/config/', async () => {
     expect(await violations('server/chat/example.ts', 'export const seconds = Number(process.env.CHAT_OFFER_TIMEOUT_SECONDS);\n')).toContain('no-restricted-properties');
     expect(await violations('app/example.ts', "export const url = process['env'].APP_URL;\n")).toContain('no-restricted-syntax');

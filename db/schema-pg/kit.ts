@@ -1,0 +1,30 @@
+/**
+ * The column kit for PostgreSQL: the names of db/schema/kit.ts, made with pg-core. The table files
+ * beside it are copies of db/schema/'s, written by scripts/db-schema-pg.ts (docs/architecture.md,
+ * "Two dialects"); this file is the only one here written by hand.
+ */
+import { bigint, jsonb, text, timestamp as pgTimestamp } from 'drizzle-orm/pg-core';
+
+export { boolean, index, integer, pgTable as table, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** Millisecond timestamps (`timestamptz(3)`): the same instants SQLite keeps as epoch milliseconds. */
+export const timestamp = () => pgTimestamp({ precision: 3, withTimezone: true, mode: 'date' });
+
+/** A JSON document of the given shape. */
+export const json = <T>() => jsonb().$type<T>();
+
+/**
+ * An integer key the database numbers: 64-bit, as SQLite's are (a log like realtime_events may
+ * outgrow 2^31), read as a JS number.
+ */
+export const autoId = () => bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity();
+
+export const id = () =>
+  text()
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+
+export const createdAt = () =>
+  timestamp()
+    .notNull()
+    .$defaultFn(() => new Date());
