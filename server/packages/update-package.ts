@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { inTransaction } from '@/db/client';
 import { packageItems } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
-import { invalid } from '@/server/errors/domain-error';
+import { conflict, invalid } from '@/server/errors/domain-error';
 import { kyivDate } from '@/server/time/kyiv';
 import { companyInput, parseCompanyDetails } from './company-details';
 import { getPackageForActor, movePackage } from './package-access';
@@ -17,7 +17,8 @@ export const updatePackageInput = z.object({
 });
 
 /**
- * Edits a package. Before it is sent: its details and forms. After: only the company's details,
+ * Edits a package, as of the version the operator edited (a later save by someone else is a
+ * conflict, never overwritten). Before it is sent: its details and forms. After: only the company's details,
  * which are remembered for the next package — the applications it became keep their own data
  * (a signed document never changes).
  */
@@ -26,6 +27,8 @@ export function updatePackage({ ctx, input }: { ctx: SignedInContext; input: z.i
   const now = ctx.clock.now();
   return inTransaction(ctx.db, (tx) => {
     const row = getPackageForActor(tx, ctx.actor, parsed.packageId);
+    // The version the operator edited: another operator's save in between is not overwritten.
+    if (row.version !== parsed.version) throw conflict('errors.changedMeanwhile', `The package was changed meanwhile (version ${row.version}, edited ${parsed.version})`, { status: row.status });
     const details = parsed.company ? (row.kind === 'legal-entity' ? parseCompanyDetails(parsed.company, kyivDate(now)) : null) : row.details;
     if (row.status !== 'draft') {
       if (parsed.items) throw invalid('errors.packageAlreadySent', 'The package was sent: its forms are now applications in the chat');

@@ -156,7 +156,18 @@ describe('packages prepared by operators', () => {
     // It stays the package of the same company.
     expect((await trpcFailure(operator().update({ packageId, version: changed.version, company: { ...COMPANY, company: { ...COMPANY.company, edrpou: '34000134' } } }))).code).toBe('BAD_REQUEST');
     // Its forms cannot be changed any more.
-    expect((await trpcFailure(operator().update({ packageId, version: current.version, items: ITEMS }))).code).toBe('BAD_REQUEST');
+    expect((await trpcFailure(operator().update({ packageId, version: changed.version, items: ITEMS }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('two operators edit the same draft: the save made from the older version is refused as changed meanwhile, the first save stays', async () => {
+    const made = await operator().create({ kind: 'legal-entity', company: COMPANY, items: ITEMS });
+    const first = await operator().update({ packageId: made.packageId, version: made.version, company: { ...COMPANY, company: { ...COMPANY.company, legalAddress: 'м. Бар, вул. Героїв Майдану, 5' } } });
+    expect(first.version).toBe(made.version + 1);
+    const second = await trpcFailure(w.as(w.world.operator2).package.update({ packageId: made.packageId, version: made.version, company: { ...COMPANY, company: { ...COMPANY.company, legalAddress: 'м. Бар, вул. Соборна, 1' } } }));
+    expect(second.code).toBe('CONFLICT');
+    expect(second.cause).toMatchObject({ kind: 'conflict', messageKey: 'errors.changedMeanwhile' });
+    const kept = await operator().get({ packageId: made.packageId });
+    expect([kept.version, kept.details?.legalAddress]).toEqual([first.version, 'м. Бар, вул. Героїв Майдану, 5']);
   });
 
   it('bad input: a wrong EDRPOU checksum, an expired power of attorney, no forms, a person\'s form in a company package — clear errors, nothing stored', async () => {
