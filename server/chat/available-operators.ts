@@ -1,7 +1,7 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { chats, operatorPresence, users } from '@/db/schema';
-import { CHAT_LIMITS } from './chat-config';
+import { hasLiveHeartbeat } from './operator-presence';
 
 export interface AvailableOperator {
   userId: string;
@@ -13,7 +13,6 @@ export interface AvailableOperator {
 
 /** Available operators with a live heartbeat, and how many chats each has or is being offered. */
 export function availableOperators(db: DbOrTx, now: Date): AvailableOperator[] {
-  const freshSince = new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
   const rows = db
     .select({
       userId: operatorPresence.userId,
@@ -24,7 +23,7 @@ export function availableOperators(db: DbOrTx, now: Date): AvailableOperator[] {
     })
     .from(operatorPresence)
     .innerJoin(users, eq(users.id, operatorPresence.userId))
-    .where(and(eq(operatorPresence.status, 'available'), eq(users.active, true), gt(operatorPresence.lastHeartbeatAt, freshSince)))
+    .where(and(eq(operatorPresence.status, 'available'), eq(users.active, true), hasLiveHeartbeat(now)))
     .all();
   return rows.map((r) => ({ userId: r.userId, capacity: r.capacity, load: r.active + r.offered, idleSince: r.idleSince?.getTime() ?? 0 }));
 }

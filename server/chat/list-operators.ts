@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { chats, operatorPresence, users } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import { CHAT_LIMITS } from './chat-config';
+import { liveHeartbeatSince } from './operator-presence';
 
 /** How many active chats each operator has now. */
 export function activeChatLoads(db: DbOrTx): Map<string | null, number> {
@@ -23,7 +24,7 @@ export function activeChatLoads(db: DbOrTx): Map<string | null, number> {
  */
 export function listOperators({ ctx }: { ctx: VerbContext }) {
   const loads = activeChatLoads(ctx.db);
-  const freshSince = ctx.clock.now().getTime() - CHAT_LIMITS.heartbeatTimeoutMs;
+  const liveSince = liveHeartbeatSince(ctx.clock.now()).getTime();
   return ctx.db
     .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity, lastHeartbeatAt: operatorPresence.lastHeartbeatAt })
     .from(users)
@@ -33,7 +34,7 @@ export function listOperators({ ctx }: { ctx: VerbContext }) {
     .all()
     .map(({ lastHeartbeatAt, ...o }) => ({
       ...o,
-      status: !o.status || (o.status !== 'offline' && (lastHeartbeatAt?.getTime() ?? 0) <= freshSince) ? ('offline' as const) : o.status,
+      status: !o.status || (o.status !== 'offline' && (lastHeartbeatAt?.getTime() ?? 0) <= liveSince) ? ('offline' as const) : o.status,
       capacity: o.capacity ?? CHAT_LIMITS.defaultCapacity,
       load: loads.get(o.id) ?? 0,
     }));

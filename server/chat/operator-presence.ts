@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { operatorPresence, type OperatorStatus } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
@@ -6,6 +6,15 @@ import { operatorRecipient } from '@/server/realtime/events';
 import { CHAT_LIMITS } from './chat-config';
 
 export type PresenceRow = typeof operatorPresence.$inferSelect;
+
+/**
+ * Since when a heartbeat counts as live: an operator silent for longer is offline — for routing,
+ * the admins' list and the figures at once, before the sweep records it.
+ */
+export const liveHeartbeatSince = (now: Date): Date => new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
+
+/** The query condition: the presence's heartbeat is live at `now`. */
+export const hasLiveHeartbeat = (now: Date) => gt(operatorPresence.lastHeartbeatAt, liveHeartbeatSince(now));
 
 /**
  * One change of an operator's presence. The only writer of operator_presence is this module:
@@ -51,11 +60,11 @@ export function changePresence(tx: Tx, emitter: Emitter | null, userId: string, 
 }
 
 /** Operators not offline whose last heartbeat is older than the cutoff. */
-export function stalePresences(tx: Tx, cutoff: Date): string[] {
+export function stalePresences(tx: Tx, now: Date): string[] {
   return tx
     .select({ userId: operatorPresence.userId })
     .from(operatorPresence)
-    .where(and(ne(operatorPresence.status, 'offline'), lt(operatorPresence.lastHeartbeatAt, cutoff)))
+    .where(and(ne(operatorPresence.status, 'offline'), lt(operatorPresence.lastHeartbeatAt, liveHeartbeatSince(now))))
     .all()
     .map((r) => r.userId);
 }

@@ -1,9 +1,9 @@
-import { and, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { applications, auditEvents, chats, dealers, operatorPresence, pointsOfSale, users } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
-import { CHAT_LIMITS } from '@/server/chat/chat-config';
+import { hasLiveHeartbeat } from '@/server/chat/operator-presence';
 import type { SignedInContext } from '@/server/context';
 import { daysBetween, kyivDate, kyivDayStart, kyivHour, nextDay } from '@/server/time/kyiv';
 import { backOfficeFigures, pointOfSaleFigures, type DecisionFact } from './backoffice-metrics';
@@ -95,11 +95,10 @@ function loadPointsOfSale(db: DbOrTx, start: Date, end: Date) {
 
 /** Operators taking chats now (available or in wrap-up, with a fresh heartbeat), and their slots. */
 export function staffOnShift(db: DbOrTx, now: Date) {
-  const fresh = new Date(now.getTime() - CHAT_LIMITS.heartbeatTimeoutMs);
   const rows = db
     .select({ capacity: operatorPresence.capacity })
     .from(operatorPresence)
-    .where(and(inArray(operatorPresence.status, ['available', 'wrap_up']), gt(operatorPresence.lastHeartbeatAt, fresh)))
+    .where(and(inArray(operatorPresence.status, ['available', 'wrap_up']), hasLiveHeartbeat(now)))
     .all();
   return { operators: rows.length, agents: rows.reduce((s, r) => s + r.capacity, 0) };
 }

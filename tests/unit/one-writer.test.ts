@@ -31,4 +31,11 @@ describe('one writer for each kind of state', () => {
   it('operator presence is written only by server/chat/operator-presence.ts', () => {
     expect(writersOf('operatorPresence')).toEqual(['server/chat/operator-presence.ts']);
   });
+
+  it('whether an operator is there (a live heartbeat) is judged only in server/chat/operator-presence.ts', () => {
+    const judges = sources(path.join(ROOT, 'server'))
+      .filter((file) => /heartbeatTimeoutMs/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file).split(path.sep).join('/'));
+    expect(judges).toEqual(['server/chat/chat-limits.ts', 'server/chat/operator-presence.ts']);
+  });
 });
