@@ -1,13 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offerTimeoutMs } from '@/server/chat/offer-timeout';
 import { env } from '@/server/config/env';
-import { defaultMaxQueue, defaultThreads, workerFile } from '@/server/signing/pdf-pool';
+import { defaultMaxQueue, defaultNiceness, defaultThreads, workerFile } from '@/server/signing/pdf-pool';
 import { companyName } from '@/server/signing/seal-certificate';
 
 /** Every setting is parsed once, by server/config/env.ts: a bad value stops the app naming it. */
 afterEach(() => vi.unstubAllEnvs());
 
 describe('configuration read through server/config/env.ts', () => {
+  it('is parsed once while nothing changes, and again as soon as a variable does', () => {
+    vi.stubEnv('COMPANY_NAME', 'ТОВ «Перше»');
+    const first = env();
+    expect(env()).toBe(first);
+    vi.stubEnv('COMPANY_NAME', 'ТОВ «Друге»');
+    expect(env()).not.toBe(first);
+    expect(env().COMPANY_NAME).toBe('ТОВ «Друге»');
+    expect(Object.isFrozen(env())).toBe(true);
+  });
+
   it('the chat offer time-out: seconds from CHAT_OFFER_TIMEOUT_SECONDS, 10 by default, a bad value named', () => {
     vi.stubEnv('CHAT_OFFER_TIMEOUT_SECONDS', '');
     expect(offerTimeoutMs()).toBe(10_000);
@@ -47,5 +57,14 @@ describe('configuration read through server/config/env.ts', () => {
     expect(workerFile()).toMatch(/server\/signing\/pdf-worker\.cjs$/);
     vi.stubEnv('PDF_QUEUE', 'many');
     expect(() => env()).toThrow(/PDF_QUEUE/);
+  });
+
+  it('the PDF workers\' priority: PDF_WORKER_NICE, 10 by default, 0 to 19', () => {
+    vi.stubEnv('PDF_WORKER_NICE', '');
+    expect(defaultNiceness()).toBe(10);
+    vi.stubEnv('PDF_WORKER_NICE', '0');
+    expect(defaultNiceness()).toBe(0);
+    vi.stubEnv('PDF_WORKER_NICE', '20');
+    expect(() => env()).toThrow(/PDF_WORKER_NICE/);
   });
 });
