@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessions, users } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor } from '@/server/context';
-import { chatWorld, type ChatWorld } from '../helpers/chat-world';
+import { applicationWorld } from '../helpers/application-world';
 import { readFeed } from '../helpers/feed-reader';
 import { callerFor, openSession } from '../helpers/test-db';
 
@@ -11,15 +11,14 @@ import { callerFor, openSession } from '../helpers/test-db';
  * An open realtime feed lives no longer than the session it was opened with: deactivation,
  * sign-out, a changed role or company, and expiry end it, and nothing is delivered after.
  */
-let w: ChatWorld;
+let w: Awaited<ReturnType<typeof applicationWorld>>;
 let chatId: string;
 const open: AbortController[] = [];
 
 beforeEach(async () => {
-  w = await chatWorld();
-  await w.online(w.world.operator);
-  ({ chatId } = await w.as(w.world.dealer).chat.start({}));
-  await w.as(w.world.operator).operator.accept({ chatId });
+  // A chat the dealer started and the operator accepted.
+  w = await applicationWorld();
+  chatId = w.chatId;
 });
 afterEach(() => {
   for (const controller of open.splice(0)) controller.abort();

@@ -4,7 +4,7 @@ import type { Actor } from '@/server/context';
 import { latestEventId } from '@/server/realtime/audience';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { feedEvent } from '@/server/realtime/events';
-import { chatWorld, type ChatWorld } from '../helpers/chat-world';
+import { applicationWorld } from '../helpers/application-world';
 import { callerFor, openSession } from '../helpers/test-db';
 
 /**
@@ -12,15 +12,14 @@ import { callerFor, openSession } from '../helpers/test-db';
  * union, and an event received live is the same, on the wire too, as when it is resumed from the
  * stored log after a reconnect.
  */
-let w: ChatWorld;
+let w: Awaited<ReturnType<typeof applicationWorld>>;
 let chatId: string;
 const open: AbortController[] = [];
 
 beforeEach(async () => {
-  w = await chatWorld();
-  await w.online(w.world.operator);
-  ({ chatId } = await w.as(w.world.dealer).chat.start({}));
-  await w.as(w.world.operator).operator.accept({ chatId });
+  // A chat the dealer started and the operator accepted.
+  w = await applicationWorld();
+  chatId = w.chatId;
 });
 afterEach(() => {
   for (const controller of open.splice(0)) controller.abort();
