@@ -89,6 +89,16 @@ async function verifiedSim() {
   return { applicationId, version: verified.version };
 }
 
+/** The dealer's and the subscriber's drawings, from two seeds. */
+const drawings = (subscriber: number, dealer: number) => [
+  { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(subscriber) },
+  { party: 'dealer', name: w.world.dealer.name, image: png(dealer) },
+];
+
+/** Y signed with a stale version: refused in its transaction, after its files were written. */
+const staleSigning = (y: { applicationId: string; version: number }, seeds: [number, number]) =>
+  trpcFailure(dealerApp().sign({ applicationId: y.applicationId, version: y.version - 1, signatures: drawings(...seeds) }));
+
 /** X's signature images and sealed PDF are all on disk, and the PDF verifies as authentic. */
 async function expectIntact(applicationId: string) {
   const rows = w.h.db.select({ imageKey: signatures.imageKey }).from(signatures).where(eq(signatures.applicationId, applicationId)).all();
@@ -107,16 +117,7 @@ describe('a failed attempt removes only what it created and nothing references',
 
     const y = await verifiedSim();
     const { removed } = hookStorage();
-    const refused = await trpcFailure(
-      dealerApp().sign({
-        applicationId: y.applicationId,
-        version: y.version - 1,
-        signatures: [
-          { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1) },
-          { party: 'dealer', name: w.world.dealer.name, image: png(2) },
-        ],
-      }),
-    );
+    const refused = await staleSigning(y, [1, 2]);
     expect(refused.code).toBe('CONFLICT');
     await expectIntact(x.applicationId);
     // The images were found, not created, by Y's attempt: it does not even touch them.
@@ -129,13 +130,10 @@ describe('a failed attempt removes only what it created and nothing references',
   it('a signing whose transaction fails keeps the images another application committed with the same bytes in the middle of the clean-up', async () => {
     const y = await verifiedSim();
     const z = await verifiedSim();
-    const both = [
-      { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(5) },
-      { party: 'dealer', name: w.world.dealer.name, image: png(6) },
-    ];
+    const both = drawings(5, 6);
     // Y's refused signing has created the images when Z, signed with the same drawings, commits.
     hookStorage().beforeRemove(() => dealerApp().sign({ applicationId: z.applicationId, version: z.version, signatures: both }));
-    expect((await trpcFailure(dealerApp().sign({ applicationId: y.applicationId, version: y.version - 1, signatures: both }))).code).toBe('CONFLICT');
+    expect((await staleSigning(y, [5, 6])).code).toBe('CONFLICT');
     await expectIntact(z.applicationId);
   });
 
@@ -145,16 +143,7 @@ describe('a failed attempt removes only what it created and nothing references',
     // An edit drops X's signatures; the files of that signing stay on disk, referenced by no row.
     await dealerApp().saveDraft({ applicationId: x.applicationId, formData: { contact: { contactPhone: '050 111 22 33' } } });
     const y = await verifiedSim();
-    const refused = await trpcFailure(
-      dealerApp().sign({
-        applicationId: y.applicationId,
-        version: y.version - 1,
-        signatures: [
-          { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1) },
-          { party: 'dealer', name: w.world.dealer.name, image: png(2) },
-        ],
-      }),
-    );
+    const refused = await staleSigning(y, [1, 2]);
     expect(refused.code).toBe('CONFLICT');
     expect(keys).toHaveLength(2);
     for (const key of keys) expect(stored(key), key).toBe(true);
@@ -162,16 +151,7 @@ describe('a failed attempt removes only what it created and nothing references',
 
   it('a signing that creates only new files and fails leaves none of them behind', async () => {
     const y = await verifiedSim();
-    const refused = await trpcFailure(
-      dealerApp().sign({
-        applicationId: y.applicationId,
-        version: y.version - 1,
-        signatures: [
-          { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(7) },
-          { party: 'dealer', name: w.world.dealer.name, image: png(8) },
-        ],
-      }),
-    );
+    const refused = await staleSigning(y, [7, 8]);
     expect(refused.code).toBe('CONFLICT');
     expect(filesUnder('pdfs')).toEqual([]);
     expect(filesUnder('signatures')).toEqual([]);
