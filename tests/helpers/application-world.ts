@@ -69,6 +69,16 @@ export const TARIFF_FORM = { tariff: { msisdn: '050 765 43 21', currentTariff: '
 
 const signaturePng = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).toString('base64');
 
+/** An application of the world's chat identified, filled and verified by the operator: ready to sign. */
+export async function verifiedApplication(w: Awaited<ReturnType<typeof applicationWorld>>, templateId: 'sim-replacement' | 'tariff-change' = 'sim-replacement', formData?: Record<string, Record<string, unknown>>) {
+  const dealer = w.as(w.world.dealer).application;
+  const { applicationId } = await dealer.create({ chatId: w.chatId, templateId });
+  await dealer.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
+  await dealer.complete({ applicationId, formData: formData ?? (templateId === 'sim-replacement' ? SIM_FORM : TARIFF_FORM) });
+  const verified = await w.as(w.world.operator).application.verify({ applicationId });
+  return { applicationId, version: verified.version };
+}
+
 /**
  * An application of the world's chat taken to `signed` (identified, filled, verified by the
  * operator, signed by the subscriber and the dealer). Sensitive SIM replacement by default; the
@@ -76,10 +86,8 @@ const signaturePng = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).
  */
 export async function signedApplication(w: Awaited<ReturnType<typeof applicationWorld>>, templateId: 'sim-replacement' | 'tariff-change' = 'sim-replacement', formData?: Record<string, Record<string, unknown>>) {
   const dealer = w.as(w.world.dealer).application;
-  const { applicationId } = await dealer.create({ chatId: w.chatId, templateId });
-  await dealer.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-  await dealer.complete({ applicationId, formData: formData ?? (templateId === 'sim-replacement' ? SIM_FORM : TARIFF_FORM) });
-  const verified = await w.as(w.world.operator).application.verify({ applicationId });
+  const verified = await verifiedApplication(w, templateId, formData);
+  const applicationId = verified.applicationId;
   const signed = await dealer.sign({
     applicationId,
     version: verified.version,

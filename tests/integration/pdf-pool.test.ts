@@ -12,7 +12,7 @@ import { verifyDocument } from '@/server/signing/verify-document';
 import { findTemplate } from '@/templates';
 import { say } from '../helpers/say';
 import { trpcFailure } from '../helpers/test-db';
-import { applicationWorld, bookletIdentification, SIM_FORM } from '../helpers/application-world';
+import { applicationWorld, verifiedApplication } from '../helpers/application-world';
 
 /**
  * The PDF worker pool (server/signing/pdf-pool.ts): a seal runs on a worker thread, so the event
@@ -57,13 +57,7 @@ function release() {
 const dealer = () => w.as(w.world.dealer).application;
 const png = (seed: number, width = 360, height = 120) => Buffer.from(scribblePng(width, height, seed)).toString('base64');
 
-async function verifiedSim() {
-  const { applicationId } = await dealer().create({ chatId: w.chatId, templateId: 'sim-replacement' });
-  await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-  await dealer().complete({ applicationId, formData: SIM_FORM });
-  const verified = await w.as(w.world.operator).application.verify({ applicationId });
-  return { applicationId, version: verified.version };
-}
+const verifiedSim = () => verifiedApplication(w);
 
 const signatures = (width = 360, height = 120) => [
   { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1, width, height) },

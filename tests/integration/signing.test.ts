@@ -8,7 +8,7 @@ import { scribblePng } from '@/server/signing/sample-document';
 import { publicApplication } from '@/server/signing/public-application';
 import { verifyDocument } from '@/server/signing/verify-document';
 import { trpcFailure } from '../helpers/test-db';
-import { applicationWorld, bookletIdentification, SIM_FORM } from '../helpers/application-world';
+import { applicationWorld, verifiedApplication } from '../helpers/application-world';
 
 let w: Awaited<ReturnType<typeof applicationWorld>>;
 beforeEach(async () => {
@@ -27,13 +27,7 @@ const pdfFiles = () => {
   return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.pdf')) : [];
 };
 
-async function verifiedSim() {
-  const { applicationId } = await dealer().create({ chatId: w.chatId, templateId: 'sim-replacement' });
-  await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-  await dealer().complete({ applicationId, formData: SIM_FORM });
-  const verified = await w.as(w.world.operator).application.verify({ applicationId });
-  return { applicationId, version: verified.version };
-}
+const verifiedSim = () => verifiedApplication(w);
 
 const both = (overrides: Partial<Record<'subscriber' | 'dealer', object>> = {}) => [
   { party: 'subscriber', name: 'Коваленко Марія Іванівна', image: png(1), ...overrides.subscriber },

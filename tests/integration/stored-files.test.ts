@@ -10,7 +10,7 @@ import type { Actor } from '@/server/context';
 import { scribblePng } from '@/server/signing/sample-document';
 import { verifyDocument } from '@/server/signing/verify-document';
 import type { FileStorage } from '@/server/storage/file-storage';
-import { applicationWorld, bookletIdentification, idCardIdentification, signedApplication, SIM_FORM } from '../helpers/application-world';
+import { applicationWorld, idCardIdentification, signedApplication, verifiedApplication } from '../helpers/application-world';
 import { trpcFailure, verbContext } from '../helpers/test-db';
 
 /**
@@ -81,13 +81,7 @@ function hookStorage() {
 
 const dealerApp = () => w.as(w.world.dealer).application;
 
-async function verifiedSim() {
-  const { applicationId } = await dealerApp().create({ chatId: w.chatId, templateId: 'sim-replacement' });
-  await dealerApp().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-  await dealerApp().complete({ applicationId, formData: SIM_FORM });
-  const verified = await w.as(w.world.operator).application.verify({ applicationId });
-  return { applicationId, version: verified.version };
-}
+const verifiedSim = () => verifiedApplication(w);
 
 /** The dealer's and the subscriber's drawings, from two seeds. */
 const drawings = (subscriber: number, dealer: number) => [
