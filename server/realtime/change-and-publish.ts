@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { inTransaction, type Db, type Tx } from '@/db/client';
 import { preparedQuery } from '@/db/prepared';
 import { realtimeEvents } from '@/db/schema';
-import { columnsOf, eventOfRow } from './audience';
+import { audienceOf, columnsOf } from './audience';
 import type { BusEvent, EventBus } from './event-bus';
 import { eventDraft, type EventDraft } from './events';
 
@@ -28,7 +28,7 @@ const insertEvent = preparedQuery((db) =>
       payload: sql.placeholder('payload'),
       createdAt: sql.placeholder('createdAt'),
     })
-    .returning()
+    .returning({ id: realtimeEvents.id })
     .prepare(),
 );
 
@@ -51,9 +51,12 @@ export function changeAndPublish<T>(ctx: { db: Db; bus: EventBus; clock: { now()
     const now = ctx.clock.now();
     return fn(tx, {
       emit(draft) {
-        const { type, chatId, audience, payload } = eventDraft.parse(draft);
-        const row = insertEvent(tx).get({ type, chatId, ...columnsOf(audience), payload, createdAt: now });
-        pending.push(eventOfRow(row));
+        // Published as validated, its audience in the stored (canonical) form, so it equals the
+        // event resumed from the row; only the id comes back from the insert.
+        const event = eventDraft.parse(draft);
+        const columns = columnsOf(event.audience);
+        const { id } = insertEvent(tx).get({ type: event.type, chatId: event.chatId, ...columns, payload: event.payload, createdAt: now });
+        pending.push({ id, ...event, audience: audienceOf(columns), createdAt: now });
       },
       emitEphemeral(draft) {
         pending.push(ephemeralEvent(draft, now));
