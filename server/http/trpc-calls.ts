@@ -5,17 +5,21 @@ import { logger } from '@/server/config/logger';
 import { createContextFromHeaders } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 import { batchTooLarge } from './batch-limit';
-import { MAX_JSON_BODY_BYTES, tooLargeResponse } from './limited-body';
+import { BodyTooLargeError, MAX_JSON_BODY_BYTES, tooLargeResponse } from './limited-body';
 import { headersOf, sendFetchResponse } from './node-fetch-bridge';
 
 export const TRPC_ENDPOINT = '/api/trpc';
 const config = appRouter._def._config;
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } } | undefined>;
 
-class BodyTooLarge extends Error {}
-
+/** The JSON body, refused past MAX_JSON_BODY_BYTES: at once by its declared length, else as it arrives. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) {
+      req.resume();
+      reject(new BodyTooLargeError(MAX_JSON_BODY_BYTES));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -23,7 +27,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size > MAX_JSON_BODY_BYTES) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new BodyTooLarge());
+        reject(new BodyTooLargeError(MAX_JSON_BODY_BYTES));
       } else chunks.push(chunk);
     });
     req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -67,7 +71,7 @@ export async function serveTrpcCalls(req: IncomingMessage, res: ServerResponse, 
     raw = text ? JSON.parse(text) : undefined;
     ctx = await createContextFromHeaders(headersOf(req));
   } catch (cause) {
-    if (cause instanceof BodyTooLarge) {
+    if (cause instanceof BodyTooLargeError) {
       await sendFetchResponse(res, tooLargeResponse(MAX_JSON_BODY_BYTES));
       return true;
     }
