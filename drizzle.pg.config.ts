@@ -7,7 +7,7 @@ import { defineConfig } from 'drizzle-kit';
  */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/schema-pg/index.ts',
+  schema: './db/schema-pg/tables.ts',
   out: './db/migrations-pg',
   dbCredentials: { url: process.env.DATABASE_URL ?? 'postgres://localhost/dealer_desk' },
   casing: 'snake_case',

@@ -49,6 +49,19 @@ export const LAYER_ZONES = [
   { target: 'app/**', from: ['db/**', 'server/config/database.*'], message: 'Pages and route handlers reach data through a server verb (tRPC, the server caller or server/http), never the database.' },
 ];
 
+/**
+ * A query runs on SQLite or PostgreSQL (db/client.ts): it is awaited, never run with SQLite's
+ * synchronous `.get()`, `.all()` or `.run()`.
+ */
+const SQLITE_ONLY_CALLS = {
+  selector: 'CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]',
+  message: 'SQLite-only: await the query (`await first(query)` for one row; db/client.ts), so it runs on PostgreSQL too.',
+};
+const PROCESS_ENV_SYNTAX = [
+  { selector: "MemberExpression[object.name='process'][computed=true]", message: 'Read configuration from server/config/ (env.ts), not process.env.' },
+  { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: 'Read configuration from server/config/ (env.ts), not process.env.' },
+];
+
 export default tseslint.config(
   { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   js.configs.recommended,
@@ -72,10 +85,21 @@ export default tseslint.config(
     ignores: ['server/config/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from server/config/ (env.ts), not process.env.' }],
-      'no-restricted-syntax': [
+      'no-restricted-syntax': ['error', ...PROCESS_ENV_SYNTAX, SQLITE_ONLY_CALLS],
+    },
+  },
+  {
+    files: ['server/config/**/*.ts', 'scripts/**/*.ts', 'simulation/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', SQLITE_ONLY_CALLS] },
+  },
+  {
+    // Domain code is written for both dialects: a dialect's own builders and drivers stay in db/.
+    files: ['server/**/*.ts'],
+    ignores: ['server/trpc/routers/**'],
+    rules: {
+      'no-restricted-imports': [
         'error',
-        { selector: "MemberExpression[object.name='process'][computed=true]", message: 'Read configuration from server/config/ (env.ts), not process.env.' },
-        { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: 'Read configuration from server/config/ (env.ts), not process.env.' },
+        { patterns: [{ group: ['drizzle-orm/sqlite-core', 'drizzle-orm/pg-core', 'drizzle-orm/better-sqlite3', 'drizzle-orm/node-postgres', 'better-sqlite3', 'pg'], message: 'Write queries for both dialects; what differs lives in db/ (client.ts: alias, first, rawRows, inTransaction).' }] },
       ],
     },
   },

@@ -1,14 +1,31 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Mutex } from 'async-mutex';
 import Database from 'better-sqlite3';
+import { is, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import { alias as pgAlias, PgDialect } from 'drizzle-orm/pg-core';
+import { alias as sqliteAlias, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { schemaDialect } from './schema';
+import * as schema from './schema/tables';
 
+/**
+ * The database every verb is handed. Its type is drizzle's SQLite one (the query builders of both
+ * dialects have the same shape); at run time it is SQLite (better-sqlite3) or PostgreSQL
+ * (node-postgres, db/postgres.ts), chosen once per process. Code written against it therefore
+ * awaits every query (`await db.select()…`, never the SQLite-only `.get()/.all()/.run()`; the
+ * linter refuses those) and takes one row with `first()`.
+ */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** What a transaction callback receives; verbs accept either. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Db;
 export type DbOrTx = Db | Tx;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export const dialectOf = (db: DbOrTx): Dialect => (is((db as unknown as { dialect: unknown }).dialect, PgDialect) ? 'postgres' : 'sqlite');
 
 const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 
@@ -52,11 +69,65 @@ function cacheStatements(client: Database.Database): void {
   }) as typeof client.prepare;
 }
 
+/** One writer at a time per SQLite connection, across awaits: the process-wide lock of `inTransaction`. */
+const sqliteWriters = new WeakMap<Database.Database, Mutex>();
+/** The SQLite connection whose transaction the current async call chain is inside (a nested call joins it). */
+const openSqliteTransaction = new AsyncLocalStorage<Database.Database>();
+
 /**
- * The one transaction helper. better-sqlite3 transactions are synchronous: the callback must
- * not be async (an awaited promise inside would escape the rollback). BEGIN IMMEDIATE takes the
- * write lock up front, so two writers queue instead of failing on a lock upgrade.
+ * The one transaction helper, for both dialects; `fn` may await.
+ *
+ * - PostgreSQL: drizzle's transaction on a connection of the pool (READ COMMITTED). What SQLite
+ *   got from its single writer is made explicit where it matters: compare-and-set updates, row
+ *   locks, and the audit chain's advisory lock (server/audit/write-audit-event.ts).
+ * - SQLite: better-sqlite3's own transactions are synchronous (an awaited promise inside would
+ *   escape the rollback), so this one is `BEGIN IMMEDIATE` … `COMMIT` (or `ROLLBACK` on a throw)
+ *   under a process-wide lock: one transaction at a time, queued in order, the write lock taken up
+ *   front. A call inside another's `fn` joins the open transaction. Every write goes through here:
+ *   a statement outside it would land in whatever transaction happens to be open.
  */
-export function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
-  return db.transaction(fn, { behavior: 'immediate' });
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T> | T): Promise<T> {
+  if (dialectOf(db) === 'postgres') return db.transaction((tx) => fn(tx as unknown as Tx) as never) as unknown as Promise<T>;
+  const client = db.$client;
+  if (openSqliteTransaction.getStore() === client) return fn(db);
+  let writer = sqliteWriters.get(client);
+  if (!writer) sqliteWriters.set(client, (writer = new Mutex()));
+  return writer.runExclusive(() =>
+    openSqliteTransaction.run(client, async () => {
+      client.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(db);
+        client.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (client.inTransaction) client.exec('ROLLBACK');
+        throw error;
+      }
+    }),
+  );
+}
+
+/** The first row of a query's rows (`await first(db.select()…)`), or undefined: `.get()` for both dialects. */
+export async function first<R>(rows: PromiseLike<R[]> | R[]): Promise<R | undefined> {
+  return (await rows)[0];
+}
+
+/**
+ * Runs a raw SQL statement (drizzle's `sql` template, written for both dialects) and returns its
+ * rows: `db.all()` on SQLite, `db.execute()` on PostgreSQL.
+ */
+export async function rawRows<R = Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<R[]> {
+  if (dialectOf(db) === 'postgres') return ((await (db as unknown as { execute(q: SQL): Promise<{ rows: R[] }> }).execute(query)).rows);
+  return db.all<R>(query);
+}
+
+/** A second name for a table in one query (a self-join), in the process's dialect. */
+export function alias<T extends SQLiteTable, A extends string>(table: T, name: A) {
+  return schemaDialect() === 'postgres' ? (pgAlias(table as never, name) as unknown as ReturnType<typeof sqliteAlias<T, A>>) : sqliteAlias(table, name);
+}
+
+/** Closes the database's connections (the SQLite file, or the PostgreSQL pool). */
+export async function closeDb(db: Db): Promise<void> {
+  if (dialectOf(db) === 'postgres') await (db.$client as unknown as { end(): Promise<void> }).end();
+  else db.$client.close();
 }

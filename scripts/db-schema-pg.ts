@@ -15,7 +15,7 @@ if (check) {
   }
 } else {
   for (const file of fs.readdirSync(SCHEMA_PG_DIR)) {
-    if (file !== 'kit.ts' && !expected.has(file)) fs.rmSync(path.join(SCHEMA_PG_DIR, file));
+    if (file !== 'kit.ts' && file !== 'index.ts' && !expected.has(file)) fs.rmSync(path.join(SCHEMA_PG_DIR, file));
   }
   for (const [file, text] of expected) fs.writeFileSync(path.join(SCHEMA_PG_DIR, file), text);
   console.log(`db/schema-pg/: ${expected.size} files copied from db/schema/`);

@@ -20,10 +20,10 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * Runs a task at a time (offer time-outs). Timers are events, not polling; a task re-checks the
- * state it acts on, so a stale or duplicate timer does nothing. Tests use a manual scheduler.
+ * state it acts on, so a stale or duplicate timer does nothing. A task may return a promise (a verb). Tests use a manual scheduler.
  */
 export interface Scheduler {
-  at(when: Date, key: string, task: () => void): void;
+  at(when: Date, key: string, task: () => unknown): void;
 }
 
 /** Everything a domain verb needs, and nothing of HTTP: tests build one with a temp database and a fixed clock. */

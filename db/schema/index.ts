@@ -1,7 +1,79 @@
-export * from './auth';
-export * from './audit';
-export * from './dealers';
-export * from './chat';
-export * from './applications';
-export * from './backoffice';
-export * from './packages';
+/**
+ * The tables every module imports, of the process's dialect. The declarations are in ./tables.ts
+ * (through ./kit.ts, SQLite) and their copy in db/schema-pg/ (PostgreSQL, docs/architecture.md
+ * "Two dialects"). Each table here is SQLite's until `useDialect('postgres')` (called by
+ * server/config/database.ts before the first query, when DATABASE_URL is a postgres:// URL)
+ * points it at PostgreSQL's: the bindings are live, so every importer sees the switch. One
+ * process runs one dialect; both are typed as SQLite's (the query builders have the same shape).
+ * tests/unit/db-dialects.test.ts checks that every table of ./tables.ts is listed here.
+ */
+import * as pg from '../schema-pg/tables';
+import * as sqlite from './tables';
+
+export * from './tables';
+
+export type SchemaDialect = 'sqlite' | 'postgres';
+let current: SchemaDialect = 'sqlite';
+
+/** The dialect the tables are of. */
+export const schemaDialect = (): SchemaDialect => current;
+
+export let applications = sqlite.applications;
+export let identifications = sqlite.identifications;
+export let signatures = sqlite.signatures;
+export let counters = sqlite.counters;
+export let auditEvents = sqlite.auditEvents;
+export let users = sqlite.users;
+export let sessions = sqlite.sessions;
+export let accounts = sqlite.accounts;
+export let verifications = sqlite.verifications;
+export let signInAttempts = sqlite.signInAttempts;
+export let confirmationLinks = sqlite.confirmationLinks;
+export let notifications = sqlite.notifications;
+export let linkLookupFailures = sqlite.linkLookupFailures;
+export let operatorPresence = sqlite.operatorPresence;
+export let chats = sqlite.chats;
+export let chatOffers = sqlite.chatOffers;
+export let attachments = sqlite.attachments;
+export let chatMessages = sqlite.chatMessages;
+export let chatReads = sqlite.chatReads;
+export let realtimeEvents = sqlite.realtimeEvents;
+export let dealers = sqlite.dealers;
+export let pointsOfSale = sqlite.pointsOfSale;
+export let companies = sqlite.companies;
+export let packages = sqlite.packages;
+export let packageItems = sqlite.packageItems;
+
+/** Points every table at the given dialect's declaration; called once at start-up. */
+export function useDialect(dialect: SchemaDialect): void {
+  current = dialect;
+  const from = (dialect === 'postgres' ? pg : sqlite) as unknown as typeof sqlite;
+  applications = from.applications;
+  identifications = from.identifications;
+  signatures = from.signatures;
+  counters = from.counters;
+  auditEvents = from.auditEvents;
+  users = from.users;
+  sessions = from.sessions;
+  accounts = from.accounts;
+  verifications = from.verifications;
+  signInAttempts = from.signInAttempts;
+  confirmationLinks = from.confirmationLinks;
+  notifications = from.notifications;
+  linkLookupFailures = from.linkLookupFailures;
+  operatorPresence = from.operatorPresence;
+  chats = from.chats;
+  chatOffers = from.chatOffers;
+  attachments = from.attachments;
+  chatMessages = from.chatMessages;
+  chatReads = from.chatReads;
+  realtimeEvents = from.realtimeEvents;
+  dealers = from.dealers;
+  pointsOfSale = from.pointsOfSale;
+  companies = from.companies;
+  packages = from.packages;
+  packageItems = from.packageItems;
+}
+
+/** The tables of the process's dialect, as drizzle's `schema` option wants them. */
+export const tablesOf = (dialect: SchemaDialect) => (dialect === 'postgres' ? pg : sqlite);

@@ -40,6 +40,13 @@ const envSchema = z.object({
       }
       return origins;
     }),
+  /**
+   * Where the data lives: unset or a file path, SQLite (unset: DATA_DIR/dealer-desk.sqlite); a
+   * postgres:// (or postgresql://) URL, PostgreSQL, e.g. postgres://desk:secret@db.example.ua/dealer_desk.
+   */
+  DATABASE_URL: z.preprocess(unsetIfBlank, z.string().optional()),
+  /** Connections each process keeps to PostgreSQL; default 10. */
+  DATABASE_POOL: z.preprocess(unsetIfBlank, z.coerce.number().int().min(2).max(200).default(10)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long an operator has to accept an offered chat before it goes to the next one, in seconds. */
   CHAT_OFFER_TIMEOUT_SECONDS: z.preprocess(unsetIfBlank, z.coerce.number().positive('must be more than 0').default(10)),

@@ -10,7 +10,7 @@ export type { EventDraft } from './events';
 
 export interface Emitter {
   /** Stores the event in this transaction; it is published only after the commit. */
-  emit(draft: EventDraft): void;
+  emit(draft: EventDraft): Promise<void>;
   /** An event that is published after the commit but not stored (typing, queue positions). */
   emitEphemeral(draft: EventDraft): void;
 }
@@ -45,18 +45,18 @@ export function ephemeralEvent(draft: EventDraft, now: Date): BusEvent {
  * validated and written to realtime_events; after the commit the events go to the bus in id
  * order. A rolled-back change publishes nothing.
  */
-export function changeAndPublish<T>(ctx: { db: Db; bus: EventBus; clock: { now(): Date } }, fn: (tx: Tx, emitter: Emitter) => T): T {
+export async function changeAndPublish<T>(ctx: { db: Db; bus: EventBus; clock: { now(): Date } }, fn: (tx: Tx, emitter: Emitter) => Promise<T> | T): Promise<T> {
   const pending: BusEvent[] = [];
-  const result = inTransaction(ctx.db, (tx) => {
+  const result = await inTransaction(ctx.db, (tx) => {
     const now = ctx.clock.now();
     return fn(tx, {
-      emit(draft) {
+      async emit(draft) {
         // Published as validated, its audience in the stored (canonical) form, so it equals the
         // event resumed from the row; only the id comes back from the insert.
         const event = eventDraft.parse(draft);
         const columns = columnsOf(event.audience);
-        const { id } = insertEvent(tx).get({ type: event.type, chatId: event.chatId, ...columns, payload: event.payload, createdAt: now });
-        pending.push({ id, ...event, audience: audienceOf(columns), createdAt: now });
+        const inserted = await insertEvent(tx).get({ type: event.type, chatId: event.chatId, ...columns, payload: event.payload, createdAt: now });
+        pending.push({ id: (inserted as { id: number }).id, ...event, audience: audienceOf(columns), createdAt: now });
       },
       emitEphemeral(draft) {
         pending.push(ephemeralEvent(draft, now));

@@ -5,17 +5,15 @@ import type { Scheduler } from '@/server/context';
 export class TimerScheduler implements Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  at(when: Date, key: string, task: () => void): void {
+  at(when: Date, key: string, task: () => unknown): void {
     const existing = this.timers.get(key);
     if (existing) clearTimeout(existing);
     const delay = Math.max(0, when.getTime() - Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      try {
-        task();
-      } catch (error) {
-        logger().error({ err: error, key }, 'scheduled task failed');
-      }
+      Promise.resolve()
+        .then(task)
+        .catch((error: unknown) => logger().error({ err: error, key }, 'scheduled task failed'));
     }, delay);
     timer.unref();
     this.timers.set(key, timer);

@@ -33,24 +33,22 @@ export interface PointOfSale {
 }
 
 /** A dealer company (active), with a valid EDRPOU unless one is given. */
-export function makeDealerCompany(db: Db, values: Partial<Omit<DealerCompany, 'id'>> = {}, clock: Clock = fixedClock()): DealerCompany {
+export async function makeDealerCompany(db: Db, values: Partial<Omit<DealerCompany, 'id'>> = {}, clock: Clock = fixedClock()): Promise<DealerCompany> {
   const n = next();
-  const row = db
+  const [row] = await db
     .insert(dealers)
     .values({ name: values.name ?? `ТОВ «Дилер ${n}»`, edrpou: values.edrpou ?? validEdrpou(4_100_000 + n), createdAt: clock.now() })
-    .returning()
-    .get();
+    .returning();
   return { id: row.id, name: row.name, edrpou: row.edrpou };
 }
 
 /** A point of sale of a dealer company. */
-export function makePointOfSale(db: Db, dealerId: string, values: Partial<Omit<PointOfSale, 'id' | 'dealerId'>> = {}, clock: Clock = fixedClock()): PointOfSale {
+export async function makePointOfSale(db: Db, dealerId: string, values: Partial<Omit<PointOfSale, 'id' | 'dealerId'>> = {}, clock: Clock = fixedClock()): Promise<PointOfSale> {
   const n = next();
-  const row = db
+  const [row] = await db
     .insert(pointsOfSale)
     .values({ dealerId, name: values.name ?? `Точка продажу ${n}`, town: values.town ?? `Місто ${n}`, address: values.address ?? `вул. Тестова, ${n}`, createdAt: clock.now() })
-    .returning()
-    .get();
+    .returning();
   return { id: row.id, dealerId: row.dealerId, name: row.name, town: row.town, address: row.address };
 }
 
@@ -72,14 +70,14 @@ export async function makeUser(
       pointOfSaleId: values.pointOfSaleId,
     },
   });
-  const actor = loadActiveActor(db, created.id);
+  const actor = await loadActiveActor(db, created.id);
   if (!actor) throw new Error(`user ${created.email} not loaded`);
   return actor;
 }
 
 /** A dealer user at a point of sale (a new company and point unless given). */
 export async function makeDealerUser(db: Db, values: { name?: string; email?: string; pointOfSale?: PointOfSale } = {}, clock: Clock = fixedClock()): Promise<Actor> {
-  const point = values.pointOfSale ?? makePointOfSale(db, makeDealerCompany(db, {}, clock).id, {}, clock);
+  const point = values.pointOfSale ?? (await makePointOfSale(db, (await makeDealerCompany(db, {}, clock)).id, {}, clock));
   return makeUser(db, { role: 'dealer', name: values.name, email: values.email, dealerId: point.dealerId, pointOfSaleId: point.id }, clock);
 }
 
@@ -94,12 +92,12 @@ export const makeAdmin = (db: Db, values: { name?: string; email?: string } = {}
  * (`world.dealer.name`, `world.companies.first.edrpou` …).
  */
 export async function makeWorld(db: Db, clock: Clock = fixedClock()) {
-  const first = makeDealerCompany(db, { name: 'ТОВ «Перший дилер»', edrpou: validEdrpou(4_200_001) }, clock);
-  const second = makeDealerCompany(db, { name: 'ТОВ «Другий дилер»', edrpou: validEdrpou(4_200_002) }, clock);
+  const first = await makeDealerCompany(db, { name: 'ТОВ «Перший дилер»', edrpou: validEdrpou(4_200_001) }, clock);
+  const second = await makeDealerCompany(db, { name: 'ТОВ «Другий дилер»', edrpou: validEdrpou(4_200_002) }, clock);
   const points = {
-    firstMain: makePointOfSale(db, first.id, { name: 'Салон «Перший»', town: 'Вінниця', address: 'вул. Перша, 1' }, clock),
-    firstKiosk: makePointOfSale(db, first.id, { name: 'Кіоск «Перший»', town: 'Жмеринка', address: 'вул. Друга, 2' }, clock),
-    second: makePointOfSale(db, second.id, { name: 'Салон «Другий»', town: 'Коломия', address: 'вул. Третя, 3' }, clock),
+    firstMain: await makePointOfSale(db, first.id, { name: 'Салон «Перший»', town: 'Вінниця', address: 'вул. Перша, 1' }, clock),
+    firstKiosk: await makePointOfSale(db, first.id, { name: 'Кіоск «Перший»', town: 'Жмеринка', address: 'вул. Друга, 2' }, clock),
+    second: await makePointOfSale(db, second.id, { name: 'Салон «Другий»', town: 'Коломия', address: 'вул. Третя, 3' }, clock),
   };
   const user = (role: Role, name: string, email: string, point?: PointOfSale) => makeUser(db, { role, name, email, dealerId: point?.dealerId, pointOfSaleId: point?.id }, clock);
   return {

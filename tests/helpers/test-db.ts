@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { sessions } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor, Clock, Scheduler } from '@/server/context';
@@ -13,14 +13,14 @@ import { createCaller } from '@/server/trpc/root';
 import { isValidEdrpou } from '@/templates/validators';
 
 /** A fresh, migrated SQLite file in its own temporary folder (a real file, WAL, foreign keys on). */
-export function createTestDb(): { db: Db; dir: string; cleanup: () => void } {
+export async function createTestDb(): Promise<{ db: Db; dir: string; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-test-'));
   const db = openDb(path.join(dir, 'test.sqlite'));
   return {
     db,
     dir,
-    cleanup: () => {
-      db.$client.close();
+    cleanup: async () => {
+      await closeDb(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -42,17 +42,18 @@ export const fixedClock = (iso?: string): Clock => new TestClock(iso);
 
 /** Collects scheduled tasks; `runDue()` runs those whose time has come on the test clock. */
 export class ManualScheduler implements Scheduler {
-  readonly tasks = new Map<string, { when: Date; task: () => void }>();
+  readonly tasks = new Map<string, { when: Date; task: () => unknown }>();
   constructor(private readonly clock: Clock) {}
-  at(when: Date, key: string, task: () => void) {
+  at(when: Date, key: string, task: () => unknown) {
     this.tasks.set(key, { when, task });
   }
-  runDue(): number {
+  /** Runs, one after another, the tasks due on the test clock; resolves with how many ran. */
+  async runDue(): Promise<number> {
     let ran = 0;
     for (const [key, { when, task }] of [...this.tasks]) {
       if (when <= this.clock.now()) {
         this.tasks.delete(key);
-        task();
+        await task();
         ran += 1;
       }
     }
@@ -70,8 +71,8 @@ export interface Harness {
 }
 
 /** A database, a movable clock, an in-process bus, a manual scheduler and file storage, all fresh. */
-export function createHarness(): Harness & { cleanup: () => void } {
-  const { db, dir, cleanup } = createTestDb();
+export async function createHarness(): Promise<Harness & { cleanup: () => Promise<void> }> {
+  const { db, dir, cleanup } = await createTestDb();
   const clock = new TestClock();
   return { db, dir, cleanup, clock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(clock), storage: new LocalFileStorage(path.join(dir, 'files')) };
 }
@@ -81,10 +82,10 @@ export function verbContext(h: Harness, actor: Actor) {
 }
 
 /** A session row as better-auth writes it at sign-in, for what re-checks its session (the realtime feed). */
-export function openSession(db: Db, actor: Actor, clock: Clock = fixedClock(), ttlMs = 12 * 60 * 60 * 1000): SessionRef {
+export async function openSession(db: Db, actor: Actor, clock: Clock = fixedClock(), ttlMs = 12 * 60 * 60 * 1000): Promise<SessionRef> {
   const now = clock.now();
   const session = { token: crypto.randomUUID().replaceAll('-', ''), expiresAt: new Date(now.getTime() + ttlMs) };
-  db.insert(sessions).values({ id: crypto.randomUUID(), ...session, createdAt: now, updatedAt: now, userId: actor.id }).run();
+  await db.insert(sessions).values({ id: crypto.randomUUID(), ...session, createdAt: now, updatedAt: now, userId: actor.id });
   return session;
 }
 
