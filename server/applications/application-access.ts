@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { applications, chats, identifications } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
@@ -20,13 +20,14 @@ export interface LoadedApplication {
 }
 
 /** An application with its template and its chat's operator, whoever asks (NOT_FOUND when there is none). */
-export function findApplication(db: DbOrTx, applicationId: string): LoadedApplication {
-  const row = db
-    .select({ application: applications, chatOperatorId: chats.operatorId })
-    .from(applications)
-    .innerJoin(chats, eq(chats.id, applications.chatId))
-    .where(eq(applications.id, applicationId))
-    .get();
+export async function findApplication(db: DbOrTx, applicationId: string): Promise<LoadedApplication> {
+  const row = await first(
+    db
+      .select({ application: applications, chatOperatorId: chats.operatorId })
+      .from(applications)
+      .innerJoin(chats, eq(chats.id, applications.chatId))
+      .where(eq(applications.id, applicationId)),
+  );
   if (!row) throw notFound('Application');
   const { application, chatOperatorId } = row;
   const template = findTemplate(application.templateId);
@@ -34,8 +35,8 @@ export function findApplication(db: DbOrTx, applicationId: string): LoadedApplic
   return { application, chatOperatorId, template };
 }
 
-export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): LoadedApplication {
-  const loaded = findApplication(db, applicationId);
+export async function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: string): Promise<LoadedApplication> {
+  const loaded = await findApplication(db, applicationId);
   const { application, chatOperatorId } = loaded;
   const allowed =
     actor.role === 'admin' ||
@@ -47,14 +48,9 @@ export function getApplicationForActor(db: DbOrTx, actor: Actor, applicationId: 
 }
 
 /** What the guards judge, gathered inside the transaction. */
-export function gatherFacts(db: DbOrTx, application: ApplicationRow, template: TemplateDef, chatOperatorId: string | null): GuardFacts {
+export async function gatherFacts(db: DbOrTx, application: ApplicationRow, template: TemplateDef, chatOperatorId: string | null): Promise<GuardFacts> {
   const identified = new Set(
-    db
-      .select({ party: identifications.party })
-      .from(identifications)
-      .where(and(eq(identifications.applicationId, application.id)))
-      .all()
-      .map((r) => r.party),
+    (await db.select({ party: identifications.party }).from(identifications).where(and(eq(identifications.applicationId, application.id)))).map((r) => r.party),
   );
   return {
     chatOperatorId,

@@ -1,14 +1,13 @@
 import { desc, eq, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '@/db/client';
+import { alias, type DbOrTx } from '@/db/client';
 import { applications, dealers, pointsOfSale, users } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
-const creator = alias(users, 'creator');
-
 /** Applications as lists show them (newest first). */
-export function summaries(db: DbOrTx, where: SQL | undefined, limit = 200) {
-  return db
+export async function summaries(db: DbOrTx, where: SQL | undefined, limit = 200) {
+  // Made per call: the tables are the process's dialect's only once the database is opened.
+  const creator = alias(users, 'creator');
+  const rows = await db
     .select({
       id: applications.id,
       number: applications.number,
@@ -29,7 +28,6 @@ export function summaries(db: DbOrTx, where: SQL | undefined, limit = 200) {
     .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
     .where(where)
     .orderBy(desc(applications.createdAt))
-    .limit(limit)
-    .all()
-    .map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: pointOfSaleLabel(posName, posTown) }));
+    .limit(limit);
+  return rows.map(({ posName, posTown, ...r }) => ({ ...r, pointOfSale: pointOfSaleLabel(posName, posTown) }));
 }

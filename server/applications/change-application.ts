@@ -16,7 +16,7 @@ export interface ChangePlan {
   /** Facts only the work establishes (e.g. "the form just validated"), added to the gathered ones. */
   facts?: Partial<GuardFacts>;
   /** More writes in the same transaction once the status moved (the signatures, the subscriber's link). */
-  after?: (tx: Tx, updated: ApplicationRow) => void;
+  after?: (tx: Tx, updated: ApplicationRow) => Promise<unknown> | void;
   /** A line in the chat about this step. */
   note?: { key: string; params: Record<string, string> };
 }
@@ -28,18 +28,18 @@ export interface ApplicationChange {
   /** The version the caller saw; a different one is a lost race (`errors.changedMeanwhile`). */
   expectedVersion?: number;
   /** Facts this kind of step gathers besides the common ones (the back office's claim, the subscriber's confirmation). */
-  facts?: (tx: Tx, loaded: LoadedApplication, now: Date) => Partial<GuardFacts>;
+  facts?: (tx: Tx, loaded: LoadedApplication, now: Date) => Promise<Partial<GuardFacts>> | Partial<GuardFacts>;
   /** How the application is found for this actor; by default the ownership check of signed-in users (getApplicationForActor). */
-  load?: (tx: Tx) => LoadedApplication;
+  load?: (tx: Tx) => Promise<LoadedApplication> | LoadedApplication;
   /**
    * A repeat of a step already taken (the same submit request, a link already answered):
    * answered with the current state, nothing changed. It may also refuse before the table is asked.
    */
   isReplay?: (loaded: LoadedApplication) => boolean;
   /** Said instead of the table's wrong-state conflict when the verb can say more (who decided it). */
-  explainWrongState?: (tx: Tx, loaded: LoadedApplication) => DomainError | undefined;
+  explainWrongState?: (tx: Tx, loaded: LoadedApplication) => Promise<DomainError | undefined> | DomainError | undefined;
   /** The verb's own checks and writes, after the table and the guards let the step through. */
-  work?: (loaded: LoadedApplication, tx: Tx, now: Date) => ChangePlan;
+  work?: (loaded: LoadedApplication, tx: Tx, now: Date) => Promise<ChangePlan> | ChangePlan;
 }
 
 /** Who changes it: a signed-in user, or the subscriber through their link. */
@@ -63,9 +63,9 @@ const resultOf = (application: ApplicationRow): ChangeResult => ({ applicationId
  * guards whether the step may be taken now; the verb's work comes only after this. Used inside
  * the pipeline, and before work that cannot run in a transaction (rendering and sealing a PDF).
  */
-export function loadForChange(db: DbOrTx, actor: Actor, change: Pick<ApplicationChange, 'applicationId' | 'action'>, extraFacts: Partial<GuardFacts> = {}): LoadedApplication {
-  const loaded = getApplicationForActor(db, actor, change.applicationId);
-  assertChangeAllowed(loaded.application, change.action, actor, { ...gatherFacts(db, loaded.application, loaded.template, loaded.chatOperatorId), ...extraFacts });
+export async function loadForChange(db: DbOrTx, actor: Actor, change: Pick<ApplicationChange, 'applicationId' | 'action'>, extraFacts: Partial<GuardFacts> = {}): Promise<LoadedApplication> {
+  const loaded = await getApplicationForActor(db, actor, change.applicationId);
+  assertChangeAllowed(loaded.application, change.action, actor, { ...(await gatherFacts(db, loaded.application, loaded.template, loaded.chatOperatorId)), ...extraFacts });
   return loaded;
 }
 
@@ -75,31 +75,31 @@ export function loadForChange(db: DbOrTx, actor: Actor, change: Pick<Application
  * compare-and-set, the audit event) → the verb's further writes → the announcement in the chat.
  * Runs in the caller's transaction (a package changes several applications in one).
  */
-export function changeInTx(ctx: Pick<ChangeContext, 'clock'> & { actor: Actor | TransitionActor }, tx: Tx, emitter: Emitter, change: ApplicationChange): ChangeResult {
-  const loaded = change.load ? change.load(tx) : getApplicationForActor(tx, signedIn(ctx.actor), change.applicationId);
+export async function changeInTx(ctx: Pick<ChangeContext, 'clock'> & { actor: Actor | TransitionActor }, tx: Tx, emitter: Emitter, change: ApplicationChange): Promise<ChangeResult> {
+  const loaded = change.load ? await change.load(tx) : await getApplicationForActor(tx, signedIn(ctx.actor), change.applicationId);
   if (change.isReplay?.(loaded)) return resultOf(loaded.application);
   const { application, template, chatOperatorId } = loaded;
   const now = ctx.clock.now();
-  const stepFacts = change.facts?.(tx, loaded, now) ?? {};
+  const stepFacts = (await change.facts?.(tx, loaded, now)) ?? {};
   if (change.explainWrongState && ruleFor(change.action, ctx.actor.role) && !allows(application.status, change.action, ctx.actor.role)) {
-    const explained = change.explainWrongState(tx, loaded);
+    const explained = await change.explainWrongState(tx, loaded);
     if (explained) throw explained;
   }
-  assertChangeAllowed(application, change.action, ctx.actor, { ...gatherFacts(tx, application, template, chatOperatorId), ...stepFacts });
-  const plan = change.work?.(loaded, tx, now) ?? {};
-  const updated = transition(tx, {
+  assertChangeAllowed(application, change.action, ctx.actor, { ...(await gatherFacts(tx, application, template, chatOperatorId)), ...stepFacts });
+  const plan = (await change.work?.(loaded, tx, now)) ?? {};
+  const updated = await transition(tx, {
     application,
     action: change.action,
     actor: ctx.actor,
     // Gathered again: the work may have changed what they say (an identification just stored).
-    facts: { ...gatherFacts(tx, application, template, chatOperatorId), ...stepFacts, ...plan.facts },
+    facts: { ...(await gatherFacts(tx, application, template, chatOperatorId)), ...stepFacts, ...plan.facts },
     expectedVersion: change.expectedVersion,
     changes: plan.changes,
     audit: plan.audit,
     now,
   });
-  plan.after?.(tx, updated);
-  announceApplicationChange(tx, emitter, updated, now, plan.note);
+  await plan.after?.(tx, updated);
+  await announceApplicationChange(tx, emitter, updated, now, plan.note);
   return resultOf(updated);
 }
 
@@ -110,6 +110,6 @@ function signedIn(actor: Actor | TransitionActor): Actor {
 }
 
 /** The same in a transaction of its own; its events are published after the commit. */
-export function changeApplication(ctx: SignedInContext | ChangeContext, change: ApplicationChange): ChangeResult {
+export function changeApplication(ctx: SignedInContext | ChangeContext, change: ApplicationChange): Promise<ChangeResult> {
   return changeAndPublish(ctx, (tx, emitter) => changeInTx(ctx, tx, emitter, change));
 }

@@ -16,27 +16,27 @@ import { kyivDate } from './application-events';
 export const createApplicationInput = z.object({ chatId: z.uuid('invalidId'), templateId: z.string().min(1).max(60) });
 
 /** DD-2026-000123: a yearly counter, taken inside the transaction. */
-function nextNumber(tx: Tx, now: Date): string {
+async function nextNumber(tx: Tx, now: Date): Promise<string> {
   const year = kyivDate(now).slice(0, 4);
   const name = `application-${year}`;
-  const row = tx
+  const [row] = await tx
     .insert(counters)
     .values({ name, value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error(`the counter ${name} was not taken`);
   return `DD-${year}-${String(row.value).padStart(6, '0')}`;
 }
 
 /** The dealer picks a form in an active chat: a draft application and its card in the chat. */
-export function createApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof createApplicationInput> }) {
+export async function createApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof createApplicationInput> }) {
   const template = findTemplate(input.templateId);
   if (!template) throw invalid('errors.unknownTemplate', `There is no form "${input.templateId}"`);
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const chat = getChatForActor(tx, ctx.actor, input.chatId);
+  return changeAndPublish(ctx, async (tx, emitter) => {
+    const chat = await getChatForActor(tx, ctx.actor, input.chatId);
     if (!mayWriteChat(ctx.actor, chat) || ctx.actor.role !== 'dealer') throw notFound('Chat');
     assertChatStatus(chat, ['active'], 'create an application');
-    const application = insertApplication(tx, emitter, { chat, actor: ctx.actor, template, now: ctx.clock.now() });
+    const application = await insertApplication(tx, emitter, { chat, actor: ctx.actor, template, now: ctx.clock.now() });
     return { applicationId: application.id, number: application.number };
   });
 }
@@ -46,16 +46,17 @@ export function createApplication({ ctx, input }: { ctx: SignedInContext; input:
  * `application.created` event for both sides' lists. From
  * an operator's package it starts with the package's values, and says which fields the operator filled.
  */
-export function insertApplication(
+export async function insertApplication(
   tx: Tx,
   emitter: Emitter,
   input: { chat: ChatRow; actor: Actor; template: TemplateDef; now: Date; formData?: Record<string, Record<string, unknown>>; packageId?: string; prefilledPaths?: string[] },
 ) {
   const { chat, actor, template, now } = input;
-  const application = tx
+  const number = await nextNumber(tx, now);
+  const [application] = await tx
     .insert(applications)
     .values({
-      number: nextNumber(tx, now),
+      number,
       chatId: chat.id,
       dealerId: chat.dealerId,
       pointOfSaleId: actor.pointOfSaleId,
@@ -70,9 +71,9 @@ export function insertApplication(
       createdAt: now,
       updatedAt: now,
     })
-    .returning()
-    .get();
-  writeAuditEvent(tx, {
+    .returning();
+  if (!application) throw new Error('the application was not inserted');
+  await writeAuditEvent(tx, {
     at: now,
     ...auditActor(actor),
     action: 'application.create',
@@ -80,9 +81,9 @@ export function insertApplication(
     entityId: application.id,
     data: { number: application.number, templateId: template.id, templateVersion: template.version, chatId: chat.id, ...(input.packageId ? { packageId: input.packageId, prefilled: input.prefilledPaths?.length ?? 0 } : {}) },
   });
-  appendMessage(tx, emitter, chat, { kind: 'application', author: actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) }, now);
+  await appendMessage(tx, emitter, chat, { kind: 'application', author: actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) }, now);
   // The lists of applications (the operator's, the dealer's) pick it up live.
-  emitter.emit({
+  await emitter.emit({
     type: 'application.created',
     ...chatAudience(chat),
     payload: { applicationId: application.id, number: application.number, status: application.status, version: application.version, packageId: application.packageId },

@@ -8,23 +8,21 @@ import type { TemplateDef } from '@/templates';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
 /** Everything the printed document shows about an application, read from the database. */
-export function documentInput(
+export async function documentInput(
   db: DbOrTx,
   { application, template, appUrl, developmentSeal, signatures }: { application: ApplicationRow; template: TemplateDef; appUrl: string; developmentSeal: boolean; signatures: DocumentInput['signatures'] },
-): DocumentInput {
-  const parties = db
+): Promise<DocumentInput> {
+  const parties = await db
     .select({ party: identifications.party, values: identifications.values, attestedAt: identifications.attestedAt, attestedByName: users.name, posName: pointsOfSale.name, posTown: pointsOfSale.town })
     .from(identifications)
     .innerJoin(users, eq(users.id, identifications.attestedBy))
     .leftJoin(pointsOfSale, eq(pointsOfSale.id, identifications.attestedPointOfSaleId))
-    .where(eq(identifications.applicationId, application.id))
-    .all();
-  const audit = db
+    .where(eq(identifications.applicationId, application.id));
+  const audit = await db
     .select()
     .from(auditEvents)
     .where(and(eq(auditEvents.entityType, 'application'), eq(auditEvents.entityId, application.id)))
-    .orderBy(asc(auditEvents.seq))
-    .all();
+    .orderBy(asc(auditEvents.seq));
   return {
     template,
     company: companyName(),

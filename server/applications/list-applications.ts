@@ -14,7 +14,7 @@ export const listApplicationsInput = z
   .optional();
 
 /** The dealer company's applications, or the operator's (from their chats); admins see all. */
-export function listApplications({ ctx, input }: { ctx: SignedInContext; input?: { status?: ApplicationDto['status']; templateId?: string; chatId?: string } }): ApplicationSummary[] {
+export async function listApplications({ ctx, input }: { ctx: SignedInContext; input?: { status?: ApplicationDto['status']; templateId?: string; chatId?: string } }): Promise<ApplicationSummary[]> {
   const { actor } = ctx;
   const scope =
     actor.role === 'admin'
@@ -22,7 +22,7 @@ export function listApplications({ ctx, input }: { ctx: SignedInContext; input?:
       : actor.role === 'dealer'
         ? eq(applications.dealerId, actor.dealerId ?? '\u0000')
         : inArray(applications.chatId, ctx.db.select({ id: chats.id }).from(chats).where(eq(chats.operatorId, actor.id)));
-  return summaries(
+  return await summaries(
     ctx.db,
     and(
       scope,

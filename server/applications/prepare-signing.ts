@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '@/db/client';
+import { first, type Tx } from '@/db/client';
 import { pointsOfSale, signatures } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { DomainError, invalid } from '@/server/errors/domain-error';
@@ -49,14 +49,14 @@ export type SigningContext = SignedInContext & { ip: string; userAgent: string; 
 export interface PreparedSigning {
   applicationId: string;
   pdfSha256: string;
-  commit(tx: Tx, emitter: Emitter): { applicationId: string; status: string; version: number; pdfSha256: string };
+  commit(tx: Tx, emitter: Emitter): Promise<{ applicationId: string; status: string; version: number; pdfSha256: string }>;
   files: FileAttempt;
 }
 
 /** The checks, the rendering, the seal and the stored files of one application's signing; recorded later by `commit`. */
 export async function prepareSigning({ ctx, input }: { ctx: SigningContext; input: SigningInput }): Promise<PreparedSigning> {
   // Before the costly rendering: the table and the guards (the dealer's company), asked again inside the transaction.
-  const { application, template } = loadForChange(ctx.db, ctx.actor, { applicationId: input.applicationId, action: 'sign' });
+  const { application, template } = await loadForChange(ctx.db, ctx.actor, { applicationId: input.applicationId, action: 'sign' });
   const required = [...template.parties.map((p) => p.key), DEALER_PARTY];
   const given = new Map(input.signatures.map((s) => [s.party, s]));
   for (const party of given.keys()) if (!required.includes(party)) throw invalid('errors.unknownParty', `The form has no party "${party}"`);
@@ -77,20 +77,21 @@ export async function prepareSigning({ ctx, input }: { ctx: SigningContext; inpu
   // Gather what the document shows, then render and seal it on a PDF worker thread.
   const now = ctx.clock.now();
   const pointOfSale = ctx.actor.pointOfSaleId
-    ? ctx.db.select({ name: pointsOfSale.name, town: pointsOfSale.town, address: pointsOfSale.address }).from(pointsOfSale).where(eq(pointsOfSale.id, ctx.actor.pointOfSaleId)).get()
+    ? await first(ctx.db.select({ name: pointsOfSale.name, town: pointsOfSale.town, address: pointsOfSale.address }).from(pointsOfSale).where(eq(pointsOfSale.id, ctx.actor.pointOfSaleId)))
     : undefined;
   const place = pointOfSale ? `${pointOfSale.town}, ${pointOfSale.address}` : '';
   const key = getSealKey();
+  const model = buildDocumentModel(
+    await documentInput(ctx.db, {
+      application,
+      template,
+      appUrl: ctx.appUrl,
+      developmentSeal: key.development,
+      signatures: input.signatures.map((s) => ({ party: s.party, name: s.name, signedAt: now, place, png: images.get(s.party) ?? null, typedName: s.typedName ?? null })),
+    }),
+  );
   const pdf = await pdfPool().seal(
-    buildDocumentModel(
-      documentInput(ctx.db, {
-        application,
-        template,
-        appUrl: ctx.appUrl,
-        developmentSeal: key.development,
-        signatures: input.signatures.map((s) => ({ party: s.party, name: s.name, signedAt: now, place, png: images.get(s.party) ?? null, typedName: s.typedName ?? null })),
-      }),
-    ),
+    model,
     { reason: `Заява ${application.number}`, location: place || 'Україна', contact: companyName(), signingTime: now },
   );
   const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
@@ -108,8 +109,8 @@ export async function prepareSigning({ ctx, input }: { ctx: SigningContext; inpu
     applicationId: application.id,
     pdfSha256,
     files,
-    commit(tx, emitter) {
-      const result = changeInTx(ctx, tx, emitter, {
+    async commit(tx, emitter) {
+      const result = await changeInTx(ctx, tx, emitter, {
         applicationId: application.id,
         action: 'sign',
         expectedVersion: input.version,
@@ -117,12 +118,12 @@ export async function prepareSigning({ ctx, input }: { ctx: SigningContext; inpu
           changes: { pdfKey, pdfSha256, sealedAt: now },
           audit: { pdfSha256, parties: required },
           facts: { allSignaturesPresent: true },
-          after: (tx) => {
-            tx.delete(signatures).where(eq(signatures.applicationId, fresh.application.id)).run();
+          after: async (tx) => {
+            await tx.delete(signatures).where(eq(signatures.applicationId, fresh.application.id));
             for (const s of input.signatures) {
-              tx.insert(signatures)
-                .values({ applicationId: fresh.application.id, party: s.party, signerName: s.name, imageKey: imageKeys.get(s.party) ?? null, typedName: s.typedName ?? null, signedAt: now, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 500), pointOfSaleId: ctx.actor.pointOfSaleId, createdAt: now })
-                .run();
+              await tx
+                .insert(signatures)
+                .values({ applicationId: fresh.application.id, party: s.party, signerName: s.name, imageKey: imageKeys.get(s.party) ?? null, typedName: s.typedName ?? null, signedAt: now, ip: ctx.ip, userAgent: ctx.userAgent.slice(0, 500), pointOfSaleId: ctx.actor.pointOfSaleId, createdAt: now });
             }
           },
           note: { key: 'applicationSigned', params: { number: fresh.application.number } },

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '@/db/client';
+import { first, type Tx } from '@/db/client';
 import { attachments, identifications } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { invalid } from '@/server/errors/domain-error';
@@ -25,20 +25,20 @@ export function saveIdentification({ ctx, input }: { ctx: SignedInContext; input
  * the document's rules, the scans belong to the chat, the attestation stored.
  */
 export function identifyParty(ctx: SignedInContext, input: { party: string; values: Record<string, unknown> }) {
-  return ({ application, template }: LoadedApplication, tx: Tx, now: Date): ChangePlan => {
+  return async ({ application, template }: LoadedApplication, tx: Tx, now: Date): Promise<ChangePlan> => {
     const party = template.parties.find((p) => p.key === input.party);
     if (!party) throw invalid('errors.unknownParty', `The form "${template.id}" has no party "${input.party}"`);
     // Wrapped so that error paths read `values.<field>`, as the procedure's input names them.
     const { values } = z.object({ values: identificationSchema(party, { applicationDate: application.applicationDate }) }).parse({ values: input.values });
     for (const scanId of values.scanIds) {
-      const scan = tx.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.id, scanId), eq(attachments.chatId, application.chatId))).get();
+      const scan = await first(tx.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.id, scanId), eq(attachments.chatId, application.chatId))));
       if (!scan) throw invalid('errors.scanNotFound', 'A scan does not belong to this application');
     }
     const row = { values, attestedBy: ctx.actor.id, attestedAt: now, attestedPointOfSaleId: ctx.actor.pointOfSaleId };
-    tx.insert(identifications)
+    await tx
+      .insert(identifications)
       .values({ applicationId: application.id, party: party.key, ...row, createdAt: now })
-      .onConflictDoUpdate({ target: [identifications.applicationId, identifications.party], set: row })
-      .run();
+      .onConflictDoUpdate({ target: [identifications.applicationId, identifications.party], set: row });
     return { audit: { party: party.key, documentType: values.documentType } };
   };
 }

@@ -20,7 +20,7 @@ export async function signApplication({ ctx, input }: { ctx: SigningContext; inp
   const prepared = await prepareSigning({ ctx, input });
   let result;
   try {
-    result = changeAndPublish(ctx, (tx, emitter) => prepared.commit(tx, emitter));
+    result = await changeAndPublish(ctx, (tx, emitter) => prepared.commit(tx, emitter));
   } catch (error) {
     await prepared.files.discard();
     throw error;

@@ -30,9 +30,9 @@ export function submission(ctx: SignedInContext & { appUrl: string }, input: { a
     action: 'submit',
     expectedVersion: input.version,
     isReplay: ({ application }) => application.submitRequestId === input.requestId && ctx.actor.dealerId === application.dealerId,
-    work: ({ application, template }, tx, now) => {
+    work: async ({ application, template }, tx, now) => {
       const confirmation = confirmationPlan(template, application.formData, now);
-      const identified = tx.select({ party: identifications.party, values: identifications.values }).from(identifications).where(eq(identifications.applicationId, application.id)).all();
+      const identified = await tx.select({ party: identifications.party, values: identifications.values }).from(identifications).where(eq(identifications.applicationId, application.id));
       return {
         changes: {
           submittedAt: now,

@@ -6,10 +6,10 @@ import { auditHash, GENESIS_HASH } from './audit-hash';
 export type AuditChainReport = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain and names the first event whose link or hash does not match. */
-export function verifyAuditChain(db: Db): AuditChainReport {
+export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
   let prevHash = GENESIS_HASH;
   let count = 0;
-  for (const row of rowsInOrder(db)) {
+  for await (const row of rowsInOrder(db)) {
     count += 1;
     if (row.prevHash !== prevHash) {
       return { ok: false, events: count, brokenAt: row.seq, reason: 'previous hash does not match the event before it' };
@@ -30,10 +30,10 @@ export function verifyAuditChain(db: Db): AuditChainReport {
 }
 
 /** All events in sequence order, read in pages so a long log does not sit in memory at once. */
-function* rowsInOrder(db: Db, pageSize = 1000) {
+async function* rowsInOrder(db: Db, pageSize = 1000) {
   let after = 0;
   for (;;) {
-    const page = db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(pageSize).all();
+    const page = await db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(pageSize);
     yield* page;
     const last = page.at(-1);
     if (!last || page.length < pageSize) return;

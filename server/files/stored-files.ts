@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { first, type Db } from '@/db/client';
 import { applications, attachments, signatures } from '@/db/schema';
 import type { FileStorage } from '@/server/storage/file-storage';
 
 /** Whether any row points at the file: a chat attachment or scan, a signature image, a sealed PDF. */
-export function isReferenced(db: Db, key: string): boolean {
+export async function isReferenced(db: Db, key: string): Promise<boolean> {
   return Boolean(
-    db.select({ id: attachments.id }).from(attachments).where(eq(attachments.storageKey, key)).get() ??
-      db.select({ id: signatures.id }).from(signatures).where(eq(signatures.imageKey, key)).get() ??
-      db.select({ id: applications.id }).from(applications).where(eq(applications.pdfKey, key)).get(),
+    (await first(db.select({ id: attachments.id }).from(attachments).where(eq(attachments.storageKey, key)).limit(1))) ??
+      (await first(db.select({ id: signatures.id }).from(signatures).where(eq(signatures.imageKey, key)).limit(1))) ??
+      (await first(db.select({ id: applications.id }).from(applications).where(eq(applications.pdfKey, key)).limit(1))),
   );
 }
 
@@ -53,10 +53,10 @@ export function fileAttempt(db: Db, storage: FileStorage): FileAttempt {
     },
     async discard() {
       for (const key of created) {
-        if (isReferenced(db, key)) continue;
+        if (await isReferenced(db, key)) continue;
         await storage.remove(key).catch(() => undefined);
         const bytes = files.get(key);
-        if (bytes && isReferenced(db, key)) await storage.put(key, bytes);
+        if (bytes && (await isReferenced(db, key))) await storage.put(key, bytes);
       }
       created.clear();
     },

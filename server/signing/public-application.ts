@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { applications, pointsOfSale } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import { findTemplate } from '@/templates';
@@ -28,13 +28,15 @@ export interface PublicApplicationInfo {
 }
 
 /** The public facts of the application found by `where` (by id, or by its sealed file's hash). */
-export function publicInfo(db: DbOrTx, where: ReturnType<typeof eq>): PublicApplicationInfo | null {
-  const row = db
-    .select({ number: applications.number, templateId: applications.templateId, applicationDate: applications.applicationDate, status: applications.status, sealedAt: applications.sealedAt, posName: pointsOfSale.name, posTown: pointsOfSale.town })
-    .from(applications)
-    .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
-    .where(where)
-    .get();
+export async function publicInfo(db: DbOrTx, where: ReturnType<typeof eq>): Promise<PublicApplicationInfo | null> {
+  const row = await first(
+    db
+      .select({ number: applications.number, templateId: applications.templateId, applicationDate: applications.applicationDate, status: applications.status, sealedAt: applications.sealedAt, posName: pointsOfSale.name, posTown: pointsOfSale.town })
+      .from(applications)
+      .leftJoin(pointsOfSale, eq(pointsOfSale.id, applications.pointOfSaleId))
+      .where(where)
+      .limit(1),
+  );
   if (!row) return null;
   const template = findTemplate(row.templateId);
   return {
@@ -48,6 +50,6 @@ export function publicInfo(db: DbOrTx, where: ReturnType<typeof eq>): PublicAppl
 }
 
 /** The QR link: the application's public facts by its id. */
-export function publicApplication({ ctx, input }: { ctx: { db: DbOrTx }; input: { applicationId: string } }): PublicApplicationInfo | null {
+export function publicApplication({ ctx, input }: { ctx: { db: DbOrTx }; input: { applicationId: string } }): Promise<PublicApplicationInfo | null> {
   return publicInfo(ctx.db, eq(applications.id, input.applicationId));
 }

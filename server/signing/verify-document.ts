@@ -19,7 +19,7 @@ export type VerifyResult =
  */
 export async function verifyDocument(db: DbOrTx, pdf: Buffer): Promise<VerifyResult> {
   const { check, sha256 } = await pdfPool().verify(pdf);
-  const known = publicInfo(db, eq(applications.pdfSha256, sha256));
+  const known = await publicInfo(db, eq(applications.pdfSha256, sha256));
   if (check.valid && check.coversWholeFile && known) {
     const key = getSealKey();
     const testSeal = check.developmentSeal || (key.development && check.certificateSha256 === key.certificateSha256);

@@ -6,10 +6,10 @@ import { DomainError } from '@/server/errors/domain-error';
 import { linkHolderStep, resolveLink, type SubscriberContext, type tokenInput } from './subscriber-link';
 
 /** "Yes, I asked for this." Repeating it changes nothing. */
-export function confirmByLink({ ctx, input }: { ctx: SubscriberContext; input: z.infer<typeof tokenInput> }) {
-  const link = resolveLink(ctx, input.token);
+export async function confirmByLink({ ctx, input }: { ctx: SubscriberContext; input: z.infer<typeof tokenInput> }) {
+  const link = await resolveLink(ctx, input.token);
   const step = linkHolderStep(ctx, link);
-  const result = changeApplication(step.ctx, {
+  const result = await changeApplication(step.ctx, {
     applicationId: link.applicationId,
     action: 'confirm',
     load: step.load,
@@ -24,7 +24,7 @@ export function confirmByLink({ ctx, input }: { ctx: SubscriberContext; input: z
     work: ({ application }, _tx, now) => ({
       changes: { subscriberConfirmedAt: now },
       audit: { linkId: link.id, ip: ctx.ip },
-      after: (tx) => tx.update(confirmationLinks).set({ confirmedAt: now, answerIp: ctx.ip, answerUserAgent: ctx.userAgent.slice(0, 500) }).where(eq(confirmationLinks.id, link.id)).run(),
+      after: (tx) => tx.update(confirmationLinks).set({ confirmedAt: now, answerIp: ctx.ip, answerUserAgent: ctx.userAgent.slice(0, 500) }).where(eq(confirmationLinks.id, link.id)),
       note: { key: 'subscriberConfirmed', params: { number: application.number } },
     }),
   });

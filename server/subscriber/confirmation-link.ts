@@ -30,57 +30,54 @@ export function confirmationPlan(template: TemplateDef, formData: ApplicationRow
  * where the route says (the number itself, or the subscriber's other number / e-mail); when the
  * number's SIM cannot receive, the number still gets a notice whose link can only dispute.
  */
-export function issueConfirmationLink(tx: Tx, application: ApplicationRow, template: TemplateDef, input: { linkBase: string; now: Date; route: ConfirmationRoute }): void {
+export async function issueConfirmationLink(tx: Tx, application: ApplicationRow, template: TemplateDef, input: { linkBase: string; now: Date; route: ConfirmationRoute }): Promise<void> {
   const { now, route } = input;
-  revokeLinks(tx, application.id, now);
-  const send = (purpose: LinkPurpose, { channel, recipient }: Recipient) => {
+  await revokeLinks(tx, application.id, now);
+  const send = async (purpose: LinkPurpose, { channel, recipient }: Recipient) => {
     const linkId = randomUUID();
-    tx.insert(confirmationLinks)
-      .values({ id: linkId, applicationId: application.id, purpose, channel, recipient, tokenHash: tokenHash(linkToken(linkId)), linkBase: input.linkBase, expiresAt: new Date(now.getTime() + LINK_VALID_MS), createdAt: now })
-      .run();
+    await tx
+      .insert(confirmationLinks)
+      .values({ id: linkId, applicationId: application.id, purpose, channel, recipient, tokenHash: tokenHash(linkToken(linkId)), linkBase: input.linkBase, expiresAt: new Date(now.getTime() + LINK_VALID_MS), createdAt: now });
     const text = (purpose === 'notice' ? noticeToNumber : confirmationRequest)({ number: application.number, template, linkBase: input.linkBase });
-    enqueueNotification(
+    await enqueueNotification(
       tx,
       { dedupeKey: `${purpose}:${linkId}:${channel}`, applicationId: application.id, linkId, kind: purpose === 'notice' ? 'notice' : 'confirmation-request', channel, recipient, subject: text.subject, body: channel === 'sms' ? text.sms : text.email },
       now,
     );
   };
-  if (route.notice) send('notice', route.notice);
-  for (const recipient of route.confirm) send('confirm', recipient);
+  if (route.notice) await send('notice', route.notice);
+  for (const recipient of route.confirm) await send('confirm', recipient);
 }
 
 /** A returned application's link stops working (and a message with it not yet sent is cancelled); the next submission sends a new one. */
-export function revokeLinks(tx: Tx, applicationId: string, now: Date): void {
-  const revoked = tx
+export async function revokeLinks(tx: Tx, applicationId: string, now: Date): Promise<void> {
+  const revoked = await tx
     .update(confirmationLinks)
     .set({ revokedAt: now })
     .where(and(eq(confirmationLinks.applicationId, applicationId), isNull(confirmationLinks.revokedAt)))
-    .returning({ id: confirmationLinks.id })
-    .all();
+    .returning({ id: confirmationLinks.id });
   if (revoked.length === 0) return;
-  tx.update(notifications)
+  await tx
+    .update(notifications)
     .set({ status: 'cancelled', lastError: 'the link was replaced before this message left' })
-    .where(and(inArray(notifications.linkId, revoked.map((l) => l.id)), eq(notifications.status, 'pending')))
-    .run();
+    .where(and(inArray(notifications.linkId, revoked.map((l) => l.id)), eq(notifications.status, 'pending')));
 }
 
 /** After a decision: a second message to each recipient of the submission, with their own link (it now shows the outcome). */
-export function notifyDecision(tx: Tx, application: ApplicationRow, input: { now: Date }): void {
-  const links = tx
+export async function notifyDecision(tx: Tx, application: ApplicationRow, input: { now: Date }): Promise<void> {
+  const links = await tx
     .select({ id: confirmationLinks.id, linkBase: confirmationLinks.linkBase })
     .from(confirmationLinks)
-    .where(and(eq(confirmationLinks.applicationId, application.id), isNull(confirmationLinks.revokedAt)))
-    .all();
+    .where(and(eq(confirmationLinks.applicationId, application.id), isNull(confirmationLinks.revokedAt)));
   if (links.length === 0) return;
   const text = decisionNotice({ number: application.number, status: application.status, linkBase: links[0]?.linkBase ?? '' });
-  const first = tx
+  const first = await tx
     .select({ linkId: notifications.linkId, channel: notifications.channel, recipient: notifications.recipient })
     .from(notifications)
-    .where(and(inArray(notifications.linkId, links.map((l) => l.id)), inArray(notifications.kind, ['confirmation-request', 'notice'])))
-    .all();
+    .where(and(inArray(notifications.linkId, links.map((l) => l.id)), inArray(notifications.kind, ['confirmation-request', 'notice'])));
   for (const { linkId, channel, recipient } of first) {
     if (!linkId) continue;
-    enqueueNotification(
+    await enqueueNotification(
       tx,
       { dedupeKey: `decision:${linkId}:${application.status}:${channel}`, applicationId: application.id, linkId, kind: 'decision', channel, recipient, subject: text.subject, body: channel === 'sms' ? text.sms : text.email },
       input.now,

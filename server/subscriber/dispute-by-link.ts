@@ -8,10 +8,10 @@ import { linkHolderStep, resolveLink, tokenInput, type SubscriberContext } from 
 export const disputeInput = tokenInput.extend({ comment: multiLine().max(2000, 'tooLong').default('') });
 
 /** "I did not ask for this": the application is frozen (`disputed`), flagged for the back office, with the address and time. */
-export function disputeByLink({ ctx, input }: { ctx: SubscriberContext; input: z.infer<typeof disputeInput> }) {
-  const link = resolveLink(ctx, input.token);
+export async function disputeByLink({ ctx, input }: { ctx: SubscriberContext; input: z.infer<typeof disputeInput> }) {
+  const link = await resolveLink(ctx, input.token);
   const step = linkHolderStep(ctx, link);
-  const result = changeApplication(step.ctx, {
+  const result = await changeApplication(step.ctx, {
     applicationId: link.applicationId,
     action: 'dispute',
     load: step.load,
@@ -24,8 +24,7 @@ export function disputeByLink({ ctx, input }: { ctx: SubscriberContext; input: z
         tx
           .update(confirmationLinks)
           .set({ disputedAt: now, disputeComment: input.comment || null, answerIp: ctx.ip, answerUserAgent: ctx.userAgent.slice(0, 500) })
-          .where(eq(confirmationLinks.id, link.id))
-          .run(),
+          .where(eq(confirmationLinks.id, link.id)),
       note: { key: 'subscriberDisputed', params: { number: application.number } },
     }),
   });

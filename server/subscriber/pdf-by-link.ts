@@ -5,8 +5,8 @@ import { loadApplication, resolveLink, type SubscriberContext, type tokenInput }
 
 /** The signed PDF, for the link's holder. */
 export async function pdfByLink({ ctx, input }: { ctx: SubscriberContext & { storage: FileStorage }; input: z.infer<typeof tokenInput> }) {
-  const link = resolveLink(ctx, input.token);
-  const application = loadApplication(ctx.db, link);
+  const link = await resolveLink(ctx, input.token);
+  const application = await loadApplication(ctx.db, link);
   if (!application.pdfKey) throw notFound('PDF');
   return { fileName: `${application.number}.pdf`, bytes: await ctx.storage.get(application.pdfKey) };
 }

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, DbOrTx } from '@/db/client';
+import { first, inTransaction, type Db, type DbOrTx } from '@/db/client';
 import { applications, confirmationLinks, linkLookupFailures } from '@/db/schema';
 import type { Clock } from '@/server/context';
 import { DomainError, notFound } from '@/server/errors/domain-error';
@@ -35,16 +35,16 @@ const linkGone = (key: string, message: string) => new DomainError('forbidden', 
  * altered (NOT_FOUND, counted against the address), replaced by a newer submission, expired, or
  * used up (FORBIDDEN), too many wrong tries from this address (TOO_MANY_REQUESTS).
  */
-export function resolveLink(ctx: SubscriberContext, token: string): LinkRow {
+export async function resolveLink(ctx: SubscriberContext, token: string): Promise<LinkRow> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - LINK_LIMITS.windowMs);
-  const failures = ctx.db.select({ n: count() }).from(linkLookupFailures).where(and(eq(linkLookupFailures.ip, ctx.ip), gt(linkLookupFailures.at, since))).get()?.n ?? 0;
+  const failures = (await first(ctx.db.select({ n: count() }).from(linkLookupFailures).where(and(eq(linkLookupFailures.ip, ctx.ip), gt(linkLookupFailures.at, since)))))?.n ?? 0;
   if (failures >= LINK_LIMITS.maxFailuresPerIp) throw new DomainError('too_many', 'errors.linkThrottled', 'Too many wrong links from this address; try again in 15 minutes');
-  const link = TOKEN_PATTERN.test(token) ? ctx.db.select().from(confirmationLinks).where(eq(confirmationLinks.tokenHash, tokenHash(token))).get() : undefined;
+  const link = TOKEN_PATTERN.test(token) ? await first(ctx.db.select().from(confirmationLinks).where(eq(confirmationLinks.tokenHash, tokenHash(token)))) : undefined;
   if (!link) {
-    ctx.db.transaction((tx) => {
-      tx.insert(linkLookupFailures).values({ ip: ctx.ip, at: now }).run();
-      tx.delete(linkLookupFailures).where(lt(linkLookupFailures.at, new Date(now.getTime() - 24 * 3600_000))).run();
+    await inTransaction(ctx.db, async (tx) => {
+      await tx.insert(linkLookupFailures).values({ ip: ctx.ip, at: now });
+      await tx.delete(linkLookupFailures).where(lt(linkLookupFailures.at, new Date(now.getTime() - 24 * 3600_000)));
     });
     throw new DomainError('not_found', 'errors.linkNotFound', 'This link does not exist; check that it was copied whole');
   }
@@ -54,8 +54,8 @@ export function resolveLink(ctx: SubscriberContext, token: string): LinkRow {
   return link;
 }
 
-export function loadApplication(db: DbOrTx, link: LinkRow) {
-  const application = db.select().from(applications).where(eq(applications.id, link.applicationId)).get();
+export async function loadApplication(db: DbOrTx, link: LinkRow) {
+  const application = await first(db.select().from(applications).where(eq(applications.id, link.applicationId)));
   if (!application) throw notFound('Application');
   return application;
 }
@@ -69,8 +69,8 @@ export function linkHolderStep(ctx: SubscriberContext, link: LinkRow) {
   let fresh = link;
   return {
     ctx: { db: ctx.db, bus: ctx.bus, clock: ctx.clock, actor: { id: `link:${link.id}`, role: 'subscriber' as const, dealerId: null } },
-    load: (tx: DbOrTx) => {
-      fresh = tx.select().from(confirmationLinks).where(eq(confirmationLinks.id, link.id)).get() ?? link;
+    load: async (tx: DbOrTx) => {
+      fresh = (await first(tx.select().from(confirmationLinks).where(eq(confirmationLinks.id, link.id)))) ?? link;
       return findApplication(tx, fresh.applicationId);
     },
     /** The link as the transaction read it. */

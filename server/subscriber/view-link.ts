@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { first, inTransaction } from '@/db/client';
 import { confirmationLinks, pointsOfSale } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import { allowedActions } from '@/server/workflow/transition-table';
@@ -7,13 +8,13 @@ import { findTemplate } from '@/templates';
 import { loadApplication, resolveLink, type SubscriberContext, type tokenInput } from './subscriber-link';
 
 /** What the subscriber sees: the application's number, type, status, date, point of sale, and what they may do. */
-export function viewLink({ ctx, input }: { ctx: SubscriberContext; input: z.infer<typeof tokenInput> }) {
-  const link = resolveLink(ctx, input.token);
+export async function viewLink({ ctx, input }: { ctx: SubscriberContext; input: z.infer<typeof tokenInput> }) {
+  const link = await resolveLink(ctx, input.token);
   const now = ctx.clock.now();
-  ctx.db.update(confirmationLinks).set({ opens: sql`${confirmationLinks.opens} + 1`, lastOpenedAt: now }).where(eq(confirmationLinks.id, link.id)).run();
-  const application = loadApplication(ctx.db, link);
+  await inTransaction(ctx.db, (tx) => tx.update(confirmationLinks).set({ opens: sql`${confirmationLinks.opens} + 1`, lastOpenedAt: now }).where(eq(confirmationLinks.id, link.id)));
+  const application = await loadApplication(ctx.db, link);
   const template = findTemplate(application.templateId);
-  const pos = application.pointOfSaleId ? ctx.db.select().from(pointsOfSale).where(eq(pointsOfSale.id, application.pointOfSaleId)).get() : undefined;
+  const pos = application.pointOfSaleId ? await first(ctx.db.select().from(pointsOfSale).where(eq(pointsOfSale.id, application.pointOfSaleId))) : undefined;
   const answered = link.disputedAt !== null;
   const actions = allowedActions(application.status, 'subscriber');
   return {

@@ -59,7 +59,7 @@ export function assertChangeAllowed(application: ApplicationRow, action: Applica
  * then `UPDATE … WHERE status = <from> AND version = <v>`, bumps the version, applies what the
  * rule clears, and writes the audit event — all in the caller's transaction.
  */
-export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
+export async function transition(tx: Tx, request: TransitionRequest): Promise<ApplicationRow> {
   const { application, action, actor, now } = request;
   const rule = assertActionAllowed(application.status, action, actor.role);
   const to = targetOf(application.status, action, actor.role, request.facts);
@@ -73,7 +73,7 @@ export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
 
   const leavesVerified = VERIFIED_STATES.includes(application.status) && !VERIFIED_STATES.includes(to);
   const clears = leavesVerified ? (rule.clears ?? []) : (rule.clears ?? []).filter((c) => c === 'remarks');
-  const updated = tx
+  const [updated] = await tx
     .update(applications)
     .set({
       ...request.changes,
@@ -84,17 +84,16 @@ export function transition(tx: Tx, request: TransitionRequest): ApplicationRow {
       updatedAt: now,
     })
     .where(and(eq(applications.id, application.id), eq(applications.status, application.status), eq(applications.version, application.version)))
-    .returning()
-    .get();
+    .returning();
   if (updated && clears.includes('signatures')) {
     // The sealed file stays on disk (a signed PDF is never rewritten); it is no longer this application's document.
-    tx.delete(signatures).where(eq(signatures.applicationId, application.id)).run();
-    tx.update(applications).set({ pdfKey: null, pdfSha256: null, sealedAt: null }).where(eq(applications.id, application.id)).run();
+    await tx.delete(signatures).where(eq(signatures.applicationId, application.id));
+    await tx.update(applications).set({ pdfKey: null, pdfSha256: null, sealedAt: null }).where(eq(applications.id, application.id));
   }
   if (!updated) {
     throw conflict('errors.changedMeanwhile', 'The application was changed by someone else at the same moment; reload it', { version: application.version });
   }
-  writeAuditEvent(tx, {
+  await writeAuditEvent(tx, {
     at: now,
     ...auditActor(actor),
     action: `application.${action}`,
