@@ -44,7 +44,7 @@ const keepAlive = () => setInterval(() => undefined, 60_000);
 
 async function main() {
   const db = openDb(required('db'));
-  const actor = loadActiveActor(db, required('actor'));
+  const actor = await loadActiveActor(db, required('actor'));
   if (!actor) throw new Error('the back-office user is missing');
   const at = new Date(required('now'));
   const clock = { now: () => new Date(at) };
@@ -73,7 +73,10 @@ async function main() {
       await new Promise(() => undefined);
     },
   };
-  void deliverDue({ db, clock, channels: { sms: acceptedThenHung, email: acceptedThenHung } });
+  // Never settles (the channel hangs); a failure before that is said, and the test sees no SENT.
+  deliverDue({ db, clock, channels: { sms: acceptedThenHung, email: acceptedThenHung } }).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, auditEvents, identifications } from '@/db/schema';
-import { inTransaction } from '@/db/client';
+import { first, inTransaction } from '@/db/client';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
 import { transition } from '@/server/workflow/transition';
 import en from '@/messages/en.json';
@@ -19,7 +19,7 @@ const failure = trpcFailure;
 
 const dealer = () => w.as(w.world.dealer).application;
 const operator = () => w.as(w.world.operator).application;
-const row = (id: string) => w.h.db.select().from(applications).where(eq(applications.id, id)).get();
+const row = (id: string) => first(w.h.db.select().from(applications).where(eq(applications.id, id)));
 
 async function simApplication() {
   const { applicationId, number } = await dealer().create({ chatId: w.chatId, templateId: 'sim-replacement' });
@@ -30,19 +30,19 @@ describe('the SIM replacement cycle up to verified', () => {
   it('create → identify → fill → return with a remark → fix → verify, every step audited', async () => {
     const { applicationId, number } = await simApplication();
     expect(number).toMatch(/^DD-2026-\d{6}$/);
-    expect(row(applicationId)).toMatchObject({ status: 'draft', version: 1 });
+    expect(await row(applicationId)).toMatchObject({ status: 'draft', version: 1 });
     const chat = await w.as(w.world.operator).chat.get({ chatId: w.chatId });
     expect(chat.messages.at(-1)).toMatchObject({ kind: 'application' });
 
     const identified = await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
     expect(identified).toMatchObject({ status: 'identified', version: 2 });
-    const stored = w.h.db.select().from(identifications).where(eq(identifications.applicationId, applicationId)).get();
+    const stored = await first(w.h.db.select().from(identifications).where(eq(identifications.applicationId, applicationId)));
     expect(stored).toMatchObject({ party: 'subscriber', attestedBy: w.world.dealer.id, attestedPointOfSaleId: w.world.dealer.pointOfSaleId });
 
     await dealer().saveDraft({ applicationId, formData: { number: { msisdn: '067 123' } } });
     const filled = await dealer().complete({ applicationId, formData: SIM_FORM });
     expect(filled.status).toBe('filled');
-    expect(row(applicationId)?.formData).toMatchObject({ number: { msisdn: '+380671234567', reason: 'lost', iccid: '8938001234567890123' } });
+    expect((await row(applicationId))?.formData).toMatchObject({ number: { msisdn: '+380671234567', reason: 'lost', iccid: '8938001234567890123' } });
 
     const returned = await operator().return({ applicationId, remarks: { 'number.iccid': 'ICCID не збігається з карткою' }, note: '' });
     expect(returned.status).toBe('filled');
@@ -53,11 +53,11 @@ describe('the SIM replacement cycle up to verified', () => {
     await dealer().complete({ applicationId, formData: { ...SIM_FORM, number: { ...SIM_FORM.number, iccid: '8938001234567890999' } } });
     const verified = await operator().verify({ applicationId });
     expect(verified.status).toBe('verified');
-    expect(row(applicationId)).toMatchObject({ status: 'verified', verifiedBy: w.world.operator.id, remarks: null });
+    expect(await row(applicationId)).toMatchObject({ status: 'verified', verifiedBy: w.world.operator.id, remarks: null });
 
-    const actions = w.h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, applicationId)).all().map((a) => a.action);
+    const actions = (await w.h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, applicationId))).map((a) => a.action);
     expect(actions).toEqual(['application.create', 'application.identify', 'application.edit', 'application.fill', 'application.return', 'application.fill', 'application.verify']);
-    expect(verifyAuditChain(w.h.db).ok).toBe(true);
+    expect((await verifyAuditChain(w.h.db)).ok).toBe(true);
   });
 
   it('an edit of verified data sends it back to filled and clears the verification', async () => {
@@ -67,11 +67,11 @@ describe('the SIM replacement cycle up to verified', () => {
     await operator().verify({ applicationId });
     const edited = await dealer().saveDraft({ applicationId, formData: { contact: { contactPhone: '050 111 22 33' } } });
     expect(edited.status).toBe('filled');
-    expect(row(applicationId)).toMatchObject({ verifiedBy: null, verifiedAt: null });
+    expect(await row(applicationId)).toMatchObject({ verifiedBy: null, verifiedAt: null });
     const reidentified = await operator().verify({ applicationId });
     expect(reidentified.status).toBe('verified');
     await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification({ issuer: 'Хмільницьким РВ УМВС' }) });
-    expect(row(applicationId)).toMatchObject({ status: 'filled', verifiedBy: null });
+    expect(await row(applicationId)).toMatchObject({ status: 'filled', verifiedBy: null });
   });
 
   it('a wrong state is a CONFLICT naming the state and what is allowed', async () => {
@@ -110,7 +110,7 @@ describe('the SIM replacement cycle up to verified', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected');
     expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
-    expect(row(applicationId)?.version).toBe(filled.version + 1);
+    expect((await row(applicationId))?.version).toBe(filled.version + 1);
   });
 
   it('two changes that read the same row race at the SQL level: the compare-and-set lets the first write, the second writes nothing and no audit event', async () => {
@@ -120,27 +120,27 @@ describe('the SIM replacement cycle up to verified', () => {
     // Both changes read the application before either writes (as two servers would), and neither
     // names a version: only `UPDATE … WHERE version = <read>` can tell them apart. Both keep it
     // `filled`, so the status part of that WHERE cannot decide either.
-    const seen = row(applicationId);
+    const seen = await row(applicationId);
     if (!seen) throw new Error('application missing');
-    const audited = () => w.h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, applicationId)).all().map((a) => a.action);
-    const before = audited();
+    const audited = async () => (await w.h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, applicationId))).map((a) => a.action);
+    const before = await audited();
     const facts = { chatOperatorId: w.world.operator.id, allPartiesIdentified: true };
     const edited = { ...SIM_FORM, contact: { contactPhone: '+380501112233' } };
     const edit = () => inTransaction(w.h.db, (tx) => transition(tx, { application: seen, action: 'edit', actor: w.world.dealer, facts, changes: { formData: edited }, now: w.h.clock.now() }));
     const giveBack = () =>
       inTransaction(w.h.db, (tx) => transition(tx, { application: seen, action: 'return', actor: w.world.operator, facts, changes: { remarks: { _general: 'Перевірте номер' } }, now: w.h.clock.now() }));
 
-    expect(edit()).toMatchObject({ status: 'filled', version: seen.version + 1 });
-    expect(giveBack).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile', message: expect.stringContaining('at the same moment') }));
-    expect(row(applicationId)).toMatchObject({ status: 'filled', version: seen.version + 1, remarks: null, formData: edited });
-    expect(audited()).toEqual([...before, 'application.edit']);
-    expect(verifyAuditChain(w.h.db).ok).toBe(true);
+    expect(await edit()).toMatchObject({ status: 'filled', version: seen.version + 1 });
+    await expect(giveBack()).rejects.toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile', message: expect.stringContaining('at the same moment') }));
+    expect(await row(applicationId)).toMatchObject({ status: 'filled', version: seen.version + 1, remarks: null, formData: edited });
+    expect(await audited()).toEqual([...before, 'application.edit']);
+    expect((await verifyAuditChain(w.h.db)).ok).toBe(true);
   });
 
   it('cancelling is allowed before submission, and then nothing else is', async () => {
     const { applicationId } = await simApplication();
     await dealer().cancel({ applicationId });
-    expect(row(applicationId)?.status).toBe('cancelled');
+    expect((await row(applicationId))?.status).toBe('cancelled');
     expect((await failure(dealer().saveDraft({ applicationId, formData: {} }))).code).toBe('CONFLICT');
   });
 });
@@ -172,27 +172,27 @@ describe('bad input: a clear BAD_REQUEST with the field, nothing stored half-way
   it('unknown template', async () => {
     const error = await failure(dealer().create({ chatId: w.chatId, templateId: 'no-such-form' }));
     expect(error.code).toBe('BAD_REQUEST');
-    expect(w.h.db.select({ n: count() }).from(applications).get()?.n).toBe(0);
+    expect((await first(w.h.db.select({ n: count() }).from(applications)))?.n).toBe(0);
   });
 
   it('wrong field types, unknown fields, 100 KB strings', async () => {
     const { applicationId } = await simApplication();
-    const before = row(applicationId);
+    const before = await row(applicationId);
     for (const formData of [{ number: { msisdn: 12345 } }, { number: { nope: 'x' } }, { nowhere: {} }, { number: { msisdn: 'я'.repeat(100_000) } }]) {
       expect((await failure(dealer().saveDraft({ applicationId, formData: formData as never }))).code).toBe('BAD_REQUEST');
     }
-    expect(row(applicationId)).toEqual(before);
+    expect(await row(applicationId)).toEqual(before);
   });
 
   it('field-level errors on complete: invalid date 2023-02-30, phone, missing conditional field', async () => {
     const { applicationId } = await simApplication();
     await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-    const before = row(applicationId);
+    const before = await row(applicationId);
     const error = await failure(dealer().complete({ applicationId, formData: { number: { msisdn: '044 123 45 67', reason: 'lost', simType: 'physical' } } }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('number.msisdn');
     expect(error.message).toContain('number.iccid');
-    expect(row(applicationId)).toEqual(before);
+    expect(await row(applicationId)).toEqual(before);
 
     const { applicationId: termination } = await dealer().create({ chatId: w.chatId, templateId: 'contract-termination' });
     await dealer().saveIdentification({ applicationId: termination, party: 'subscriber', values: bookletIdentification() });
@@ -210,8 +210,8 @@ describe('bad input: a clear BAD_REQUEST with the field, nothing stored half-way
     expect(minor.message).toContain('values.rnokpp');
     const noAttestation = await failure(dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification({ attested: false }) }));
     expect(noAttestation.message).toContain('values.attested');
-    expect(w.h.db.select({ n: count() }).from(identifications).get()?.n).toBe(0);
-    expect(row(applicationId)?.status).toBe('draft');
+    expect((await first(w.h.db.select({ n: count() }).from(identifications)))?.n).toBe(0);
+    expect((await row(applicationId))?.status).toBe('draft');
 
     await dealer().saveIdentification({ applicationId, party: 'subscriber', values: idCardIdentification({ fullName: '<b>Шевченко</b> Петро Олегович' }) });
     const seen = await dealer().get({ applicationId });
@@ -238,7 +238,7 @@ describe('bad input: a clear BAD_REQUEST with the field, nothing stored half-way
     expect(expired.message).toContain('authority.poaValidUntil');
     const filled = await dealer().complete({ applicationId, formData: form });
     expect(filled.status).toBe('filled');
-    expect(row(applicationId)?.formData.numbers?.lines).toEqual([
+    expect((await row(applicationId))?.formData.numbers?.lines).toEqual([
       { msisdn: '+380671112233', tariff: 'business-5' },
       { msisdn: '+380502223344', tariff: 'business-unlim' },
     ]);
@@ -249,9 +249,9 @@ describe('closing the chat (what the close-chat confirmation says)', () => {
   it('leaves its open applications as they are: the dealer still completes them, the chat operator still verifies, both still find them by the chat', async () => {
     const { applicationId } = await simApplication();
     await dealer().saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification() });
-    const before = row(applicationId);
+    const before = await row(applicationId);
     await w.as(w.world.operator).chat.close({ chatId: w.chatId });
-    expect(row(applicationId)).toEqual(before);
+    expect(await row(applicationId)).toEqual(before);
     expect((await dealer().list({ chatId: w.chatId })).map((a) => [a.id, a.status])).toEqual([[applicationId, 'identified']]);
     expect((await operator().list({ chatId: w.chatId })).map((a) => a.id)).toEqual([applicationId]);
 

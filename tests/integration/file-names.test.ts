@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { getDb } from '@/server/config/database';
+import { first, inTransaction } from '@/db/client';
 import { attachments, chatMessages } from '@/db/schema';
 import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
 import { callerFor } from '../helpers/test-db';
@@ -67,9 +68,9 @@ describe('file names with bidi controls', () => {
     const { message } = (await response.json()) as { message: { body: string; attachment: { id: string; fileName: string } } };
     expect(message.attachment.fileName).toBe('photogpj.exe.png');
     expect(message.body).toBe('photogpj.exe.png');
-    const row = getDb().select().from(attachments).where(eq(attachments.id, message.attachment.id)).get();
+    const row = await first(getDb().select().from(attachments).where(eq(attachments.id, message.attachment.id)));
     expect(row?.fileName).toBe('photogpj.exe.png');
-    expect(getDb().select({ body: chatMessages.body }).from(chatMessages).all().map((m) => m.body).join('')).not.toContain(RLO);
+    expect((await getDb().select({ body: chatMessages.body }).from(chatMessages)).map((m) => m.body).join('')).not.toContain(RLO);
     const { header, name, fallback } = await served(message.attachment.id);
     expect(name).toBe('photogpj.exe.png');
     expect(fallback).toBe('photogpj.exe.png');
@@ -86,8 +87,8 @@ describe('file names with bidi controls', () => {
   });
 
   it('a name stored before the fix is served without its override, and with no way out of the header', async () => {
-    const row = getDb().select().from(attachments).get();
-    getDb().update(attachments).set({ fileName: `old"; x=1\r\n${RLO}gpj.exe.png` }).where(eq(attachments.id, row?.id ?? '')).run();
+    const row = await first(getDb().select().from(attachments).limit(1));
+    await inTransaction(getDb(), (tx) => tx.update(attachments).set({ fileName: `old"; x=1\r\n${RLO}gpj.exe.png` }).where(eq(attachments.id, row?.id ?? '')));
     const { header, name, fallback } = await served(row?.id ?? '');
     expect(name).toBe('old_; x=1gpj.exe.png');
     expect(fallback).toBe('old_; x=1gpj.exe.png');

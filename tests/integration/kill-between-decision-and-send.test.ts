@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { DevInboxChannel } from '@/server/notifications/dev-inbox-channel';
 import { deliverDue, SENDING } from '@/server/notifications/notification-sender';
@@ -25,15 +26,15 @@ beforeEach(async () => {
   w = await backOfficeWorld();
   process.env.DATA_DIR = w.h.dir;
 });
-afterEach(() => {
+afterEach(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   children.clear();
-  w.h.cleanup();
+  await w.h.cleanup();
 });
 
 /** The back-office app in another process: it approves, prints DECIDED (and with `send`, SENT) and hangs. */
-function startDecider(input: { applicationId: string; send: boolean }) {
-  const version = w.row(input.applicationId)?.version ?? 0;
+async function startDecider(input: { applicationId: string; send: boolean }) {
+  const version = (await w.row(input.applicationId))?.version ?? 0;
   const args = ['--db', path.join(w.h.dir, 'test.sqlite'), '--application', input.applicationId, '--version', String(version), '--actor', w.world.backoffice.id, '--now', w.h.clock.now().toISOString(), '--inbox', w.inboxFile];
   // `node --import tsx`, not `npx tsx`: one process, so the SIGKILL hits the one that decided.
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args, ...(input.send ? ['--send'] : [])], {
@@ -91,50 +92,51 @@ async function submittedAndConfirmationSent() {
   return { applicationId, number, token };
 }
 
-const decisionRows = (applicationId: string) => w.outbox(applicationId).filter((n) => n.kind === 'decision');
+const decisionRows = async (applicationId: string) => (await w.outbox(applicationId)).filter((n) => n.kind === 'decision');
 
-function expectDeliveredOnce(input: { applicationId: string; number: string; token: string; attempts: number }) {
+async function expectDeliveredOnce(input: { applicationId: string; number: string; token: string; attempts: number }) {
   const { applicationId, number, token } = input;
   const decisions = w.inbox().filter((m) => m.text.includes(`Заяву ${number} схвалено`));
   expect(decisions).toHaveLength(1);
   // The child and this process derived the same token: they share DATA_DIR's secret.
   expect(decisions[0]?.text).toContain(`/s/${token}`);
   expect(w.inbox()).toHaveLength(2);
-  expect(decisionRows(applicationId)).toEqual([expect.objectContaining({ status: 'sent', attempts: input.attempts, id: decisions[0]?.id })]);
-  expect(w.row(applicationId)).toMatchObject({ status: 'approved', decidedBy: w.world.backoffice.id });
-  const approvals = w.h.db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.approve')))
-    .get();
+  expect(await decisionRows(applicationId)).toEqual([expect.objectContaining({ status: 'sent', attempts: input.attempts, id: decisions[0]?.id })]);
+  expect(await w.row(applicationId)).toMatchObject({ status: 'approved', decidedBy: w.world.backoffice.id });
+  const approvals = await first(
+    w.h.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.approve'))),
+  );
   expect(approvals?.n).toBe(1);
 }
 
 describe('killed between the decision and the send', () => {
   it('before the sender ran: the restarted app delivers the decision exactly once', { timeout: 90_000 }, async () => {
     const { applicationId, number, token } = await submittedAndConfirmationSent();
-    const decider = startDecider({ applicationId, send: false });
+    const decider = await startDecider({ applicationId, send: false });
     await decider.waitFor('DECIDED');
     await decider.kill();
 
     // What the dead process left behind: the decision committed, its notice queued with it.
-    expect(w.row(applicationId)?.status).toBe('approved');
-    expect(decisionRows(applicationId)).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
+    expect((await w.row(applicationId))?.status).toBe('approved');
+    expect(await decisionRows(applicationId)).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
     expect(w.inbox()).toHaveLength(1);
 
     const deliver = restartedSender();
     expect(await deliver()).toEqual({ ...nothing, sent: 1 });
     expect(await deliver()).toEqual(nothing);
-    expectDeliveredOnce({ applicationId, number, token, attempts: 1 });
+    await expectDeliveredOnce({ applicationId, number, token, attempts: 1 });
   });
 
   it('after the provider accepted but before the row was marked sent: sent again after the lease, in the inbox once', { timeout: 90_000 }, async () => {
     const { applicationId, number, token } = await submittedAndConfirmationSent();
-    const decider = startDecider({ applicationId, send: true });
+    const decider = await startDecider({ applicationId, send: true });
     await decider.waitFor('SENT');
     await decider.kill();
 
-    expect(decisionRows(applicationId)).toEqual([expect.objectContaining({ status: 'sending', attempts: 1, nextAttemptAt: new Date(w.h.clock.now().getTime() + SENDING.leaseMs) })]);
+    expect(await decisionRows(applicationId)).toEqual([expect.objectContaining({ status: 'sending', attempts: 1, nextAttemptAt: new Date(w.h.clock.now().getTime() + SENDING.leaseMs) })]);
     expect(w.inbox().filter((m) => m.text.includes(`Заяву ${number} схвалено`))).toHaveLength(1);
 
     const deliver = restartedSender();
@@ -143,6 +145,6 @@ describe('killed between the decision and the send', () => {
     w.h.clock.advance(SENDING.leaseMs);
     expect(await deliver()).toEqual({ ...nothing, sent: 1 });
     expect(await deliver()).toEqual(nothing);
-    expectDeliveredOnce({ applicationId, number, token, attempts: 2 });
+    await expectDeliveredOnce({ applicationId, number, token, attempts: 2 });
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { applications, chatMessages } from '@/db/schema';
 import { DomainError } from '@/server/errors/domain-error';
 import { buildDocumentModel } from '@/server/signing/document-model';
@@ -35,7 +36,7 @@ afterEach(async () => {
   if (pool) await pool.close();
   replacePdfPool(before);
   pool = undefined;
-  w.h.cleanup();
+  await w.h.cleanup();
 });
 
 function usePool(options: { maxQueue: number }) {
@@ -84,14 +85,14 @@ describe('the PDF worker pool', () => {
     order.push('dealer message sent');
     await w.as(w.world.operator).chat.send({ chatId: w.chatId, clientId: crypto.randomUUID(), text: 'Добре, чекаю' });
     order.push('operator answered');
-    expect(w.h.db.select().from(chatMessages).where(eq(chatMessages.clientId, clientId)).get()?.body).toBe('Підписуємо, зачекайте хвилинку');
-    expect(w.h.db.select().from(applications).where(eq(applications.id, applicationId)).get()?.status).toBe('verified');
+    expect((await first(w.h.db.select().from(chatMessages).where(eq(chatMessages.clientId, clientId))))?.body).toBe('Підписуємо, зачекайте хвилинку');
+    expect((await first(w.h.db.select().from(applications).where(eq(applications.id, applicationId))))?.status).toBe('verified');
 
     release();
     const signed = await signing;
     expect(order).toEqual(['dealer message sent', 'operator answered', 'signed']);
     expect(signed.status).toBe('signed');
-    const app = w.h.db.select().from(applications).where(eq(applications.id, applicationId)).get();
+    const app = await first(w.h.db.select().from(applications).where(eq(applications.id, applicationId)));
     const bytes = Buffer.from(await w.h.storage.get(app?.pdfKey ?? ''));
     expect(await verifyDocument(w.h.db, bytes)).toMatchObject({ result: 'authentic', application: { number: app?.number } });
   });
@@ -118,7 +119,7 @@ describe('the PDF worker pool', () => {
     expect(messageRefOf(error)).toEqual({ messageKey: 'errors.pdfBusy', params: {} });
     expect(say(messageRefOf(error), 'uk')).toBe('Сервіс документів зараз зайнятий. Повторіть спробу за кілька секунд.');
     expect(say(messageRefOf(error), 'en')).toBe('The document service is busy right now. Please retry in a few seconds.');
-    expect(w.h.db.select().from(applications).where(eq(applications.id, applicationId)).get()?.status).toBe('verified');
+    expect((await first(w.h.db.select().from(applications).where(eq(applications.id, applicationId))))?.status).toBe('verified');
     expect(fs.existsSync(path.join(w.h.dir, 'files', 'pdfs'))).toBe(false);
 
     release();

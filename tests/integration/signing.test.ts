@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { applications, signatures } from '@/db/schema';
 import { scribblePng } from '@/server/signing/sample-document';
 import { publicApplication } from '@/server/signing/public-application';
@@ -21,7 +22,8 @@ const failure = trpcFailure;
 
 const dealer = () => w.as(w.world.dealer).application;
 const png = (seed: number) => Buffer.from(scribblePng(360, 120, seed)).toString('base64');
-const row = (id: string) => w.h.db.select().from(applications).where(eq(applications.id, id)).get();
+const row = (id: string) => first(w.h.db.select().from(applications).where(eq(applications.id, id)));
+const signatureCount = async () => (await first(w.h.db.select({ n: count() }).from(signatures)))?.n;
 const pdfFiles = () => {
   const dir = path.join(w.h.dir, 'files', 'pdfs');
   return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.pdf')) : [];
@@ -39,11 +41,11 @@ describe('signing and sealing', () => {
     const { applicationId, version } = await verifiedSim();
     const signed = await dealer().sign({ applicationId, version, signatures: both() });
     expect(signed.status).toBe('signed');
-    const app = row(applicationId);
+    const app = await row(applicationId);
     expect(app?.pdfSha256).toBe(signed.pdfSha256);
     const bytes = Buffer.from(await w.h.storage.get(app?.pdfKey ?? ''));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(signed.pdfSha256);
-    expect(w.h.db.select({ n: count() }).from(signatures).get()?.n).toBe(2);
+    expect(await signatureCount()).toBe(2);
 
     const result = await verifyDocument(w.h.db, bytes);
     // The tests seal with the generated development certificate: /verify says plainly it is a test seal.
@@ -59,7 +61,7 @@ describe('signing and sealing', () => {
     const padded = Buffer.from(bytes);
     padded[contentsEnd] = '1'.charCodeAt(0);
     expect((await verifyDocument(w.h.db, padded)).result).toBe('modified');
-    expect(publicApplication({ ctx: { db: w.h.db }, input: { applicationId } })).toMatchObject({ number: app?.number, status: 'signed' });
+    expect(await publicApplication({ ctx: { db: w.h.db }, input: { applicationId } })).toMatchObject({ number: app?.number, status: 'signed' });
   });
 
   it('an edit after signing goes back to filled, drops the signatures, and leaves the sealed file untouched', async () => {
@@ -67,8 +69,8 @@ describe('signing and sealing', () => {
     await dealer().sign({ applicationId, version, signatures: both() });
     const before = pdfFiles();
     await dealer().saveDraft({ applicationId, formData: { contact: { contactPhone: '050 111 22 33' } } });
-    expect(row(applicationId)).toMatchObject({ status: 'filled', pdfKey: null, pdfSha256: null, verifiedBy: null });
-    expect(w.h.db.select({ n: count() }).from(signatures).get()?.n).toBe(0);
+    expect(await row(applicationId)).toMatchObject({ status: 'filled', pdfKey: null, pdfSha256: null, verifiedBy: null });
+    expect(await signatureCount()).toBe(0);
     expect(pdfFiles()).toEqual(before);
   });
 
@@ -88,8 +90,8 @@ describe('signing and sealing', () => {
     const huge = Buffer.alloc(5 * 1024 * 1024, 1).toString('base64');
     expect((await failure(dealer().sign({ applicationId, version, signatures: both({ subscriber: { image: huge } }) }))).code).toBe('BAD_REQUEST');
 
-    expect(row(applicationId)?.status).toBe('verified');
-    expect(w.h.db.select({ n: count() }).from(signatures).get()?.n).toBe(0);
+    expect((await row(applicationId))?.status).toBe('verified');
+    expect(await signatureCount()).toBe(0);
     expect(pdfFiles()).toEqual([]);
   });
 

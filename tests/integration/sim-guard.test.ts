@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { applications, auditEvents } from '@/db/schema';
 import { messageRefOf } from '@/server/trpc/error-mapping';
 import { ucs2Segments } from '@/server/notifications/sms-segments';
@@ -25,19 +26,19 @@ const OTHER = '+380501112233';
 const HOUR = 3600_000;
 const backoffice = () => w.as(w.world.backoffice).backoffice;
 const subscriber = () => w.as(null).subscriber;
-const version = (id: string) => w.row(id)?.version ?? 0;
+const version = async (id: string) => (await w.row(id))?.version ?? 0;
 
 async function submit(formData: Record<string, Record<string, unknown>>) {
   const { applicationId, version: v } = await signedApplication(w, 'sim-replacement', formData);
   await w.as(w.world.dealer).application.submit({ applicationId, version: v, requestId: randomUUID() });
-  const number = w.h.db.select({ number: applications.number }).from(applications).where(eq(applications.id, applicationId)).get()?.number ?? '';
+  const number = (await first(w.h.db.select({ number: applications.number }).from(applications).where(eq(applications.id, applicationId))))?.number ?? '';
   await w.deliver();
   return { applicationId, number };
 }
 
 const lostSim = (contact: Record<string, unknown>) => ({ number: SIM_FORM.number, contact });
-const approveAudit = (applicationId: string) =>
-  w.h.db.select({ data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.approve'))).get()?.data;
+const approveAudit = async (applicationId: string) =>
+  (await first(w.h.db.select({ data: auditEvents.data }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.approve')))))?.data;
 
 describe('the form', () => {
   it('a lost SIM needs another number or an e-mail, or the explicit "no other contact"; the contact is not the number itself', async () => {
@@ -53,7 +54,7 @@ describe('the form', () => {
     expect((await refused({}, 'contact.contactPhone')).message).toContain('give another number or an e-mail');
     expect((await refused({ contactPhone: '+38 (067) 123-45-67' }, 'contact.contactPhone')).message).toContain('not the one the application is about');
     expect((await refused({ contactPhone: '050 111 22 33', noContact: true }, 'contact.noContact')).message).toContain('untick');
-    expect(w.row(applicationId)?.status).toBe('identified');
+    expect((await w.row(applicationId))?.status).toBe('identified');
 
     // A new format while the old SIM works: the number itself confirms, no contact needed.
     expect((await dealer.complete({ applicationId, formData: { number: { ...SIM_FORM.number, reason: 'format' }, contact: {} } })).status).toBe('filled');
@@ -77,8 +78,8 @@ describe('the form', () => {
 describe('where the messages go', () => {
   it('the notice goes to the number concerned and can only dispute; the confirmation goes to the other number; the review says which channel confirmed', async () => {
     const { applicationId, number } = await submit(SIM_FORM);
-    expect(w.row(applicationId)).toMatchObject({ confirmationMode: 'contact', waitingPeriodEndsAt: null });
-    expect(w.outbox(applicationId).map((n) => [n.kind, n.channel, n.recipient]).toSorted()).toEqual([
+    expect(await w.row(applicationId)).toMatchObject({ confirmationMode: 'contact', waitingPeriodEndsAt: null });
+    expect((await w.outbox(applicationId)).map((n) => [n.kind, n.channel, n.recipient]).toSorted()).toEqual([
       ['confirmation-request', 'sms', OTHER],
       ['notice', 'sms', NUMBER],
     ]);
@@ -87,19 +88,19 @@ describe('where the messages go', () => {
 
     expect(await subscriber().view({ token: notice })).toMatchObject({ purpose: 'notice', canConfirm: false, canDispute: true });
     expect((await trpcFailure(subscriber().confirm({ token: notice }))).code).toBe('FORBIDDEN');
-    expect(w.row(applicationId)?.subscriberConfirmedAt).toBeNull();
+    expect((await w.row(applicationId))?.subscriberConfirmedAt).toBeNull();
 
     expect(await subscriber().view({ token: confirmation })).toMatchObject({ purpose: 'confirm', canConfirm: true, canDispute: true });
     await subscriber().confirm({ token: confirmation });
-    await backoffice().approve({ applicationId, version: version(applicationId) });
+    await backoffice().approve({ applicationId, version: await version(applicationId) });
     const review = await backoffice().review({ applicationId });
     expect(review.confirmation).toMatchObject({ mode: 'contact', notice: '+38067•••4567', confirmTo: [{ channel: 'sms', recipient: '+38050•••2233' }], settled: true, via: { kind: 'sms', recipient: '+38050•••2233' } });
-    expect(approveAudit(applicationId)).toMatchObject({ confirmedVia: { kind: 'sms', recipient: '+38050•••2233' } });
+    expect(await approveAudit(applicationId)).toMatchObject({ confirmedVia: { kind: 'sms', recipient: '+38050•••2233' } });
   });
 
   it('an e-mail as the only contact: the confirmation is e-mailed, the number gets the notice', async () => {
     const { applicationId } = await submit(lostSim({ contactEmail: 'maria@example.com' }));
-    expect(w.outbox(applicationId).map((n) => [n.kind, n.channel, n.recipient]).toSorted()).toEqual([
+    expect((await w.outbox(applicationId)).map((n) => [n.kind, n.channel, n.recipient]).toSorted()).toEqual([
       ['confirmation-request', 'email', 'maria@example.com'],
       ['notice', 'sms', NUMBER],
     ]);
@@ -111,15 +112,15 @@ describe('where the messages go', () => {
 
   it('while the old SIM works, the number itself confirms and nothing else is sent', async () => {
     const { applicationId } = await submit({ number: { ...SIM_FORM.number, reason: 'format' }, contact: { contactPhone: '050 111 22 33' } });
-    expect(w.row(applicationId)?.confirmationMode).toBe('number');
-    expect(w.outbox(applicationId).map((n) => [n.kind, n.recipient])).toEqual([['confirmation-request', NUMBER]]);
+    expect((await w.row(applicationId))?.confirmationMode).toBe('number');
+    expect((await w.outbox(applicationId)).map((n) => [n.kind, n.recipient])).toEqual([['confirmation-request', NUMBER]]);
   });
 
   it("the number's owner saying 'not me' through the notice freezes it, even after the other contact confirmed", async () => {
     const { applicationId, number } = await submit(SIM_FORM);
     await subscriber().confirm({ token: w.tokenFromInbox(number, { to: OTHER }) });
     expect(await subscriber().dispute({ token: w.tokenFromInbox(number, { notice: true }), comment: 'Моя SIM-картка у мене' })).toEqual({ status: 'disputed' });
-    expect((await trpcFailure(backoffice().approve({ applicationId, version: version(applicationId) }))).code).toBe('CONFLICT');
+    expect((await trpcFailure(backoffice().approve({ applicationId, version: await version(applicationId) }))).code).toBe('CONFLICT');
     expect((await backoffice().review({ applicationId })).link).toMatchObject({ purpose: 'notice', disputeComment: 'Моя SIM-картка у мене' });
   });
 });
@@ -128,12 +129,12 @@ describe('no other contact: the waiting period', () => {
   it('only the notice is sent; the back office may approve only once the period passed, and the queue shows the time left', async () => {
     const { applicationId } = await submit(lostSim({ noContact: true }));
     const submittedAt = w.h.clock.now();
-    expect(w.row(applicationId)).toMatchObject({ confirmationMode: 'waitingPeriod', waitingPeriodEndsAt: new Date(submittedAt.getTime() + 24 * HOUR) });
-    expect(w.outbox(applicationId).map((n) => [n.kind, n.recipient])).toEqual([['notice', NUMBER]]);
+    expect(await w.row(applicationId)).toMatchObject({ confirmationMode: 'waitingPeriod', waitingPeriodEndsAt: new Date(submittedAt.getTime() + 24 * HOUR) });
+    expect((await w.outbox(applicationId)).map((n) => [n.kind, n.recipient])).toEqual([['notice', NUMBER]]);
     // The dealer is shown when the back office may approve.
     expect((await w.as(w.world.dealer).application.get({ applicationId })).waitingPeriodEndsAt).toEqual(new Date(submittedAt.getTime() + 24 * HOUR));
 
-    const early = await trpcFailure(backoffice().approve({ applicationId, version: version(applicationId) }));
+    const early = await trpcFailure(backoffice().approve({ applicationId, version: await version(applicationId) }));
     expect(early.code).toBe('CONFLICT');
     expect(early.message).toMatch(/no other contact/);
     expect(messageRefOf(early)).toEqual({ messageKey: 'errors.waitingPeriodRunning', params: { until: expect.stringMatching(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/) } });
@@ -143,23 +144,23 @@ describe('no other contact: the waiting period', () => {
     expect((await backoffice().review({ applicationId })).confirmation).toMatchObject({ mode: 'waitingPeriod', settled: false, via: null, confirmTo: [] });
 
     w.h.clock.advance(24 * HOUR - 60_000);
-    expect((await trpcFailure(backoffice().approve({ applicationId, version: version(applicationId) }))).code).toBe('CONFLICT');
+    expect((await trpcFailure(backoffice().approve({ applicationId, version: await version(applicationId) }))).code).toBe('CONFLICT');
     expect((await backoffice().queue({})).items[0]?.waitingLeftMs).toBe(60_000);
     w.h.clock.advance(60_000);
     expect((await backoffice().queue({})).items[0]?.waitingLeftMs).toBe(0);
     expect((await backoffice().review({ applicationId })).confirmation).toMatchObject({ settled: true, via: { kind: 'waitingPeriod' } });
-    expect((await backoffice().approve({ applicationId, version: version(applicationId) })).status).toBe('approved');
-    expect(approveAudit(applicationId)).toMatchObject({ confirmedVia: { kind: 'waitingPeriod' } });
+    expect((await backoffice().approve({ applicationId, version: await version(applicationId) })).status).toBe('approved');
+    expect(await approveAudit(applicationId)).toMatchObject({ confirmedVia: { kind: 'waitingPeriod' } });
   });
 
   it("a dispute through the notice link freezes it: the period's end does not make it approvable", async () => {
     const { applicationId, number } = await submit(lostSim({ noContact: true }));
     await subscriber().dispute({ token: w.tokenFromInbox(number, { notice: true }) });
     w.h.clock.advance(25 * HOUR);
-    const refused = await trpcFailure(backoffice().approve({ applicationId, version: version(applicationId) }));
+    const refused = await trpcFailure(backoffice().approve({ applicationId, version: await version(applicationId) }));
     expect(refused.code).toBe('CONFLICT');
-    expect(w.row(applicationId)?.status).toBe('disputed');
-    expect((await backoffice().reject({ applicationId, version: version(applicationId), reason: 'subscriberDisputed' })).status).toBe('rejected');
+    expect((await w.row(applicationId))?.status).toBe('disputed');
+    expect((await backoffice().reject({ applicationId, version: await version(applicationId), reason: 'subscriberDisputed' })).status).toBe('rejected');
   });
 });
 
@@ -167,9 +168,9 @@ describe("the subscriber's SMS", () => {
   it('every SMS of a submission and its decision fits 2 UCS-2 segments with its real link', async () => {
     const a = await submit(SIM_FORM);
     await subscriber().confirm({ token: w.tokenFromInbox(a.number, { to: OTHER }) });
-    await backoffice().approve({ applicationId: a.applicationId, version: version(a.applicationId) });
+    await backoffice().approve({ applicationId: a.applicationId, version: await version(a.applicationId) });
     const b = await submit(lostSim({ noContact: true }));
-    await backoffice().reject({ applicationId: b.applicationId, version: version(b.applicationId), reason: 'documentInvalid' });
+    await backoffice().reject({ applicationId: b.applicationId, version: await version(b.applicationId), reason: 'documentInvalid' });
     await w.deliver();
     const sms = w.inbox().filter((m) => m.channel === 'sms');
     expect(sms.length).toBeGreaterThanOrEqual(6);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { applications, attachments, signatures } from '@/db/schema';
 import { uploadScan } from '@/server/applications/upload-scan';
 import { readAttachment } from '@/server/chat/read-attachment';
@@ -42,13 +43,13 @@ const stored = (key: string) => fs.existsSync(path.join(w.h.dir, 'files', key));
  */
 function hookStorage() {
   const inner = w.h.storage;
-  const hooks: { put?: { match: (key: string) => boolean; run: () => Promise<unknown> }; afterPut?: () => Promise<unknown>; remove?: () => Promise<unknown> } = {};
+  const hooks: { put?: { match: (key: string) => boolean; act: () => Promise<unknown> }; afterPut?: () => Promise<unknown>; remove?: () => Promise<unknown> } = {};
   const storage = Object.create(inner) as FileStorage;
   storage.put = async (key: string, bytes: Uint8Array) => {
     const hook = hooks.put;
     if (hook?.match(key)) {
       hooks.put = undefined;
-      await hook.run();
+      await hook.act();
     }
     const result = await inner.put(key, bytes);
     const after = hooks.afterPut;
@@ -67,8 +68,8 @@ function hookStorage() {
   w.h.storage = storage;
   return {
     removed,
-    beforePut(match: (key: string) => boolean, run: () => Promise<unknown>) {
-      hooks.put = { match, run };
+    beforePut(match: (key: string) => boolean, act: () => Promise<unknown>) {
+      hooks.put = { match, act };
     },
     afterPut(run: () => Promise<unknown>) {
       hooks.afterPut = run;
@@ -95,10 +96,10 @@ const staleSigning = (y: { applicationId: string; version: number }, seeds: [num
 
 /** X's signature images and sealed PDF are all on disk, and the PDF verifies as authentic. */
 async function expectIntact(applicationId: string) {
-  const rows = w.h.db.select({ imageKey: signatures.imageKey }).from(signatures).where(eq(signatures.applicationId, applicationId)).all();
+  const rows = await w.h.db.select({ imageKey: signatures.imageKey }).from(signatures).where(eq(signatures.applicationId, applicationId));
   expect(rows.length).toBeGreaterThan(0);
   for (const { imageKey } of rows) expect(imageKey && stored(imageKey), `${imageKey}`).toBe(true);
-  const app = w.h.db.select().from(applications).where(eq(applications.id, applicationId)).get();
+  const app = await first(w.h.db.select().from(applications).where(eq(applications.id, applicationId)));
   const pdf = Buffer.from(await w.h.storage.get(app?.pdfKey ?? ''));
   expect(await verifyDocument(w.h.db, pdf)).toMatchObject({ result: 'authentic', application: { number: app?.number } });
 }
@@ -118,7 +119,7 @@ describe('a failed attempt removes only what it created and nothing references',
     expect(removed.filter((key) => key.startsWith('signatures/'))).toEqual([]);
     // Y's own new PDF is gone: nothing references it.
     expect(filesUnder('pdfs')).toEqual(pdfsBefore);
-    expect(w.h.db.select().from(applications).where(eq(applications.id, y.applicationId)).get()?.status).toBe('verified');
+    expect((await first(w.h.db.select().from(applications).where(eq(applications.id, y.applicationId))))?.status).toBe('verified');
   });
 
   it('a signing whose transaction fails keeps the images another application committed with the same bytes in the middle of the clean-up', async () => {
@@ -133,7 +134,7 @@ describe('a failed attempt removes only what it created and nothing references',
 
   it('a refused signing leaves the images of an earlier signing that an edit unlinked: it did not create them', async () => {
     const x = await signedApplication(w);
-    const keys = w.h.db.select({ imageKey: signatures.imageKey }).from(signatures).where(eq(signatures.applicationId, x.applicationId)).all().map((r) => r.imageKey ?? '');
+    const keys = (await w.h.db.select({ imageKey: signatures.imageKey }).from(signatures).where(eq(signatures.applicationId, x.applicationId))).map((r) => r.imageKey ?? '');
     // An edit drops X's signatures; the files of that signing stay on disk, referenced by no row.
     await dealerApp().saveDraft({ applicationId: x.applicationId, formData: { contact: { contactPhone: '050 111 22 33' } } });
     const y = await verifiedSim();
@@ -286,7 +287,7 @@ describe('a failed attempt removes only what it created and nothing references',
       committed = await scan(b.applicationId, 'passport.png', PNG);
     });
     await expect(scan(a.applicationId, 'fail.png', PNG)).rejects.toThrow('injected failure');
-    const row = w.h.db.select().from(attachments).where(eq(attachments.id, committed?.id ?? '')).get();
+    const row = await first(w.h.db.select().from(attachments).where(eq(attachments.id, committed?.id ?? '')));
     expect(row && stored(row.storageKey)).toBe(true);
 
     const only = Buffer.from(scribblePng(40, 40, 11));

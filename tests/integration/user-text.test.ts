@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
+import { first } from '@/db/client';
 import { applications, chatMessages, chats, identifications } from '@/db/schema';
 import { fieldErrorsOf } from '@/server/trpc/error-mapping';
 import { say } from '../helpers/say';
@@ -16,8 +17,8 @@ beforeEach(async () => {
 afterEach(() => w.h.cleanup());
 
 const dealer = () => w.as(w.world.dealer);
-const texts = (chatId: string) => w.h.db.select({ body: chatMessages.body }).from(chatMessages).where(eq(chatMessages.chatId, chatId)).all().map((m) => m.body);
-const applicationRow = (id: string) => w.h.db.select().from(applications).where(eq(applications.id, id)).get();
+const texts = async (chatId: string) => (await w.h.db.select({ body: chatMessages.body }).from(chatMessages).where(eq(chatMessages.chatId, chatId)).orderBy(asc(chatMessages.seq))).map((m) => m.body);
+const applicationRow = (id: string) => first(w.h.db.select().from(applications).where(eq(applications.id, id)));
 
 /** The field errors of a refused call, in both languages. */
 async function refused(promise: Promise<unknown>) {
@@ -29,38 +30,38 @@ async function refused(promise: Promise<unknown>) {
 
 describe('chat messages', () => {
   it('a message with a NUL byte is refused in both languages and not stored', async () => {
-    const before = texts(w.chatId);
+    const before = await texts(w.chatId);
     const errors = await refused(dealer().chat.send({ chatId: w.chatId, clientId: crypto.randomUUID(), text: 'hello\u0000world' }));
     expect(errors).toEqual([{ path: 'text', messageKey: 'validation.controlCharacters', params: {} }]);
     expect(say(errors[0], 'uk')).toBe('Текст містить керувальні символи; видаліть їх.');
     expect(say(errors[0], 'en')).toBe('The text contains control characters; remove them.');
     const escape = await refused(dealer().chat.send({ chatId: w.chatId, clientId: crypto.randomUUID(), text: 'bell\u0007 and \u001b[31mred' }));
     expect(escape[0]?.path).toBe('text');
-    expect(texts(w.chatId)).toEqual(before);
-    expect(texts(w.chatId).join('')).not.toContain('\u0000');
+    expect(await texts(w.chatId)).toEqual(before);
+    expect((await texts(w.chatId)).join('')).not.toContain('\u0000');
   });
 
   it('keeps line breaks (CRLF as LF) and tabs, drops bidi overrides and zero-width spaces, keeps emoji joiners', async () => {
     const sent = await dealer().chat.send({ chatId: w.chatId, clientId: crypto.randomUUID(), text: 'рядок 1\r\nрядок\t2\u202Eexe.jpg\u200B 👩\u200D💻' });
     expect(sent.body).toBe('рядок 1\nрядок\t2exe.jpg 👩\u200D💻');
-    expect(texts(w.chatId)).toContain('рядок 1\nрядок\t2exe.jpg 👩\u200D💻');
+    expect(await texts(w.chatId)).toContain('рядок 1\nрядок\t2exe.jpg 👩\u200D💻');
   });
 
   it('a topic is one line: line breaks become spaces, a NUL is refused', async () => {
     await w.as(w.world.operator).chat.close({ chatId: w.chatId });
     await refused(dealer().chat.start({ topic: 'SIM\u0000' }));
     const { chatId } = await dealer().chat.start({ topic: 'Заміна\nSIM\u2067' });
-    expect(w.h.db.select({ topic: chats.topic }).from(chats).where(eq(chats.id, chatId)).get()?.topic).toBe('Заміна SIM');
+    expect((await first(w.h.db.select({ topic: chats.topic }).from(chats).where(eq(chats.id, chatId))))?.topic).toBe('Заміна SIM');
   });
 });
 
 describe('form fields and identification', () => {
   it('a draft field with a NUL byte is refused and nothing is stored', async () => {
     const { applicationId } = await dealer().application.create({ chatId: w.chatId, templateId: 'sim-replacement' });
-    const before = applicationRow(applicationId);
+    const before = await applicationRow(applicationId);
     const errors = await refused(dealer().application.saveDraft({ applicationId, formData: { number: { iccid: '89380012345\u000067890123' } } }));
     expect(errors.map((e) => e.path)).toEqual(['number.iccid']);
-    expect(applicationRow(applicationId)).toEqual(before);
+    expect(await applicationRow(applicationId)).toEqual(before);
   });
 
   it('a multi-line field keeps its line breaks on completion and loses the bidi override', async () => {
@@ -71,7 +72,7 @@ describe('form fields and identification', () => {
     expect(errors.map((e) => e.path)).toEqual(['termination.reasonText']);
     formData.termination.reasonText = 'переїзд\r\nза кордон\u202E';
     await dealer().application.complete({ applicationId, formData });
-    expect(applicationRow(applicationId)?.formData.termination?.reasonText).toBe('переїзд\nза кордон');
+    expect((await applicationRow(applicationId))?.formData.termination?.reasonText).toBe('переїзд\nза кордон');
   });
 
   it('identification: a NUL in the name is refused; a bidi override is dropped; the name is NFC', async () => {
@@ -80,11 +81,11 @@ describe('form fields and identification', () => {
     expect(errors.map((e) => e.path)).toEqual(['values.fullName']);
     const escape = await refused(dealer().application.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification({ issuer: 'РВ\u001bУМВС' }) }));
     expect(escape.map((e) => e.path)).toEqual(['values.issuer']);
-    expect(w.h.db.select().from(identifications).all()).toHaveLength(0);
+    expect(await w.h.db.select().from(identifications)).toHaveLength(0);
 
     // "й" typed as и + combining breve is stored composed.
     await dealer().application.saveIdentification({ applicationId, party: 'subscriber', values: bookletIdentification({ fullName: '\u202EКоваленко Андріи\u0306\nМарія', issuer: 'Барським РВ\u2066 УМВС' }) });
-    const stored = w.h.db.select().from(identifications).get()?.values;
+    const stored = (await first(w.h.db.select().from(identifications)))?.values;
     expect(stored?.fullName).toBe('Коваленко Андрій Марія');
     expect(stored?.issuer).toBe('Барським РВ УМВС');
   });
