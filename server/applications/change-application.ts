@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
+import { lockForUpdate } from '@/db/row-lock';
+import { applications } from '@/db/schema';
 import type { Actor, Clock, SignedInContext } from '@/server/context';
 import type { DomainError } from '@/server/errors/domain-error';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
@@ -76,6 +79,9 @@ export async function loadForChange(db: DbOrTx, actor: Actor, change: Pick<Appli
  * Runs in the caller's transaction (a package changes several applications in one).
  */
 export async function changeInTx(ctx: Pick<ChangeContext, 'clock'> & { actor: Actor | TransitionActor }, tx: Tx, emitter: Emitter, change: ApplicationChange): Promise<ChangeResult> {
+  // The application's row is held until the commit (PostgreSQL; SQLite's writer lock does it), so
+  // what is read next is what the previous change committed: a repeat is seen as one, not as a lost race.
+  await lockForUpdate(tx, tx.select({ id: applications.id }).from(applications).where(eq(applications.id, change.applicationId)));
   const loaded = change.load ? await change.load(tx) : await getApplicationForActor(tx, signedIn(ctx.actor), change.applicationId);
   if (change.isReplay?.(loaded)) return resultOf(loaded.application);
   const { application, template, chatOperatorId } = loaded;
