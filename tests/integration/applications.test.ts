@@ -1,4 +1,5 @@
-import { count, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, auditEvents, identifications } from '@/db/schema';
 import { first, inTransaction } from '@/db/client';
@@ -7,7 +8,7 @@ import { transition } from '@/server/workflow/transition';
 import en from '@/messages/en.json';
 import uk from '@/messages/uk.json';
 import { trpcFailure } from '../helpers/test-db';
-import { applicationWorld, bookletIdentification, idCardIdentification, SIM_FORM } from '../helpers/application-world';
+import { applicationWorld, bookletIdentification, idCardIdentification, signedApplication, SIM_FORM } from '../helpers/application-world';
 
 let w: Awaited<ReturnType<typeof applicationWorld>>;
 beforeEach(async () => {
@@ -134,6 +135,20 @@ describe('the SIM replacement cycle up to verified', () => {
     await expect(giveBack()).rejects.toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile', message: expect.stringContaining('at the same moment') }));
     expect(await row(applicationId)).toMatchObject({ status: 'filled', version: seen.version + 1, remarks: null, formData: edited });
     expect(await audited()).toEqual([...before, 'application.edit']);
+    expect((await verifyAuditChain(w.h.db)).ok).toBe(true);
+  });
+
+  // On PostgreSQL the three run on their own connections at once: the pipeline holds the
+  // application's row from its first read, so the later ones see the first one's submission as a
+  // repeat instead of losing a race.
+  it('the same submission sent three times at once: all three answered with it, one submission written', async () => {
+    const { applicationId, version } = await signedApplication(w, 'tariff-change');
+    const requestId = randomUUID();
+    const results = await Promise.allSettled([1, 2, 3].map(() => dealer().submit({ applicationId, version, requestId })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(new Set(results.map((r) => (r.status === 'fulfilled' ? `${r.value.status}:${r.value.version}` : '')))).toEqual(new Set([`submitted:${version + 1}`]));
+    const submits = await first(w.h.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.submit'))));
+    expect(submits?.n).toBe(1);
     expect((await verifyAuditChain(w.h.db)).ok).toBe(true);
   });
 

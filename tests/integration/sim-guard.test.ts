@@ -125,6 +125,18 @@ describe('where the messages go', () => {
   });
 });
 
+describe('the same answer at once', () => {
+  it('a confirmation sent three times at once: all three answered, the application confirmed once', async () => {
+    const { applicationId, number } = await submit({ number: { ...SIM_FORM.number, reason: 'format' }, contact: {} });
+    const token = w.tokenFromInbox(number, { to: NUMBER });
+    const results = await Promise.allSettled([1, 2, 3].map(() => subscriber().confirm({ token })));
+    expect(results).toEqual([1, 2, 3].map(() => ({ status: 'fulfilled', value: { status: 'submitted' } })));
+    const confirmations = await w.h.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.confirm')));
+    expect(confirmations).toHaveLength(1);
+    expect((await w.row(applicationId))?.subscriberConfirmedAt).toEqual(w.h.clock.now());
+  });
+});
+
 describe('no other contact: the waiting period', () => {
   it('only the notice is sent; the back office may approve only once the period passed, and the queue shows the time left', async () => {
     const { applicationId } = await submit(lostSim({ noContact: true }));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { first } from '@/db/client';
+import { dialectOf, first, rawRows } from '@/db/client';
 import { applications, attachments, signatures } from '@/db/schema';
 import { uploadScan } from '@/server/applications/upload-scan';
 import { readAttachment } from '@/server/chat/read-attachment';
@@ -81,6 +81,26 @@ function hookStorage() {
 }
 
 const dealerApp = () => w.as(w.world.dealer).application;
+
+/** A trigger that refuses the row of an attachment whose name starts with "fail" ('injected failure'), in the database's dialect. */
+async function failInsertsOfScansNamedFail() {
+  if (dialectOf(w.h.db) === 'sqlite') {
+    w.h.db.$client.exec(`CREATE TRIGGER fail_scan BEFORE INSERT ON attachments WHEN NEW.file_name LIKE 'fail%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    return;
+  }
+  await rawRows(w.h.db, sql.raw(`CREATE FUNCTION fail_scan() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.file_name LIKE 'fail%' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`));
+  await rawRows(w.h.db, sql.raw(`CREATE TRIGGER fail_scan BEFORE INSERT ON attachments FOR EACH ROW EXECUTE FUNCTION fail_scan()`));
+}
+
+/** The call fails with the trigger's error (on PostgreSQL drizzle says "Failed query: …" and keeps the database's error as the cause). */
+async function expectInjectedFailure(call: Promise<unknown>) {
+  const error = await call.then(
+    () => new Error('expected the call to fail'),
+    (failure: unknown) => failure,
+  );
+  const said = [error, (error as { cause?: unknown }).cause].map((e) => (e instanceof Error ? e.message : ''));
+  expect(said.join('\n')).toContain('injected failure');
+}
 
 const verifiedSim = () => verifiedApplication(w);
 
@@ -279,19 +299,19 @@ describe('a failed attempt removes only what it created and nothing references',
     const a = await verifiedSim();
     const b = await verifiedSim();
     // A failing write, injected: the row of a scan named "fail…" cannot be inserted.
-    w.h.db.$client.exec(`CREATE TRIGGER fail_scan BEFORE INSERT ON attachments WHEN NEW.file_name LIKE 'fail%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    await failInsertsOfScansNamedFail();
     const scan = (applicationId: string, fileName: string, bytes: Uint8Array) => uploadScan({ ctx: { ...verbContext(w.h, w.world.dealer), storage: w.h.storage }, input: { applicationId, fileName, bytes } });
 
     let committed: Awaited<ReturnType<typeof scan>> | undefined;
     hookStorage().beforeRemove(async () => {
       committed = await scan(b.applicationId, 'passport.png', PNG);
     });
-    await expect(scan(a.applicationId, 'fail.png', PNG)).rejects.toThrow('injected failure');
+    await expectInjectedFailure(scan(a.applicationId, 'fail.png', PNG));
     const row = await first(w.h.db.select().from(attachments).where(eq(attachments.id, committed?.id ?? '')));
     expect(row && stored(row.storageKey)).toBe(true);
 
     const only = Buffer.from(scribblePng(40, 40, 11));
-    await expect(scan(a.applicationId, 'fail-2.png', only)).rejects.toThrow('injected failure');
+    await expectInjectedFailure(scan(a.applicationId, 'fail-2.png', only));
     expect(filesUnder('attachments')).toHaveLength(1);
   });
 });
