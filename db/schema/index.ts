@@ -43,6 +43,7 @@ export let pointsOfSale = sqlite.pointsOfSale;
 export let companies = sqlite.companies;
 export let packages = sqlite.packages;
 export let packageItems = sqlite.packageItems;
+export let storedFiles = sqlite.storedFiles;
 
 /** Points every table at the given dialect's declaration; called once at start-up. */
 export function useDialect(dialect: SchemaDialect): void {
@@ -73,6 +74,7 @@ export function useDialect(dialect: SchemaDialect): void {
   companies = from.companies;
   packages = from.packages;
   packageItems = from.packageItems;
+  storedFiles = from.storedFiles;
 }
 
 /** The tables of the process's dialect, as drizzle's `schema` option wants them. */
