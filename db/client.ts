@@ -128,6 +128,28 @@ export async function holdClusterLock(tx: Tx, lock: keyof typeof CLUSTER_LOCKS):
   if (dialectOf(tx) === 'postgres') await rawRows(tx, sql`select pg_advisory_xact_lock(${CLUSTER_LOCKS[lock]})`);
 }
 
+/**
+ * Runs `fn` while holding one of CLUSTER_LOCKS across transactions (a session-level advisory
+ * lock on a connection of its own, PostgreSQL): for work that is several transactions long and
+ * must run once in the cluster, like filling an empty database. `fn` re-checks, after the lock,
+ * whether the work is still to do. On SQLite (one process) it simply runs.
+ */
+export async function withClusterLock<T>(db: Db, lock: keyof typeof CLUSTER_LOCKS, fn: () => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return fn();
+  const pool = db.$client as unknown as { connect(): Promise<{ query(text: string, values: unknown[]): Promise<unknown>; release(): void }> };
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [CLUSTER_LOCKS[lock]]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [CLUSTER_LOCKS[lock]]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** The first row of a query's rows (`await first(db.select()…)`), or undefined: `.get()` for both dialects. */
 export async function first<R>(rows: PromiseLike<R[]> | R[]): Promise<R | undefined> {
   return (await rows)[0];
