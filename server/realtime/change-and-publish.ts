@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { dialectOf, inTransaction, rawRows, type Db, type Tx } from '@/db/client';
+import { dialectOf, holdClusterLock, inTransaction, type Db, type Tx } from '@/db/client';
 import { preparedQuery } from '@/db/prepared';
 import { realtimeEvents } from '@/db/schema';
 import { audienceOf, columnsOf } from './audience';
@@ -32,9 +32,7 @@ const insertEvent = preparedQuery((db) =>
     .prepare(),
 );
 
-/** The advisory lock that makes appends to realtime_events one transaction at a time on PostgreSQL. */
-const EVENT_LOG_LOCK = 7_311_003;
-/** Transactions that hold EVENT_LOG_LOCK already (it is taken once per transaction). */
+/** Transactions that hold the event log's lock already (it is taken once per transaction). */
 const holdingEventLock = new WeakSet<object>();
 
 /**
@@ -66,7 +64,7 @@ export function ephemeralEvent(draft: EventDraft, now: Date): BusEvent {
 export async function appendEvents(tx: Tx, drafts: readonly ValidEventDraft[], now: Date): Promise<BusEvent[]> {
   if (drafts.length === 0) return [];
   if (dialectOf(tx) === 'postgres' && !holdingEventLock.has(tx)) {
-    await rawRows(tx, sql`select pg_advisory_xact_lock(${EVENT_LOG_LOCK})`);
+    await holdClusterLock(tx, 'eventLog');
     holdingEventLock.add(tx);
   }
   const events: BusEvent[] = [];
