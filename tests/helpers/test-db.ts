@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDb, openDb, type Db } from '@/db/client';
-import { sessions } from '@/db/schema';
+import { openPostgres } from '@/db/postgres';
+import { sessions, useDialect } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor, Clock, Scheduler } from '@/server/context';
 import type { EventBus } from '@/server/realtime/event-bus';
@@ -11,17 +12,59 @@ import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { LocalFileStorage, type FileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { isValidEdrpou } from '@/templates/validators';
+import { createDatabaseFrom, dropDatabase } from './postgres';
 
-/** A fresh, migrated SQLite file in its own temporary folder (a real file, WAL, foreign keys on). */
+export type TestBackend = 'sqlite' | 'postgres';
+
+/**
+ * The database the tests of this run are on: SQLite, or PostgreSQL in the PostgreSQL project
+ * (`DEALER_DESK_TEST_DB=postgres`, vitest.config.ts).
+ */
+export const testBackend = (): TestBackend => (process.env.DEALER_DESK_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+
+/**
+ * A fresh, migrated database and a temporary folder of its own; `cleanup` closes and deletes
+ * both. SQLite: a real file in that folder (WAL, foreign keys on). PostgreSQL: a new database on
+ * the run's one cluster, copied from the template migrated once (tests/helpers/postgres-global-setup.ts),
+ * through a pool of 4 connections.
+ */
 export async function createTestDb(): Promise<{ db: Db; dir: string; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-test-'));
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  if (testBackend() === 'postgres') {
+    // Imported here: outside vitest (bench/ uses the worlds built on these helpers) there is nothing to inject.
+    const { inject } = await import('vitest');
+    const { adminUrl, template } = inject('postgres');
+    useDialect('postgres');
+    const name = `test_${crypto.randomUUID().replaceAll('-', '')}`;
+    let db: Db;
+    try {
+      db = await openPostgres(await createDatabaseFrom(adminUrl, name, template), { max: 4 });
+    } catch (error) {
+      await dropDatabase(adminUrl, name).catch(() => undefined);
+      removeDir();
+      throw error;
+    }
+    return {
+      db,
+      dir,
+      cleanup: async () => {
+        try {
+          await closeDb(db);
+        } finally {
+          await dropDatabase(adminUrl, name);
+          removeDir();
+        }
+      },
+    };
+  }
   const db = openDb(path.join(dir, 'test.sqlite'));
   return {
     db,
     dir,
     cleanup: async () => {
       await closeDb(db);
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeDir();
     },
   };
 }

@@ -1,0 +1,5 @@
+import { useDialect } from '@/db/schema';
+
+// Each test file of the PostgreSQL project runs with the tables of PostgreSQL's dialect, from
+// before its first import of a table's use (vitest.config.ts, `setupFiles`).
+useDialect('postgres');

@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dialectOf, first, inTransaction } from '@/db/client';
+import { realtimeEvents } from '@/db/schema';
+import { createHarness, createTestDb, testBackend } from '../helpers/test-db';
+
+// The test database itself, in both projects (vitest.config.ts): what createHarness() hands a
+// test is a migrated database of the run's dialect, values of every column kind come back as
+// they went in, and two test databases share nothing.
+
+describe(`the test database (${testBackend()})`, () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('is a migrated database of the run’s dialect', async () => {
+    const h = await createHarness();
+    cleanups.push(h.cleanup);
+    expect(dialectOf(h.db)).toBe(testBackend());
+    expect(await h.db.select().from(realtimeEvents)).toEqual([]);
+  });
+
+  it('gives back a timestamp, a boolean and a JSON document as they were written', async () => {
+    const h = await createHarness();
+    cleanups.push(h.cleanup);
+    const createdAt = new Date('2026-11-25T10:00:00.123Z');
+    const payload = { text: 'Добрий день', count: 3, nested: { list: [1, 'два', null], flag: false } };
+    const [inserted] = await inTransaction(h.db, (tx) =>
+      tx.insert(realtimeEvents).values({ type: 'harness.check', chatId: 'chat-1', allOperators: true, payload, createdAt }).returning({ id: realtimeEvents.id }),
+    );
+    expect(inserted?.id).toBeTypeOf('number');
+
+    const row = await first(h.db.select().from(realtimeEvents).where(eq(realtimeEvents.id, inserted!.id)));
+    expect(row).toEqual({ id: inserted!.id, type: 'harness.check', chatId: 'chat-1', dealerId: null, dealerUserId: null, operatorId: null, allOperators: true, payload, createdAt });
+    expect(row?.createdAt).toBeInstanceOf(Date);
+
+    // A column's default (false) and a filter on a boolean.
+    await inTransaction(h.db, (tx) => tx.insert(realtimeEvents).values({ type: 'harness.default', payload: {}, createdAt }));
+    const everyone = await h.db.select({ type: realtimeEvents.type }).from(realtimeEvents).where(eq(realtimeEvents.allOperators, false));
+    expect(everyone).toEqual([{ type: 'harness.default' }]);
+  });
+
+  it('is a database of its own: a row written in one is not in another', async () => {
+    const a = await createTestDb();
+    cleanups.push(a.cleanup);
+    const b = await createTestDb();
+    cleanups.push(b.cleanup);
+    expect(a.dir).not.toBe(b.dir);
+    await inTransaction(a.db, (tx) => tx.insert(realtimeEvents).values({ type: 'only.in.a', payload: {}, createdAt: new Date() }));
+    expect(await a.db.select({ type: realtimeEvents.type }).from(realtimeEvents)).toEqual([{ type: 'only.in.a' }]);
+    expect(await b.db.select({ type: realtimeEvents.type }).from(realtimeEvents)).toEqual([]);
+  });
+});
