@@ -96,9 +96,10 @@ export function databaseUrl(adminUrl: string, name: string): string {
 
 /**
  * Creates database `name` as a copy of database `template` (PostgreSQL copies the files: much
- * faster than migrating); returns its URL. Nobody may be connected to the template meanwhile.
+ * faster than migrating; default `template1`, an empty database); returns its URL. Nobody may be
+ * connected to the template meanwhile.
  */
-export async function createDatabaseFrom(adminUrl: string, name: string, template: string): Promise<string> {
+export async function createDatabaseFrom(adminUrl: string, name: string, template = 'template1'): Promise<string> {
   await adminQuery(adminUrl, (c) => `CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`);
   return databaseUrl(adminUrl, name);
 }

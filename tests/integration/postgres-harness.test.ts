@@ -29,10 +29,11 @@ describe(`the test database (${testBackend()})`, () => {
     const [inserted] = await inTransaction(h.db, (tx) =>
       tx.insert(realtimeEvents).values({ type: 'harness.check', chatId: 'chat-1', allOperators: true, payload, createdAt }).returning({ id: realtimeEvents.id }),
     );
-    expect(inserted?.id).toBeTypeOf('number');
+    const id = inserted?.id;
+    expect(id).toBeTypeOf('number');
 
-    const row = await first(h.db.select().from(realtimeEvents).where(eq(realtimeEvents.id, inserted!.id)));
-    expect(row).toEqual({ id: inserted!.id, type: 'harness.check', chatId: 'chat-1', dealerId: null, dealerUserId: null, operatorId: null, allOperators: true, payload, createdAt });
+    const row = await first(h.db.select().from(realtimeEvents).where(eq(realtimeEvents.id, id as number)));
+    expect(row).toEqual({ id, type: 'harness.check', chatId: 'chat-1', dealerId: null, dealerUserId: null, operatorId: null, allOperators: true, payload, createdAt });
     expect(row?.createdAt).toBeInstanceOf(Date);
 
     // A column's default (false) and a filter on a boolean.
