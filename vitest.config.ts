@@ -27,8 +27,9 @@ export default defineConfig({
             test: {
               name: 'postgres',
               include: ['tests/integration/**/*.test.ts'],
-              // It starts a cluster of its own to compare the migrations with the declared schema: the SQLite run has it.
-              exclude: [...configDefaults.exclude, 'tests/integration/postgres-schema.test.ts'],
+              // Not about the app's database: one starts a cluster of its own to compare the migrations
+              // with the declared schema, one runs nginx. The SQLite run has them.
+              exclude: [...configDefaults.exclude, 'tests/integration/postgres-schema.test.ts', 'tests/integration/nginx-config.test.ts'],
               globalSetup: ['tests/helpers/postgres-global-setup.ts'],
               setupFiles: ['tests/helpers/postgres-setup-file.ts'],
               hookTimeout: 60_000,
