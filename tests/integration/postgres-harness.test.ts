@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialectOf, first, inTransaction } from '@/db/client';
 import { realtimeEvents } from '@/db/schema';
+import { getDb, openDatabase } from '@/server/config/database';
 import { createHarness, createTestDb, testBackend } from '../helpers/test-db';
 
 // The test database itself, in both projects (vitest.config.ts): what createHarness() hands a
@@ -40,6 +41,16 @@ describe(`the test database (${testBackend()})`, () => {
     await inTransaction(h.db, (tx) => tx.insert(realtimeEvents).values({ type: 'harness.default', payload: {}, createdAt }));
     const everyone = await h.db.select({ type: realtimeEvents.type }).from(realtimeEvents).where(eq(realtimeEvents.allOperators, false));
     expect(everyone).toEqual([{ type: 'harness.default' }]);
+  });
+
+  it('leaves the app’s own database (getDb(), the route handlers’) of the same dialect and apart from the test’s', async () => {
+    const h = await createHarness();
+    cleanups.push(h.cleanup);
+    expect(await openDatabase()).toBe(getDb());
+    expect(dialectOf(getDb())).toBe(testBackend());
+    const before = (await getDb().select({ id: realtimeEvents.id }).from(realtimeEvents)).length;
+    await inTransaction(h.db, (tx) => tx.insert(realtimeEvents).values({ type: 'only.in.the.test', payload: {}, createdAt: new Date() }));
+    expect(await getDb().select({ id: realtimeEvents.id }).from(realtimeEvents)).toHaveLength(before);
   });
 
   it('is a database of its own: a row written in one is not in another', async () => {
