@@ -23,13 +23,24 @@ export type TestBackend = 'sqlite' | 'postgres';
  */
 export const testBackend = (): TestBackend => (process.env.DEALER_DESK_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
 
+export interface TestDb {
+  db: Db;
+  /** A temporary folder of the test's own (files, inboxes). */
+  dir: string;
+  /**
+   * The database as DATABASE_URL names it, for a second connection or another process on the
+   * same data: the SQLite file's path, or the PostgreSQL database's URL.
+   */
+  url: string;
+}
+
 /**
  * A fresh, migrated database and a temporary folder of its own; `cleanup` closes and deletes
  * both. SQLite: a real file in that folder (WAL, foreign keys on). PostgreSQL: a new database on
  * the run's one cluster, copied from the template migrated once (tests/helpers/postgres-global-setup.ts),
  * through a pool of 4 connections.
  */
-export async function createTestDb(): Promise<{ db: Db; dir: string; cleanup: () => Promise<void> }> {
+export async function createTestDb(): Promise<TestDb & { cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-test-'));
   const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
   if (testBackend() === 'postgres') {
@@ -39,8 +50,10 @@ export async function createTestDb(): Promise<{ db: Db; dir: string; cleanup: ()
     tablesOfDialect('postgres');
     const name = `test_${crypto.randomUUID().replaceAll('-', '')}`;
     let db: Db;
+    let url: string;
     try {
-      db = await openPostgres(await createDatabaseFrom(adminUrl, name, template), { max: 4 });
+      url = await createDatabaseFrom(adminUrl, name, template);
+      db = await openPostgres(url, { max: 4 });
     } catch (error) {
       await dropDatabase(adminUrl, name).catch(() => undefined);
       removeDir();
@@ -49,6 +62,7 @@ export async function createTestDb(): Promise<{ db: Db; dir: string; cleanup: ()
     return {
       db,
       dir,
+      url,
       cleanup: async () => {
         try {
           await closeDb(db);
@@ -59,10 +73,12 @@ export async function createTestDb(): Promise<{ db: Db; dir: string; cleanup: ()
       },
     };
   }
-  const db = openDb(path.join(dir, 'test.sqlite'));
+  const url = path.join(dir, 'test.sqlite');
+  const db = openDb(url);
   return {
     db,
     dir,
+    url,
     cleanup: async () => {
       await closeDb(db);
       removeDir();
@@ -105,9 +121,7 @@ export class ManualScheduler implements Scheduler {
   }
 }
 
-export interface Harness {
-  db: Db;
-  dir: string;
+export interface Harness extends TestDb {
   clock: TestClock;
   bus: EventBus;
   scheduler: ManualScheduler;
@@ -116,9 +130,9 @@ export interface Harness {
 
 /** A database, a movable clock, an in-process bus, a manual scheduler and file storage, all fresh. */
 export async function createHarness(): Promise<Harness & { cleanup: () => Promise<void> }> {
-  const { db, dir, cleanup } = await createTestDb();
+  const { db, dir, url, cleanup } = await createTestDb();
   const clock = new TestClock();
-  return { db, dir, cleanup, clock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(clock), storage: new LocalFileStorage(path.join(dir, 'files')) };
+  return { db, dir, url, cleanup, clock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(clock), storage: new LocalFileStorage(path.join(dir, 'files')) };
 }
 
 export function verbContext(h: Harness, actor: Actor) {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dialectOf, first, inTransaction } from '@/db/client';
+import { closeDb, dialectOf, first, inTransaction, openDb } from '@/db/client';
+import { openPostgres } from '@/db/postgres';
 import { realtimeEvents } from '@/db/schema';
 import { getDb, openDatabase } from '@/server/config/database';
 import { createHarness, createTestDb, testBackend } from '../helpers/test-db';
@@ -19,6 +20,7 @@ describe(`the test database (${testBackend()})`, () => {
     const h = await createHarness();
     cleanups.push(h.cleanup);
     expect(dialectOf(h.db)).toBe(testBackend());
+    expect(h.url).toMatch(testBackend() === 'postgres' ? /^postgres:\/\// : /\.sqlite$/);
     expect(await h.db.select().from(realtimeEvents)).toEqual([]);
   });
 
@@ -53,12 +55,25 @@ describe(`the test database (${testBackend()})`, () => {
     expect(await getDb().select({ id: realtimeEvents.id }).from(realtimeEvents)).toHaveLength(before);
   });
 
+  it('names itself by its url: a second connection through it sees the same rows', async () => {
+    const h = await createHarness();
+    cleanups.push(h.cleanup);
+    await inTransaction(h.db, (tx) => tx.insert(realtimeEvents).values({ type: 'seen.twice', payload: {}, createdAt: new Date() }));
+    const second = testBackend() === 'postgres' ? await openPostgres(h.url, { max: 1 }) : openDb(h.url);
+    try {
+      expect(await second.select({ type: realtimeEvents.type }).from(realtimeEvents)).toEqual([{ type: 'seen.twice' }]);
+    } finally {
+      await closeDb(second);
+    }
+  });
+
   it('is a database of its own: a row written in one is not in another', async () => {
     const a = await createTestDb();
     cleanups.push(a.cleanup);
     const b = await createTestDb();
     cleanups.push(b.cleanup);
     expect(a.dir).not.toBe(b.dir);
+    expect(a.url).not.toBe(b.url);
     await inTransaction(a.db, (tx) => tx.insert(realtimeEvents).values({ type: 'only.in.a', payload: {}, createdAt: new Date() }));
     expect(await a.db.select({ type: realtimeEvents.type }).from(realtimeEvents)).toEqual([{ type: 'only.in.a' }]);
     expect(await b.db.select({ type: realtimeEvents.type }).from(realtimeEvents)).toEqual([]);
