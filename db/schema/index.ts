@@ -1,7 +1,7 @@
 /**
  * The tables every module imports, of the process's dialect. The declarations are in ./tables.ts
  * (through ./kit.ts, SQLite) and their copy in db/schema-pg/ (PostgreSQL, docs/architecture.md
- * "Two dialects"). Each table here is SQLite's until `useDialect('postgres')` (called by
+ * "Two dialects"). Each table here is SQLite's until `chooseDialect('postgres')` (called by
  * server/config/database.ts before the first query, when DATABASE_URL is a postgres:// URL)
  * points it at PostgreSQL's: the bindings are live, so every importer sees the switch. One
  * process runs one dialect; both are typed as SQLite's (the query builders have the same shape).
@@ -46,7 +46,7 @@ export let packageItems = sqlite.packageItems;
 export let storedFiles = sqlite.storedFiles;
 
 /** Points every table at the given dialect's declaration; called once at start-up. */
-export function useDialect(dialect: SchemaDialect): void {
+export function chooseDialect(dialect: SchemaDialect): void {
   current = dialect;
   const from = (dialect === 'postgres' ? pg : sqlite) as unknown as typeof sqlite;
   applications = from.applications;

@@ -1,14 +1,14 @@
 import { afterAll, inject } from 'vitest';
 import { closeDb } from '@/db/client';
 // Renamed: ESLint's React rules take any use… call for a hook.
-import { useDialect as tablesOfDialect } from '@/db/schema';
+import { chooseDialect } from '@/db/schema';
 import { getDb, openDatabase } from '@/server/config/database';
 import { createDatabaseFrom, dropDatabase } from './postgres';
 
 // Runs before each test file of the PostgreSQL project (vitest.config.ts, `setupFiles`).
 
 // The tables of PostgreSQL's dialect, from before the file's first query.
-tablesOfDialect('postgres');
+chooseDialect('postgres');
 
 // The app's own database (`getDb()`, what the route handlers and the realtime feed use): for
 // this file, a fresh copy of the migrated template, opened as start-up opens it, so `getDb()`

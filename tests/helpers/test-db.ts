@@ -5,7 +5,7 @@ import path from 'node:path';
 import { closeDb, openDb, type Db } from '@/db/client';
 import { openPostgres } from '@/db/postgres';
 // Renamed: ESLint's React rules take any use… call for a hook.
-import { sessions, useDialect as tablesOfDialect } from '@/db/schema';
+import { sessions, chooseDialect } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor, Clock, Scheduler } from '@/server/context';
 import type { EventBus } from '@/server/realtime/event-bus';
@@ -47,7 +47,7 @@ export async function createTestDb(): Promise<TestDb & { cleanup: () => Promise<
     // Imported here: outside vitest (bench/ uses the worlds built on these helpers) there is nothing to inject.
     const { inject } = await import('vitest');
     const { adminUrl, template } = inject('postgres');
-    tablesOfDialect('postgres');
+    chooseDialect('postgres');
     const name = `test_${crypto.randomUUID().replaceAll('-', '')}`;
     let db: Db;
     let url: string;

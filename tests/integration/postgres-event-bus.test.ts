@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, inTransaction, rawRows, type Db } from '@/db/client';
 import { openPostgres } from '@/db/postgres';
-import { useDialect as tablesOfDialect } from '@/db/schema';
+import { chooseDialect } from '@/db/schema';
 import type { BusEvent } from '@/server/realtime/event-bus';
 import { appendEvents, changeAndPublish } from '@/server/realtime/change-and-publish';
 import { ALL_OPERATORS, eventDraft, type EventDraft } from '@/server/realtime/events';
@@ -12,7 +12,7 @@ import { EVENT_CHANNEL, PostgresEventBus } from '@/server/realtime/postgres-even
 import { postgresUnavailable, startPostgres, type PostgresCluster } from '../helpers/postgres';
 
 // The tables are PostgreSQL's in this file (one dialect per process).
-tablesOfDialect('postgres');
+chooseDialect('postgres');
 
 /**
  * The shared event bus on a real PostgreSQL 15 (issue 16): two "processes" (two pools, two buses,
