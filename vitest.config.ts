@@ -27,9 +27,15 @@ export default defineConfig({
             test: {
               name: 'postgres',
               include: ['tests/integration/**/*.test.ts'],
-              // Not about the app's database: one starts a cluster of its own to compare the migrations
-              // with the declared schema, one runs nginx. The SQLite run has them.
-              exclude: [...configDefaults.exclude, 'tests/integration/postgres-schema.test.ts', 'tests/integration/nginx-config.test.ts'],
+              // These start a cluster of their own (the schema against the migrations, the event bus
+              // between two pools, two app processes) or run nginx: the SQLite run has them, once.
+              exclude: [
+                ...configDefaults.exclude,
+                'tests/integration/postgres-schema.test.ts',
+                'tests/integration/postgres-event-bus.test.ts',
+                'tests/integration/two-processes.test.ts',
+                'tests/integration/nginx-config.test.ts',
+              ],
               globalSetup: ['tests/helpers/postgres-global-setup.ts'],
               setupFiles: ['tests/helpers/postgres-setup-file.ts'],
               hookTimeout: 60_000,

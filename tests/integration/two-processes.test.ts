@@ -12,8 +12,8 @@ import { postgresUnavailable, startPostgres, type PostgresCluster } from '../hel
 
 // Two real app processes (scripts/serve.ts) on one real PostgreSQL, clients over real HTTP and
 // SSE: what a load balancer in front of several processes must give (issue 16). Runs once, in the
-// SQLite half of the suite (it starts its own cluster); the PostgreSQL half skips it.
-const skip = postgresUnavailable() ?? (process.env.DEALER_DESK_TEST_DB === 'postgres' ? 'runs once, in the SQLite half' : null);
+// SQLite half of the suite (it starts its own cluster; vitest.config.ts leaves it out of the other).
+const skip = postgresUnavailable();
 
 const ADMIN = { email: 'admin@two.test', password: 'admin-password-1' };
 const PASSWORD = 'person-password-1';
