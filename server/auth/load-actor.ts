@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { preparedQuery } from '@/db/prepared';
 import { sessions, users } from '@/db/schema';
 import type { Actor } from '@/server/context';
@@ -14,12 +14,13 @@ const actorColumns = {
 };
 
 /** The actor for a user id, or null when the user does not exist or is deactivated. */
-export function loadActiveActor(db: DbOrTx, userId: string): Actor | null {
-  const row = db
-    .select(actorColumns)
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)))
-    .get();
+export async function loadActiveActor(db: DbOrTx, userId: string): Promise<Actor | null> {
+  const row = await first(
+    db
+      .select(actorColumns)
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.active, true))),
+  );
   return row ?? null;
 }
 
@@ -37,9 +38,10 @@ const sessionActor = preparedQuery((db) =>
     .prepare(),
 );
 
-export function loadSessionActor(db: DbOrTx, token: string, now: Date): { actor: Actor; expiresAt: Date } | null {
-  // A placeholder outside a column's own values is bound as it is: the stored form of a timestamp_ms column.
-  const row = sessionActor(db).get({ token, now: now.getTime() });
+export async function loadSessionActor(db: DbOrTx, token: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
+  // A placeholder outside a column's own values is bound as it is: the column's stored form of the
+  // instant (epoch milliseconds on SQLite, a timestamptz on PostgreSQL), as the column maps it.
+  const row = await sessionActor(db).get({ token, now: sessions.expiresAt.mapToDriverValue(now) });
   if (!row) return null;
   const { expiresAt, ...actor } = row;
   return { actor, expiresAt };
