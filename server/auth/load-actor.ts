@@ -4,20 +4,21 @@ import { preparedQuery } from '@/db/prepared';
 import { sessions, users } from '@/db/schema';
 import type { Actor } from '@/server/context';
 
-const actorColumns = {
+/** A function, not a constant: the columns of the process's dialect, chosen at start-up after this module loads. */
+const actorColumns = () => ({
   id: users.id,
   name: users.name,
   email: users.email,
   role: users.role,
   dealerId: users.dealerId,
   pointOfSaleId: users.pointOfSaleId,
-};
+});
 
 /** The actor for a user id, or null when the user does not exist or is deactivated. */
 export async function loadActiveActor(db: DbOrTx, userId: string): Promise<Actor | null> {
   const row = await first(
     db
-      .select(actorColumns)
+      .select(actorColumns())
       .from(users)
       .where(and(eq(users.id, userId), eq(users.active, true))),
   );
@@ -31,7 +32,7 @@ export async function loadActiveActor(db: DbOrTx, userId: string): Promise<Actor
  */
 const sessionActor = preparedQuery((db) =>
   db
-    .select({ ...actorColumns, expiresAt: sessions.expiresAt })
+    .select({ ...actorColumns(), expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.token, sql.placeholder('token')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))

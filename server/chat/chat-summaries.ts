@@ -6,11 +6,11 @@ import { queuePlaceOf, queueState } from './queue-state';
 import type { ChatSummary } from './schemas';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
-const dealerUser = alias(users, 'dealer_user');
-const operatorUser = alias(users, 'operator_user');
-
 /** Chats as lists show them, with the actor's unread count and, for waiting chats, the queue place. */
 export async function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, now: Date, limit = 100): Promise<ChatSummary[]> {
+  // Made per call, of the tables of the process's dialect (chosen at start-up, after this module loads).
+  const dealerUser = alias(users, 'dealer_user');
+  const operatorUser = alias(users, 'operator_user');
   const myRead = sql<number>`coalesce((select ${chatReads.lastReadSeq} from ${chatReads} where ${chatReads.chatId} = ${chats.id} and ${chatReads.userId} = ${actor.id}), 0)`;
   const hideNotes = actor.role === 'dealer' ? sql`and m.kind <> 'note'` : sql``;
   const rows = await db

@@ -4,10 +4,10 @@ import { attachments, chatMessages, users } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import type { MessageDto } from './schemas';
 
-const author = alias(users, 'author');
-
 /** A chat's messages as the actor may see them (dealers never see operator notes). */
 export async function loadMessages(db: DbOrTx, actor: Actor, chatId: string, only?: { seq: number }): Promise<MessageDto[]> {
+  // Made per call, of the tables of the process's dialect (chosen at start-up, after this module loads).
+  const author = alias(users, 'author');
   const filters: SQL[] = [eq(chatMessages.chatId, chatId)];
   if (actor.role === 'dealer') filters.push(ne(chatMessages.kind, 'note'));
   if (only) filters.push(eq(chatMessages.seq, only.seq));
