@@ -1,11 +1,11 @@
 /**
  * A back-office process that dies at the worst moment, for
  * tests/integration/kill-between-decision-and-send.test.ts. It approves an application in the
- * given SQLite file, prints `DECIDED` and waits to be killed. With `--send` it then also runs the
+ * given database (a SQLite file or a PostgreSQL URL, as the test's harness names it), prints `DECIDED` and waits to be killed. With `--send` it then also runs the
  * sender, whose channel writes the message to the development inbox (the provider accepted it)
  * and never returns, so the outbox row stays `sending`: it prints `SENT` and waits.
  *
- * Run as `node --import tsx tests/helpers/decide-then-hang.ts --db … --application … --version …
+ * Run as `node --import tsx tests/helpers/decide-then-hang.ts --db … --dir … --application … --version …
  * --actor … --now … --inbox … [--send]` from the repository root (tsx resolves `@/` from
  * tsconfig.json there). Not through `npx tsx`: that starts node as a second process, and a
  * SIGKILL to the first one would leave the second running.
@@ -13,6 +13,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '@/db/client';
+import { openPostgres } from '@/db/postgres';
+import { chooseDialect } from '@/db/schema';
 import { loadActiveActor } from '@/server/auth/load-actor';
 import type { NotificationChannel } from '@/server/notifications/channel';
 import { DevInboxChannel } from '@/server/notifications/dev-inbox-channel';
@@ -24,6 +26,7 @@ import { createCaller } from '@/server/trpc/root';
 const { values: args } = parseArgs({
   options: {
     db: { type: 'string' },
+    dir: { type: 'string' },
     application: { type: 'string' },
     version: { type: 'string' },
     actor: { type: 'string' },
@@ -43,7 +46,10 @@ function required(name: keyof typeof args): string {
 const keepAlive = () => setInterval(() => undefined, 60_000);
 
 async function main() {
-  const db = openDb(required('db'));
+  const url = required('db');
+  const postgres = /^postgres(ql)?:\/\//.test(url);
+  if (postgres) chooseDialect('postgres');
+  const db = postgres ? await openPostgres(url, { max: 2 }) : openDb(url);
   const actor = await loadActiveActor(db, required('actor'));
   if (!actor) throw new Error('the back-office user is missing');
   const at = new Date(required('now'));
@@ -54,7 +60,7 @@ async function main() {
     clock,
     bus: new InProcessEventBus(),
     scheduler: { at: () => undefined },
-    storage: new LocalFileStorage(path.join(path.dirname(required('db')), 'files')),
+    storage: new LocalFileStorage(path.join(required('dir'), 'files')),
     ip: '127.0.0.1',
     userAgent: 'decide-then-hang',
     appUrl: 'http://localhost:3000',

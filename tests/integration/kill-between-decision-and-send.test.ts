@@ -10,8 +10,9 @@ import { backOfficeWorld, type BackOfficeWorld } from '../helpers/backoffice-wor
 
 /**
  * "Killing the app between a decision and the notification send, then restarting, delivers the
- * notification exactly once", with real processes: a child process approves in the same SQLite
- * file (WAL lets both use it) and is SIGKILLed at the worst moment; this process then plays the
+ * notification exactly once", with real processes: a child process approves in the same database
+ * (the same SQLite file, which WAL lets both use, or the same PostgreSQL database) and is
+ * SIGKILLed at the worst moment; this process then plays the
  * restarted app. Both share DATA_DIR, so they derive the same confirmation-link tokens.
  */
 
@@ -35,7 +36,7 @@ afterEach(async () => {
 /** The back-office app in another process: it approves, prints DECIDED (and with `send`, SENT) and hangs. */
 async function startDecider(input: { applicationId: string; send: boolean }) {
   const version = (await w.row(input.applicationId))?.version ?? 0;
-  const args = ['--db', path.join(w.h.dir, 'test.sqlite'), '--application', input.applicationId, '--version', String(version), '--actor', w.world.backoffice.id, '--now', w.h.clock.now().toISOString(), '--inbox', w.inboxFile];
+  const args = ['--db', w.h.url, '--dir', w.h.dir, '--application', input.applicationId, '--version', String(version), '--actor', w.world.backoffice.id, '--now', w.h.clock.now().toISOString(), '--inbox', w.inboxFile];
   // `node --import tsx`, not `npx tsx`: one process, so the SIGKILL hits the one that decided.
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args, ...(input.send ? ['--send'] : [])], {
     cwd: ROOT,
