@@ -27,12 +27,12 @@ describe('DATABASE_URL', () => {
   it('in production on PostgreSQL the session secret and the seal must be configured, never generated per process', () => {
     vi.stubEnv('NODE_ENV', 'development');
     vi.stubEnv('DATABASE_URL', 'postgres://desk@db/dealer_desk');
-    vi.stubEnv('BETTER_AUTH_SECRET', '');
-    vi.stubEnv('SEAL_P12_PATH', '');
+    vi.stubEnv('BETTER_AUTH_SECRET', undefined);
+    vi.stubEnv('SEAL_P12_PATH', undefined);
     expect(env().DATABASE_URL).toBe('postgres://desk@db/dealer_desk');
     vi.stubEnv('NODE_ENV', 'production');
-    vi.stubEnv('BETTER_AUTH_SECRET', '');
-    vi.stubEnv('SEAL_P12_PATH', '');
+    vi.stubEnv('BETTER_AUTH_SECRET', undefined);
+    vi.stubEnv('SEAL_P12_PATH', undefined);
     expect(() => env()).toThrow(/BETTER_AUTH_SECRET: required in production when DATABASE_URL is PostgreSQL[\s\S]*SEAL_P12_PATH: required/);
     vi.stubEnv('BETTER_AUTH_SECRET', 'x'.repeat(32));
     vi.stubEnv('SEAL_P12_PATH', '/etc/desk/seal.p12');
