@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
-import { type Db } from '@/db/client';
-import { databaseFile, getDb } from '@/server/config/database';
+import { first, type Db } from '@/db/client';
+import { databaseLabel, openDatabase } from '@/server/config/database';
 import { users } from '@/db/schema';
 import { dataDir } from '@/server/config/data-dir';
 import { env, type Env } from '@/server/config/env';
@@ -26,10 +26,11 @@ export interface StartUpOptions {
 export async function startUp(options: StartUpOptions = {}): Promise<void> {
   const log = logger();
   const config = env();
-  const db = getDb();
-  log.info({ dataDir: dataDir(), database: databaseFile() }, 'database ready (migrated)');
+  // Before anything touches the database: on PostgreSQL `getDb()` only works once this has opened it.
+  const db = await openDatabase();
+  log.info({ dataDir: dataDir(), database: databaseLabel() }, 'database ready (migrated)');
   await fillEmptyDatabase(db, config, options);
-  startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
+  await startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
   startNotifications({ db, clock: systemClock });
   // The PDF workers start now (each compiles the document code and parses the seal once), not
   // on the first signing.
@@ -38,7 +39,7 @@ export async function startUp(options: StartUpOptions = {}): Promise<void> {
 
 async function fillEmptyDatabase(db: Db, config: Env, options: StartUpOptions): Promise<void> {
   const log = logger();
-  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  const empty = ((await first(db.select({ n: count() }).from(users)))?.n ?? 0) === 0;
 
   if (config.DEMO === 'on') {
     log.warn('*** DEMO MODE: demo accounts with the password demo12345 exist. Set DEMO=off for real use. ***');
