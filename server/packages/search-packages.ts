@@ -3,7 +3,7 @@ import { companies, packages, users } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 
 /** Packages found by EDRPOU or company name (or the newest), for operators. */
-export function searchPackages({ ctx, input }: { ctx: SignedInContext; input: { query: string; status?: 'draft' | 'sent' | 'opened' } }) {
+export async function searchPackages({ ctx, input }: { ctx: SignedInContext; input: { query: string; status?: 'draft' | 'sent' | 'opened' } }) {
   const query = input.query.trim();
   const pattern = `%${query.replaceAll('%', '').replaceAll('_', '')}%`;
   return ctx.db
@@ -18,7 +18,6 @@ export function searchPackages({ ctx, input }: { ctx: SignedInContext; input: { 
       ),
     )
     .orderBy(desc(packages.updatedAt))
-    .limit(50)
-    .all();
+    .limit(50);
 }
 
