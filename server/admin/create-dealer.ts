@@ -15,6 +15,7 @@ export async function createDealer({ ctx, input }: { ctx: SignedInContext; input
       .insert(dealers)
       .values({ name: input.name, edrpou: input.edrpou, createdAt: ctx.clock.now() })
       .returning();
+    if (!row) throw new Error('the insert returned no row');
     await writeAuditEvent(tx, {
       at: ctx.clock.now(),
       ...auditActor(ctx.actor),

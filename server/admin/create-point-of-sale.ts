@@ -15,6 +15,7 @@ export async function createPointOfSale({ ctx, input }: { ctx: SignedInContext; 
       .insert(pointsOfSale)
       .values({ ...input, createdAt: ctx.clock.now() })
       .returning();
+    if (!row) throw new Error('the insert returned no row');
     await writeAuditEvent(tx, {
       at: ctx.clock.now(),
       ...auditActor(ctx.actor),

@@ -33,6 +33,7 @@ export async function createPackage({ ctx, input }: { ctx: SignedInContext; inpu
       .insert(packages)
       .values({ number, kind: parsed.kind, companyId, details, title, createdBy: ctx.actor.id, createdAt: now, updatedAt: now })
       .returning();
+    if (!row) throw new Error('the insert returned no row');
     await writeItems(tx, row.id, items);
     await writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'package.create', entityType: 'package', entityId: row.id, data: { number: row.number, kind: row.kind, forms: items.map((i) => i.template.id) } });
     return { packageId: row.id, number: row.number, version: row.version };

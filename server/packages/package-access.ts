@@ -78,6 +78,7 @@ export async function nextPackageNumber(tx: Tx, now: Date): Promise<string> {
     .values({ name: `package-${year}`, value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
     .returning();
+  if (!row) throw new Error('the insert returned no row');
   return `PK-${year}-${String(row.value).padStart(6, '0')}`;
 }
 

@@ -39,6 +39,7 @@ export async function rememberCompany(tx: Tx, details: CompanyDetails, ctx: Sign
     .values({ edrpou: details.edrpou, details, updatedAt: now, updatedBy: ctx.actor.id, createdAt: now })
     .onConflictDoUpdate({ target: companies.edrpou, set: { details, updatedAt: now, updatedBy: ctx.actor.id } })
     .returning({ id: companies.id });
+  if (!row) throw new Error('the insert returned no row');
   return row.id;
 }
 

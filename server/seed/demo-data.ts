@@ -48,11 +48,13 @@ export async function seedDemoData({ db, clock, history }: { db: Db; clock: Cloc
     const ids = new Map<string, { dealerId: string; pointOfSaleId: string }>();
     for (const dealer of DEMO_DEALERS) {
       const [row] = await tx.insert(dealers).values({ name: dealer.name, edrpou: dealer.edrpou, createdAt: clock.now() }).returning();
+      if (!row) throw new Error('the insert returned no row');
       for (const point of dealer.points) {
         const [pos] = await tx
           .insert(pointsOfSale)
           .values({ dealerId: row.id, name: point.name, town: point.town, address: point.address, createdAt: clock.now() })
           .returning();
+        if (!pos) throw new Error('the insert returned no row');
         ids.set(point.key, { dealerId: row.id, pointOfSaleId: pos.id });
       }
     }
