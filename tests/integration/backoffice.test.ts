@@ -23,10 +23,10 @@ describe('submission', () => {
   it('submits once: the subscriber gets the SMS with a link (a lost SIM: a notice to the number, the confirmation to the other number); a replay of the same request changes nothing', async () => {
     const { applicationId, version } = await w.signed();
     const requestId = randomUUID();
-    const first = await dealer().submit({ applicationId, version, requestId });
-    expect(first.status).toBe('submitted');
+    const submitted = await dealer().submit({ applicationId, version, requestId });
+    expect(submitted.status).toBe('submitted');
     const replay = await dealer().submit({ applicationId, version, requestId });
-    expect(replay).toEqual(first);
+    expect(replay).toEqual(submitted);
     // A second press with another request id is a conflict, not a second submission.
     const other = await trpcFailure(dealer().submit({ applicationId, version, requestId: randomUUID() }));
     expect(other.code).toBe('CONFLICT');

@@ -172,8 +172,17 @@ describe('two senders at once', () => {
   it('a sender whose send outlived its lease does not undo the delivery of the sender that took over', async () => {
     const { row } = await oneQueuedSms();
     let giveUp: (error: Error) => void = () => undefined;
-    const stuck: NotificationChannel = { send: () => new Promise<void>((_, reject) => (giveUp = reject)) };
+    let sending: () => void = () => undefined;
+    const taken = new Promise<void>((resolve) => (sending = resolve));
+    const stuck: NotificationChannel = {
+      send: () => {
+        sending();
+        return new Promise<void>((_, reject) => (giveUp = reject));
+      },
+    };
     const slow = sendWith(stuck);
+    // The stuck sender has taken the row and is sending when its lease runs out.
+    await taken;
     w.h.clock.advance(SENDING.leaseMs);
     const takeover = new RecordingChannel();
     expect(await sendWith(takeover)).toEqual({ ...nothing, sent: 1 });
