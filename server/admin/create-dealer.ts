@@ -9,13 +9,16 @@ import type { CreateDealerInput, DealerDto } from './schemas';
 
 export async function createDealer({ ctx, input }: { ctx: SignedInContext; input: CreateDealerInput }): Promise<DealerDto> {
   return inTransaction(ctx.db, async (tx) => {
+    const taken = () => conflict('errors.edrpouTaken', `A dealer company with EDRPOU ${input.edrpou} already exists`);
     const existing = await first(tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.edrpou, input.edrpou)));
-    if (existing) throw conflict('errors.edrpouTaken', `A dealer company with EDRPOU ${input.edrpou} already exists`);
+    if (existing) throw taken();
+    // On PostgreSQL another transaction may insert the same EDRPOU after the check: the unique key decides.
     const [row] = await tx
       .insert(dealers)
       .values({ name: input.name, edrpou: input.edrpou, createdAt: ctx.clock.now() })
+      .onConflictDoNothing({ target: dealers.edrpou })
       .returning();
-    if (!row) throw new Error('the insert returned no row');
+    if (!row) throw taken();
     await writeAuditEvent(tx, {
       at: ctx.clock.now(),
       ...auditActor(ctx.actor),

@@ -22,10 +22,9 @@ export async function createUser({
   input: CreateUserInput;
 }): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
+  const taken = () => conflict('errors.emailTaken', `A user with e-mail ${input.email} already exists`);
   return inTransaction(ctx.db, async (tx) => {
-    if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)))) {
-      throw conflict('errors.emailTaken', `A user with e-mail ${input.email} already exists`);
-    }
+    if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)))) throw taken();
     if (input.role === 'dealer' && input.dealerId && input.pointOfSaleId) {
       const pos = await first(
         tx
@@ -37,7 +36,8 @@ export async function createUser({
     }
     const now = ctx.clock.now();
     const id = crypto.randomUUID();
-    await tx
+    // On PostgreSQL another transaction may take the e-mail after the check: the unique key decides.
+    const inserted = await tx
       .insert(users)
       .values({
         id,
@@ -49,7 +49,10 @@ export async function createUser({
         pointOfSaleId: input.role === 'dealer' ? (input.pointOfSaleId ?? null) : null,
         createdAt: now,
         updatedAt: now,
-      });
+      })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (inserted.length === 0) throw taken();
     await tx
       .insert(accounts)
       .values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash, createdAt: now, updatedAt: now });
