@@ -32,8 +32,6 @@ export const queueInput = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'dateRangeReversed', path: ['to'] });
 export type QueueInput = z.input<typeof queueInput>;
 
-const holder = alias(users, 'holder');
-
 function filters(q: z.output<typeof queueInput>): SQL | undefined {
   const statuses = q.view === 'open' ? (['submitted', 'disputed'] as const) : ([q.view] as const);
   return and(
@@ -69,6 +67,8 @@ export async function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
   const where = filters(q);
   const newestFirst = q.view === 'approved' || q.view === 'rejected';
   const claimSince = new Date(now.getTime() - CLAIM_IDLE_MS);
+  // Made per call: the tables are the process's dialect's only once the database is opened.
+  const holder = alias(users, 'holder');
   const rows = await db
     .select({
       id: applications.id,

@@ -5,11 +5,11 @@ import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import { listOperators } from '@/server/chat/list-operators';
 import type { SignedInContext } from '@/server/context';
 
-const offeredTo = alias(users, 'offered_to');
-
 /** The supervisor's live view: waiting chats with their wait, operators with status and load. */
 export async function liveQueue({ ctx }: { ctx: SignedInContext }) {
   const now = ctx.clock.now();
+  // Made per call: the tables are the process's dialect's only once the database is opened.
+  const offeredTo = alias(users, 'offered_to');
   const rows = await ctx.db
     .select({ id: chats.id, createdAt: chats.createdAt, topic: chats.topic, dealerName: dealers.name, posName: pointsOfSale.name, posTown: pointsOfSale.town, offeredToName: offeredTo.name })
     .from(chats)
