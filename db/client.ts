@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import Database from 'better-sqlite3';
-import { is, type SQL } from 'drizzle-orm';
+import { is, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { alias as pgAlias, PgDialect } from 'drizzle-orm/pg-core';
@@ -110,6 +110,49 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T> | T): 
       }
     }),
   );
+}
+
+/**
+ * What only one transaction at a time may do across every process of a cluster. On SQLite
+ * BEGIN IMMEDIATE already makes every write transaction one at a time; on PostgreSQL each is a
+ * transaction-scoped advisory lock, held until the commit or rollback.
+ */
+export const CLUSTER_LOCKS = {
+  /** Appending to the hash-chained audit log: each append reads the head the previous one wrote. */
+  auditChain: 7_311_002,
+  /** Appending to realtime_events: ids then become visible in commit order (server/realtime). */
+  eventLog: 7_311_003,
+  /** Routing waiting chats to operators against their capacity (server/chat/route-waiting-chats.ts). */
+  routing: 7_311_004,
+  /** Seeding an empty database (server/seed). */
+  seed: 7_311_005,
+} as const;
+
+/** Takes one of CLUSTER_LOCKS for the rest of the transaction `tx` (PostgreSQL; nothing to do on SQLite). */
+export async function holdClusterLock(tx: Tx, lock: keyof typeof CLUSTER_LOCKS): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await rawRows(tx, sql`select pg_advisory_xact_lock(${CLUSTER_LOCKS[lock]})`);
+}
+
+/**
+ * Runs `fn` while holding one of CLUSTER_LOCKS across transactions (a session-level advisory
+ * lock on a connection of its own, PostgreSQL): for work that is several transactions long and
+ * must run once in the cluster, like filling an empty database. `fn` re-checks, after the lock,
+ * whether the work is still to do. On SQLite (one process) it simply runs.
+ */
+export async function withClusterLock<T>(db: Db, lock: keyof typeof CLUSTER_LOCKS, fn: () => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return fn();
+  const pool = db.$client as unknown as { connect(): Promise<{ query(text: string, values: unknown[]): Promise<unknown>; release(): void }> };
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [CLUSTER_LOCKS[lock]]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [CLUSTER_LOCKS[lock]]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 /** The first row of a query's rows (`await first(db.select()…)`), or undefined: `.get()` for both dialects. */

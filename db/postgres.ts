@@ -31,7 +31,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+      // On the connection that holds the lock: a pool of one has no other to lend the migrator.
+      await migrate(drizzle({ client, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_DIR });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

@@ -1,6 +1,8 @@
-// `npm test`: typecheck, lint, unit + integration tests (vitest on real SQLite files), then the
-// browser tests (Playwright driving Debian's Chromium against the built app on a free port with
-// its own temporary database). `--only e2e` runs just the browser tests.
+// `npm test`: typecheck, lint, unit + integration tests (vitest on real SQLite files), the
+// integration tests again on PostgreSQL 15 (a throwaway cluster; skipped, loudly, where
+// PostgreSQL is not installed, never in CI), then the browser tests (Playwright driving Debian's
+// Chromium against the built app on a free port with its own temporary database). `--only e2e`
+// runs just the browser tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -67,11 +69,42 @@ function freePort() {
   });
 }
 
+/**
+ * Why the PostgreSQL half cannot run here, or null: tests/helpers/postgres.ts's own check
+ * (PostgreSQL 15's binaries, and as root a `postgres` user to own the cluster).
+ */
+function postgresUnavailable() {
+  const check = "import { postgresUnavailable } from './tests/helpers/postgres.ts'; process.stdout.write(postgresUnavailable() ?? '');";
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', check], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DEALER_DESK_REQUIRE_POSTGRES: '' },
+  });
+  if (result.status !== 0) {
+    console.error(`[test] FAILED: could not check for PostgreSQL: ${result.stderr || result.error}`);
+    process.exit(1);
+  }
+  return result.stdout.trim() || null;
+}
+
+const POSTGRES_HOW_TO = 'To run them: apt-get install -y postgresql-15 (Debian\'s PostgreSQL 15, as root; or PG_BIN=<folder with initdb>), then npm test (or npm run test:postgres).';
+let postgresSkipped = null;
+
 if (!onlyE2e) {
   ensurePdfTools();
   step('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']);
   step('lint (eslint)', bin('eslint'), ['.']);
-  step('unit and integration tests (vitest)', bin('vitest'), ['run']);
+  step('unit and integration tests on SQLite (vitest)', bin('vitest'), ['run'], { DEALER_DESK_TEST_DB: 'sqlite' });
+  const unavailable = postgresUnavailable();
+  if (!unavailable) {
+    step('integration tests on PostgreSQL 15 (vitest, DEALER_DESK_TEST_DB=postgres)', bin('vitest'), ['run'], { DEALER_DESK_TEST_DB: 'postgres' });
+  } else if (process.env.DEALER_DESK_REQUIRE_POSTGRES === '1') {
+    console.error(`\n[test] FAILED: integration tests on PostgreSQL: ${unavailable}. DEALER_DESK_REQUIRE_POSTGRES=1 (CI): they are never skipped. ${POSTGRES_HOW_TO}`);
+    process.exit(1);
+  } else {
+    postgresSkipped = unavailable;
+    console.warn(`\n[test] SKIPPED: integration tests on PostgreSQL: ${unavailable}.\n[test] ${POSTGRES_HOW_TO}`);
+  }
 }
 
 ensureChromium();
@@ -88,4 +121,5 @@ try {
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.log('\n[test] all test suites passed');
+if (postgresSkipped) console.warn(`\n[test] all test suites passed EXCEPT the integration tests on PostgreSQL, which were SKIPPED: ${postgresSkipped}.\n[test] ${POSTGRES_HOW_TO}`);
+else console.log('\n[test] all test suites passed');

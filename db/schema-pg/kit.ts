@@ -3,7 +3,7 @@
  * beside it are copies of db/schema/'s, written by scripts/db-schema-pg.ts (docs/architecture.md,
  * "Two dialects"); this file is the only one here written by hand.
  */
-import { bigint, jsonb, text, timestamp as pgTimestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, jsonb, text, timestamp as pgTimestamp } from 'drizzle-orm/pg-core';
 
 export { boolean, index, integer, pgTable as table, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -12,6 +12,9 @@ export const timestamp = () => pgTimestamp({ precision: 3, withTimezone: true, m
 
 /** A JSON document of the given shape. */
 export const json = <T>() => jsonb().$type<T>();
+
+/** Bytes (a stored file's content): `bytea`, read as a Buffer as SQLite's blob is. */
+export const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * An integer key the database numbers: 64-bit, as SQLite's are (a log like realtime_events may

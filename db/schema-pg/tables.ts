@@ -7,3 +7,4 @@ export * from './chat';
 export * from './applications';
 export * from './backoffice';
 export * from './packages';
+export * from './files';

@@ -1,7 +1,7 @@
 /**
  * The tables every module imports, of the process's dialect. The declarations are in ./tables.ts
  * (through ./kit.ts, SQLite) and their copy in db/schema-pg/ (PostgreSQL, docs/architecture.md
- * "Two dialects"). Each table here is SQLite's until `useDialect('postgres')` (called by
+ * "Two dialects"). Each table here is SQLite's until `chooseDialect('postgres')` (called by
  * server/config/database.ts before the first query, when DATABASE_URL is a postgres:// URL)
  * points it at PostgreSQL's: the bindings are live, so every importer sees the switch. One
  * process runs one dialect; both are typed as SQLite's (the query builders have the same shape).
@@ -43,9 +43,10 @@ export let pointsOfSale = sqlite.pointsOfSale;
 export let companies = sqlite.companies;
 export let packages = sqlite.packages;
 export let packageItems = sqlite.packageItems;
+export let storedFiles = sqlite.storedFiles;
 
 /** Points every table at the given dialect's declaration; called once at start-up. */
-export function useDialect(dialect: SchemaDialect): void {
+export function chooseDialect(dialect: SchemaDialect): void {
   current = dialect;
   const from = (dialect === 'postgres' ? pg : sqlite) as unknown as typeof sqlite;
   applications = from.applications;
@@ -73,6 +74,7 @@ export function useDialect(dialect: SchemaDialect): void {
   companies = from.companies;
   packages = from.packages;
   packageItems = from.packageItems;
+  storedFiles = from.storedFiles;
 }
 
 /** The tables of the process's dialect, as drizzle's `schema` option wants them. */

@@ -5,7 +5,7 @@
  * "Two dialects"). A builder option of one dialect only (`text({ mode: 'json' })`,
  * `primaryKey({ autoIncrement })`) fails to typecheck in the copy: say it here, once per dialect.
  */
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { blob, integer, text } from 'drizzle-orm/sqlite-core';
 
 export { index, integer, sqliteTable as table, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -16,6 +16,9 @@ export const boolean = () => integer({ mode: 'boolean' });
 
 /** A JSON document of the given shape. */
 export const json = <T>() => text({ mode: 'json' }).$type<T>();
+
+/** Bytes (a stored file's content). */
+export const bytes = () => blob({ mode: 'buffer' });
 
 /** An integer key the database numbers. */
 export const autoId = () => integer().primaryKey({ autoIncrement: true });

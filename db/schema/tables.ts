@@ -5,3 +5,4 @@ export * from './chat';
 export * from './applications';
 export * from './backoffice';
 export * from './packages';
+export * from './files';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { openDb, type Db } from '@/db/client';
 import { openPostgres } from '@/db/postgres';
-import { useDialect } from '@/db/schema';
+import { chooseDialect } from '@/db/schema';
 import { dataDir } from './data-dir';
 import { env } from './env';
 
@@ -36,7 +36,7 @@ export function openDatabase(): Promise<Db> {
   if (singleton) return Promise.resolve(singleton);
   opening ??= (async () => {
     if (usesPostgres()) {
-      useDialect('postgres');
+      chooseDialect('postgres');
       singleton = await openPostgres(env().DATABASE_URL as string, { max: env().DATABASE_POOL });
     } else {
       singleton = openDb(databaseFile());

@@ -63,6 +63,14 @@ const envSchema = z.object({
   PDF_WORKER_FILE: z.preprocess(unsetIfBlank, z.string().optional()),
   /** How much lower than the event loop the PDF workers run: a Linux nice value, 0 (equal) to 19. */
   PDF_WORKER_NICE: z.preprocess(unsetIfBlank, z.coerce.number().int().min(0).max(19).default(10)),
+}).superRefine((value, ctx) => {
+  // Several processes on one PostgreSQL must share their keys: one generated per process (under
+  // its DATA_DIR) would make a session or a link of one process unknown to another.
+  if (!/^postgres(ql)?:\/\//.test(value.DATABASE_URL ?? '')) return;
+  const shared = { BETTER_AUTH_SECRET: value.BETTER_AUTH_SECRET, SEAL_P12_PATH: value.SEAL_P12_PATH };
+  for (const [key, set] of Object.entries(shared)) {
+    if (!set) ctx.addIssue({ code: 'custom', path: [key], message: `required when DATABASE_URL is PostgreSQL: every app process must use the same one (docs/scaling.md)` });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

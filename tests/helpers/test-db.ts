@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDb, openDb, type Db } from '@/db/client';
-import { sessions } from '@/db/schema';
+import { openPostgres } from '@/db/postgres';
+// Renamed: ESLint's React rules take any use… call for a hook.
+import { sessions, chooseDialect } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor, Clock, Scheduler } from '@/server/context';
 import type { EventBus } from '@/server/realtime/event-bus';
@@ -11,17 +13,75 @@ import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import { LocalFileStorage, type FileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { isValidEdrpou } from '@/templates/validators';
+import { createDatabaseFrom, dropDatabase } from './postgres';
 
-/** A fresh, migrated SQLite file in its own temporary folder (a real file, WAL, foreign keys on). */
-export async function createTestDb(): Promise<{ db: Db; dir: string; cleanup: () => Promise<void> }> {
+export type TestBackend = 'sqlite' | 'postgres';
+
+/**
+ * The database the tests of this run are on: SQLite, or PostgreSQL in the PostgreSQL project
+ * (`DEALER_DESK_TEST_DB=postgres`, vitest.config.ts).
+ */
+export const testBackend = (): TestBackend => (process.env.DEALER_DESK_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+
+export interface TestDb {
+  db: Db;
+  /** A temporary folder of the test's own (files, inboxes). */
+  dir: string;
+  /**
+   * The database as DATABASE_URL names it, for a second connection or another process on the
+   * same data: the SQLite file's path, or the PostgreSQL database's URL.
+   */
+  url: string;
+}
+
+/**
+ * A fresh, migrated database and a temporary folder of its own; `cleanup` closes and deletes
+ * both. SQLite: a real file in that folder (WAL, foreign keys on). PostgreSQL: a new database on
+ * the run's one cluster, copied from the template migrated once (tests/helpers/postgres-global-setup.ts),
+ * through a pool of 4 connections.
+ */
+export async function createTestDb(): Promise<TestDb & { cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-test-'));
-  const db = openDb(path.join(dir, 'test.sqlite'));
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  if (testBackend() === 'postgres') {
+    // Imported here: outside vitest (bench/ uses the worlds built on these helpers) there is nothing to inject.
+    const { inject } = await import('vitest');
+    const { adminUrl, template } = inject('postgres');
+    chooseDialect('postgres');
+    const name = `test_${crypto.randomUUID().replaceAll('-', '')}`;
+    let db: Db;
+    let url: string;
+    try {
+      url = await createDatabaseFrom(adminUrl, name, template);
+      db = await openPostgres(url, { max: 4 });
+    } catch (error) {
+      await dropDatabase(adminUrl, name).catch(() => undefined);
+      removeDir();
+      throw error;
+    }
+    return {
+      db,
+      dir,
+      url,
+      cleanup: async () => {
+        try {
+          await closeDb(db);
+        } finally {
+          await dropDatabase(adminUrl, name);
+          removeDir();
+        }
+      },
+    };
+  }
+  const url = path.join(dir, 'test.sqlite');
+  const db = openDb(url);
   return {
     db,
     dir,
+    url,
     cleanup: async () => {
       await closeDb(db);
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeDir();
     },
   };
 }
@@ -61,9 +121,7 @@ export class ManualScheduler implements Scheduler {
   }
 }
 
-export interface Harness {
-  db: Db;
-  dir: string;
+export interface Harness extends TestDb {
   clock: TestClock;
   bus: EventBus;
   scheduler: ManualScheduler;
@@ -72,9 +130,9 @@ export interface Harness {
 
 /** A database, a movable clock, an in-process bus, a manual scheduler and file storage, all fresh. */
 export async function createHarness(): Promise<Harness & { cleanup: () => Promise<void> }> {
-  const { db, dir, cleanup } = await createTestDb();
+  const { db, dir, url, cleanup } = await createTestDb();
   const clock = new TestClock();
-  return { db, dir, cleanup, clock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(clock), storage: new LocalFileStorage(path.join(dir, 'files')) };
+  return { db, dir, url, cleanup, clock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(clock), storage: new LocalFileStorage(path.join(dir, 'files')) };
 }
 
 export function verbContext(h: Harness, actor: Actor) {
