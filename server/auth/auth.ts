@@ -1,7 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import type { Db } from '@/db/client';
+import { dialectOf, type Db } from '@/db/client';
 import { getDb } from '@/server/config/database';
 import { accounts, sessions, users, verifications } from '@/db/schema';
 import { ROLES } from './roles';
@@ -25,7 +25,7 @@ export function createAuth(db: Db) {
     // reaches the server by its address, not by "localhost"), plus APP_URL when set.
     trustedOrigins: (request) => [env().APP_URL, ...env().ALLOWED_ORIGINS, request ? requestOrigin(request) : undefined],
     database: drizzleAdapter(db, {
-      provider: 'sqlite',
+      provider: dialectOf(db) === 'postgres' ? 'pg' : 'sqlite',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     user: {
@@ -50,7 +50,7 @@ export function createAuth(db: Db) {
         create: {
           // A deactivated user gets the same answer as a wrong password.
           before: async (session) => {
-            if (!loadActiveActor(db, session.userId)) {
+            if (!(await loadActiveActor(db, session.userId))) {
               throw new APIError('UNAUTHORIZED', { message: 'Invalid email or password', code: 'INVALID_EMAIL_OR_PASSWORD' });
             }
           },

@@ -20,7 +20,7 @@ export async function currentSession(headers: Headers): Promise<{ actor: Actor; 
     token = verified.session.token;
     rememberSession(cookie, { token, userId: verified.user.id, expiresAt: new Date(verified.session.expiresAt) });
   }
-  const loaded = loadSessionActor(getDb(), token, new Date());
+  const loaded = await loadSessionActor(getDb(), token, new Date());
   return loaded && { actor: loaded.actor, session: { token, expiresAt: loaded.expiresAt } };
 }
 

@@ -1,25 +1,27 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { preparedQuery } from '@/db/prepared';
 import { sessions, users } from '@/db/schema';
 import type { Actor } from '@/server/context';
 
-const actorColumns = {
+/** A function, not a constant: the columns of the process's dialect, chosen at start-up after this module loads. */
+const actorColumns = () => ({
   id: users.id,
   name: users.name,
   email: users.email,
   role: users.role,
   dealerId: users.dealerId,
   pointOfSaleId: users.pointOfSaleId,
-};
+});
 
 /** The actor for a user id, or null when the user does not exist or is deactivated. */
-export function loadActiveActor(db: DbOrTx, userId: string): Actor | null {
-  const row = db
-    .select(actorColumns)
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)))
-    .get();
+export async function loadActiveActor(db: DbOrTx, userId: string): Promise<Actor | null> {
+  const row = await first(
+    db
+      .select(actorColumns())
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.active, true))),
+  );
   return row ?? null;
 }
 
@@ -30,16 +32,17 @@ export function loadActiveActor(db: DbOrTx, userId: string): Actor | null {
  */
 const sessionActor = preparedQuery((db) =>
   db
-    .select({ ...actorColumns, expiresAt: sessions.expiresAt })
+    .select({ ...actorColumns(), expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.token, sql.placeholder('token')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
     .prepare(),
 );
 
-export function loadSessionActor(db: DbOrTx, token: string, now: Date): { actor: Actor; expiresAt: Date } | null {
-  // A placeholder outside a column's own values is bound as it is: the stored form of a timestamp_ms column.
-  const row = sessionActor(db).get({ token, now: now.getTime() });
+export async function loadSessionActor(db: DbOrTx, token: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
+  // A placeholder outside a column's own values is bound as it is: the column's stored form of the
+  // instant (epoch milliseconds on SQLite, a timestamptz on PostgreSQL), as the column maps it.
+  const row = await sessionActor(db).get({ token, now: sessions.expiresAt.mapToDriverValue(now) });
   if (!row) return null;
   const { expiresAt, ...actor } = row;
   return { actor, expiresAt };

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db/client';
+import { logger } from '@/server/config/logger';
 import type { Actor, Clock } from '@/server/context';
 import { loadSessionActor } from './load-actor';
 import { onSessionChange } from './session-signals';
@@ -35,16 +36,19 @@ export function watchSession({ db, clock, actor, session, recheckMs = SESSION_RE
     stop();
     controller.abort();
   };
-  const recheck = () => {
+  const recheck = async () => {
     if (controller.signal.aborted) return;
-    const current = loadSessionActor(db, session.token, clock.now());
+    const current = await loadSessionActor(db, session.token, clock.now());
+    if (controller.signal.aborted) return;
     if (!current || !sameAccess(current.actor, actor)) end();
     else expiresAt = current.expiresAt; // better-auth renews sessions in use
   };
-  const timer = setInterval(recheck, recheckMs);
+  // A failed read (the database briefly unreachable) is tried again at the next tick.
+  const recheckLogged = () => void recheck().catch((error: unknown) => logger().error({ err: error }, 'session re-check failed'));
+  const timer = setInterval(recheckLogged, recheckMs);
   timer.unref?.();
   const unlisten = onSessionChange((change) => {
-    if (('token' in change && change.token === session.token) || ('userId' in change && change.userId === actor.id)) recheck();
+    if (('token' in change && change.token === session.token) || ('userId' in change && change.userId === actor.id)) recheckLogged();
   });
   function stop() {
     clearInterval(timer);

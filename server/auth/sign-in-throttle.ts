@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { first, inTransaction, type Db } from '@/db/client';
 import { signInAttempts } from '@/db/schema';
 
 /**
  * Slows down password guessing without handing anyone a way to lock others out. Failed sign-ins
- * are counted in sliding windows, stored in SQLite so the limits hold across restarts and
+ * are counted in sliding windows, stored in the database so the limits hold across restarts and
  * processes, and counted whether or not the account exists (the answer reveals nothing):
  *
  * - per (e-mail, address): 5 failures in 15 minutes block that pair. This is the limit a guesser
@@ -31,7 +31,7 @@ export const emailKey = (email: string) => email.trim().toLowerCase();
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export function checkSignInAllowed(db: Db, input: { email: string; ip: string; now: Date }): ThrottleDecision {
+export async function checkSignInAllowed(db: Db, input: { email: string; ip: string; now: Date }): Promise<ThrottleDecision> {
   const email = eq(signInAttempts.emailKey, emailKey(input.email));
   const ip = eq(signInAttempts.ip, input.ip);
   const limits: Limit[] = [
@@ -39,7 +39,7 @@ export function checkSignInAllowed(db: Db, input: { email: string; ip: string; n
     { where: ip, max: THROTTLE.maxFailuresPerIp, windowMs: THROTTLE.windowMs },
     { where: email, max: THROTTLE.maxFailuresPerAccount, windowMs: THROTTLE.accountWindowMs },
   ];
-  const clears = limits.map((limit) => blockedUntil(db, limit, input.now)).filter((at): at is number => at !== null);
+  const clears = (await Promise.all(limits.map((limit) => blockedUntil(db, limit, input.now)))).filter((at): at is number => at !== null);
   if (clears.length === 0) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Math.max(...clears) - input.now.getTime()) / 1000)) };
 }
@@ -54,30 +54,27 @@ interface Limit {
  * When the limit stops blocking, or null if it does not block: blocked while `max` failures lie
  * in the window, i.e. until the max-th newest of them leaves it. One indexed query.
  */
-function blockedUntil(db: Db, limit: Limit, now: Date): number | null {
-  const row = db
-    .select({ at: signInAttempts.at })
-    .from(signInAttempts)
-    .where(and(limit.where, eq(signInAttempts.succeeded, false), gt(signInAttempts.at, new Date(now.getTime() - limit.windowMs))))
-    .orderBy(desc(signInAttempts.at))
-    .limit(1)
-    .offset(limit.max - 1)
-    .get();
+async function blockedUntil(db: Db, limit: Limit, now: Date): Promise<number | null> {
+  const row = await first(
+    db
+      .select({ at: signInAttempts.at })
+      .from(signInAttempts)
+      .where(and(limit.where, eq(signInAttempts.succeeded, false), gt(signInAttempts.at, new Date(now.getTime() - limit.windowMs))))
+      .orderBy(desc(signInAttempts.at))
+      .limit(1)
+      .offset(limit.max - 1),
+  );
   return row ? row.at.getTime() + limit.windowMs : null;
 }
 
-export function recordSignInAttempt(db: Db, input: { email: string; ip: string; succeeded: boolean; now: Date }): void {
-  db.transaction((tx) => {
+export async function recordSignInAttempt(db: Db, input: { email: string; ip: string; succeeded: boolean; now: Date }): Promise<void> {
+  await inTransaction(db, async (tx) => {
     if (input.succeeded) {
       // The owner got in from here: this pair's failures no longer count (other addresses' still do).
-      tx.delete(signInAttempts)
-        .where(and(eq(signInAttempts.emailKey, emailKey(input.email)), eq(signInAttempts.ip, input.ip)))
-        .run();
+      await tx.delete(signInAttempts).where(and(eq(signInAttempts.emailKey, emailKey(input.email)), eq(signInAttempts.ip, input.ip)));
     } else {
-      tx.insert(signInAttempts).values({ emailKey: emailKey(input.email), ip: input.ip, succeeded: false, at: input.now }).run();
+      await tx.insert(signInAttempts).values({ emailKey: emailKey(input.email), ip: input.ip, succeeded: false, at: input.now });
     }
-    tx.delete(signInAttempts)
-      .where(lt(signInAttempts.at, new Date(input.now.getTime() - 24 * 60 * 60 * 1000)))
-      .run();
+    await tx.delete(signInAttempts).where(lt(signInAttempts.at, new Date(input.now.getTime() - 24 * 60 * 60 * 1000)));
   });
 }

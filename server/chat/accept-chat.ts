@@ -1,4 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import { chatOffers, chats, operatorPresence } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { conflict, notFound } from '@/server/errors/domain-error';
@@ -15,38 +16,38 @@ import { operatorRecipient } from '@/server/realtime/events';
  * An operator takes a waiting chat: the one offered to them, or any chat from the queue while
  * they are below capacity (an offer to someone else is then withdrawn).
  */
-export function acceptChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): void {
+export async function acceptChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): Promise<void> {
   const { actor } = ctx;
-  changeAndPublish(ctx, (tx, emitter) => {
+  await changeAndPublish(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
-    const chat = tx.select().from(chats).where(eq(chats.id, input.chatId)).get();
+    const chat = await first(tx.select().from(chats).where(eq(chats.id, input.chatId)));
     if (!chat) throw notFound('Chat');
-    const presence = tx.select().from(operatorPresence).where(eq(operatorPresence.userId, actor.id)).get();
+    const presence = await first(tx.select().from(operatorPresence).where(eq(operatorPresence.userId, actor.id)));
     if (!presence || presence.status === 'offline') throw conflict('errors.operatorOffline', 'Go online before accepting chats');
-    const active = tx.select({ n: count() }).from(chats).where(and(eq(chats.operatorId, actor.id), eq(chats.status, 'active'))).get()?.n ?? 0;
+    const active = (await first(tx.select({ n: count() }).from(chats).where(and(eq(chats.operatorId, actor.id), eq(chats.status, 'active')))))?.n ?? 0;
     if (active >= presence.capacity) throw conflict('errors.atCapacity', `You already have ${active} chats, your capacity is ${presence.capacity}`);
 
     const previousOffer = chat.offeredTo;
-    const accepted = moveChat(tx, chat, 'accept', actor, { operatorId: actor.id, acceptedAt: now, offeredTo: null, offerExpiresAt: null }, now);
-    tx.update(chatOffers)
+    const accepted = await moveChat(tx, chat, 'accept', actor, { operatorId: actor.id, acceptedAt: now, offeredTo: null, offerExpiresAt: null }, now);
+    await tx
+      .update(chatOffers)
       .set({ outcome: 'withdrawn' })
-      .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.outcome, 'pending')))
-      .run();
+      .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.outcome, 'pending')));
     if (previousOffer === actor.id) {
-      tx.update(chatOffers)
+      await tx
+        .update(chatOffers)
         .set({ outcome: 'accepted' })
-        .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, actor.id), eq(chatOffers.outcome, 'withdrawn')))
-        .run();
+        .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, actor.id), eq(chatOffers.outcome, 'withdrawn')));
     } else if (previousOffer) {
-      emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(previousOffer)], payload: { chatId: chat.id, reason: 'taken' } });
+      await emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(previousOffer)], payload: { chatId: chat.id, reason: 'taken' } });
     }
-    changePresence(tx, emitter, actor.id, { missedOffers: 'reset' }, now);
-    appendMessage(tx, emitter, accepted, systemMessage('joined', { name: actor.name }), now);
-    emitter.emit({
+    await changePresence(tx, emitter, actor.id, { missedOffers: 'reset' }, now);
+    await appendMessage(tx, emitter, accepted, systemMessage('joined', { name: actor.name }), now);
+    await emitter.emit({
       type: 'chat.status',
       ...chatAudience(accepted, { allOperators: true }),
       payload: { chatId: chat.id, status: 'active', operatorId: actor.id, operatorName: actor.name },
     });
-    routeWaitingChats(tx, emitter, routingContext(ctx));
+    await routeWaitingChats(tx, emitter, routingContext(ctx));
   });
 }

@@ -36,11 +36,17 @@ const insertMessage = preparedQuery((db) =>
     .returning()
     .prepare(),
 );
-const setLastSeq = preparedQuery((db) =>
+/**
+ * The chat's next sequence number, taken by incrementing its counter: on PostgreSQL the update
+ * locks the chat's row until the commit, so two messages sent at once get one number each (on
+ * SQLite the transaction's write lock does).
+ */
+const nextSeq = preparedQuery((db) =>
   db
     .update(chats)
-    .set({ lastSeq: sql`${sql.placeholder('seq')}` })
+    .set({ lastSeq: sql`${chats.lastSeq} + 1` })
     .where(eq(chats.id, sql.placeholder('chatId')))
+    .returning({ seq: chats.lastSeq })
     .prepare(),
 );
 
@@ -48,9 +54,11 @@ const setLastSeq = preparedQuery((db) =>
  * Appends a message with the chat's next sequence number and emits it as it will be shown.
  * Notes (kind `note`, e.g. a transfer note) go to the operator only, never to the dealer.
  */
-export function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: NewMessage, now: Date): MessageDto {
-  const seq = chat.lastSeq + 1;
-  const row = insertMessage(tx).get({
+export async function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: NewMessage, now: Date): Promise<MessageDto> {
+  const next = await nextSeq(tx).get({ chatId: chat.id });
+  if (!next) throw new Error(`chat ${chat.id} vanished while a message was appended`);
+  const { seq } = next;
+  const row = await insertMessage(tx).get({
     chatId: chat.id,
     seq,
     kind: message.kind,
@@ -60,7 +68,7 @@ export function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: 
     attachmentId: message.attachment?.id ?? null,
     createdAt: now,
   });
-  setLastSeq(tx).run({ seq, chatId: chat.id });
+  if (!row) throw new Error('the message insert returned no row');
   chat.lastSeq = seq;
   const dto: MessageDto = {
     id: row.id,
@@ -76,7 +84,7 @@ export function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: 
     createdAt: row.createdAt,
   };
   const forOperatorsOnly = message.kind === 'note';
-  emitter.emit({ type: 'chat.message', ...chatAudience(chat, { dealer: !forOperatorsOnly }), payload: { message: { ...dto, createdAt: dto.createdAt.toISOString() } } });
+  await emitter.emit({ type: 'chat.message', ...chatAudience(chat, { dealer: !forOperatorsOnly }), payload: { message: { ...dto, createdAt: dto.createdAt.toISOString() } } });
   return dto;
 }
 

@@ -12,18 +12,17 @@ export interface AvailableOperator {
 }
 
 /** Available operators with a live heartbeat, and how many chats each has or is being offered. */
-export function availableOperators(db: DbOrTx, now: Date): AvailableOperator[] {
-  const rows = db
+export async function availableOperators(db: DbOrTx, now: Date): Promise<AvailableOperator[]> {
+  const rows = await db
     .select({
       userId: operatorPresence.userId,
       capacity: operatorPresence.capacity,
       idleSince: operatorPresence.idleSince,
-      active: sql<number>`(select count(*) from ${chats} c where c.operator_id = ${operatorPresence.userId} and c.status = 'active')`,
-      offered: sql<number>`(select count(*) from ${chats} c where c.offered_to = ${operatorPresence.userId} and c.status = 'queued')`,
+      active: sql<number>`(select count(*) from ${chats} c where c.operator_id = ${operatorPresence.userId} and c.status = 'active')`.mapWith(Number),
+      offered: sql<number>`(select count(*) from ${chats} c where c.offered_to = ${operatorPresence.userId} and c.status = 'queued')`.mapWith(Number),
     })
     .from(operatorPresence)
     .innerJoin(users, eq(users.id, operatorPresence.userId))
-    .where(and(eq(operatorPresence.status, 'available'), eq(users.active, true), hasLiveHeartbeat(now)))
-    .all();
+    .where(and(eq(operatorPresence.status, 'available'), eq(users.active, true), hasLiveHeartbeat(now)));
   return rows.map((r) => ({ userId: r.userId, capacity: r.capacity, load: r.active + r.offered, idleSince: r.idleSince?.getTime() ?? 0 }));
 }

@@ -9,17 +9,17 @@ import { routingContext } from './routing-context';
 import { operatorRecipient } from '@/server/realtime/events';
 
 /** The dealer stops waiting: the chat counts as abandoned; an operator it was offered to loses the offer. */
-export function cancelChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): void {
-  changeAndPublish(ctx, (tx, emitter) => {
+export async function cancelChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): Promise<void> {
+  await changeAndPublish(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
-    const chat = getChatForActor(tx, ctx.actor, input.chatId);
+    const chat = await getChatForActor(tx, ctx.actor, input.chatId);
     const offeredTo = chat.offeredTo;
-    moveChat(tx, chat, 'cancel', ctx.actor, { closedAt: now, closedBy: ctx.actor.id, offeredTo: null, offerExpiresAt: null }, now);
+    await moveChat(tx, chat, 'cancel', ctx.actor, { closedAt: now, closedBy: ctx.actor.id, offeredTo: null, offerExpiresAt: null }, now);
     if (offeredTo) {
-      tx.update(chatOffers).set({ outcome: 'withdrawn' }).where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.outcome, 'pending'))).run();
-      emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(offeredTo)], payload: { chatId: chat.id, reason: 'cancelled' } });
+      await tx.update(chatOffers).set({ outcome: 'withdrawn' }).where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.outcome, 'pending')));
+      await emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(offeredTo)], payload: { chatId: chat.id, reason: 'cancelled' } });
     }
-    emitter.emit({ type: 'chat.status', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id, status: 'abandoned' } });
-    routeWaitingChats(tx, emitter, routingContext(ctx));
+    await emitter.emit({ type: 'chat.status', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id, status: 'abandoned' } });
+    await routeWaitingChats(tx, emitter, routingContext(ctx));
   });
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { preparedQuery } from '@/db/prepared';
 import { applications, chats } from '@/db/schema';
 import type { Actor } from '@/server/context';
@@ -20,21 +20,23 @@ const chatById = preparedQuery((db) =>
  * The one ownership check for chats: the dealer company's users, the assigned operator (or the
  * one it is offered to), the back office for chats with a submitted application, and admins. Everyone else gets NOT_FOUND, so a chat's existence is not revealed.
  */
-export function getChatForActor(db: DbOrTx, actor: Actor, chatId: string): ChatRow {
-  const chat = chatById(db).get({ chatId });
-  if (!chat || !(mayReadChat(actor, chat) || backOfficeMayReadChat(db, actor, chat.id))) throw notFound('Chat');
+export async function getChatForActor(db: DbOrTx, actor: Actor, chatId: string): Promise<ChatRow> {
+  const chat = await chatById(db).get({ chatId });
+  if (!chat || !(mayReadChat(actor, chat) || (await backOfficeMayReadChat(db, actor, chat.id)))) throw notFound('Chat');
   return chat;
 }
 
 /** The back office reads (never writes) the chat of an application that was submitted to it: the transcript and its files are evidence. */
-export function backOfficeMayReadChat(db: DbOrTx, actor: Actor, chatId: string): boolean {
+export async function backOfficeMayReadChat(db: DbOrTx, actor: Actor, chatId: string): Promise<boolean> {
   if (actor.role !== 'backoffice') return false;
-  return db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.chatId, chatId), isNotNull(applications.submittedAt)))
-    .limit(1)
-    .get() !== undefined;
+  const submitted = await first(
+    db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.chatId, chatId), isNotNull(applications.submittedAt)))
+      .limit(1),
+  );
+  return submitted !== undefined;
 }
 
 export function mayReadChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'operatorId' | 'offeredTo'>): boolean {

@@ -1,20 +1,19 @@
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '@/db/client';
+import { alias, type DbOrTx } from '@/db/client';
 import { chatMessages, chatReads, chats, dealers, pointsOfSale, users } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { queuePlaceOf, queueState } from './queue-state';
 import type { ChatSummary } from './schemas';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 
-const dealerUser = alias(users, 'dealer_user');
-const operatorUser = alias(users, 'operator_user');
-
 /** Chats as lists show them, with the actor's unread count and, for waiting chats, the queue place. */
-export function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, now: Date, limit = 100): ChatSummary[] {
+export async function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, now: Date, limit = 100): Promise<ChatSummary[]> {
+  // Made per call, of the tables of the process's dialect (chosen at start-up, after this module loads).
+  const dealerUser = alias(users, 'dealer_user');
+  const operatorUser = alias(users, 'operator_user');
   const myRead = sql<number>`coalesce((select ${chatReads.lastReadSeq} from ${chatReads} where ${chatReads.chatId} = ${chats.id} and ${chatReads.userId} = ${actor.id}), 0)`;
   const hideNotes = actor.role === 'dealer' ? sql`and m.kind <> 'note'` : sql``;
-  const rows = db
+  const rows = await db
     .select({
       id: chats.id,
       status: chats.status,
@@ -31,12 +30,12 @@ export function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, 
       lastSeq: chats.lastSeq,
       rating: chats.rating,
       offeredTo: chats.offeredTo,
-      awaitingReplySince: sql<number | null>`case when ${chats.status} in ('queued', 'active') then (
+      awaitingReplySince: sql`case when ${chats.status} in ('queued', 'active') then (
         select case when last_reply.seq is null then ${chats.createdAt}
           else (select min(d.created_at) from ${chatMessages} d join ${users} du on du.id = d.author_id where d.chat_id = ${chats.id} and du.role = 'dealer' and d.seq > last_reply.seq) end
         from (select max(o.seq) as seq from ${chatMessages} o join ${users} ou on ou.id = o.author_id where o.chat_id = ${chats.id} and ou.role = 'operator' and o.kind <> 'note') as last_reply
-      ) end`,
-      unread: sql<number>`(select count(*) from ${chatMessages} m where m.chat_id = ${chats.id} and m.seq > ${myRead} and m.kind <> 'system' and (m.author_id is null or m.author_id <> ${actor.id}) ${hideNotes})`,
+      ) end`.mapWith(chats.createdAt),
+      unread: sql<number>`(select count(*) from ${chatMessages} m where m.chat_id = ${chats.id} and m.seq > ${myRead} and m.kind <> 'system' and (m.author_id is null or m.author_id <> ${actor.id}) ${hideNotes})`.mapWith(Number),
     })
     .from(chats)
     .innerJoin(dealers, eq(dealers.id, chats.dealerId))
@@ -45,14 +44,14 @@ export function chatSummaries(db: DbOrTx, actor: Actor, where: SQL | undefined, 
     .leftJoin(operatorUser, eq(operatorUser.id, chats.operatorId))
     .where(where)
     .orderBy(desc(chats.createdAt))
-    .limit(limit)
-    .all();
-  const queue = rows.some((r) => r.status === 'queued') ? queueState(db, now).places : new Map();
+    .limit(limit);
+  const queue = rows.some((r) => r.status === 'queued') ? (await queueState(db, now)).places : new Map();
   return rows.map(({ posName, posTown, offeredTo, awaitingReplySince, ...r }) => {
     const place = queue.get(r.id);
     return {
       ...r,
-      awaitingReplySince: awaitingReplySince === null ? null : new Date(awaitingReplySince),
+      // A time of the chat (its start or a message's), read as the column reads it; null once answered.
+      awaitingReplySince: (awaitingReplySince as Date | null) ?? null,
       pointOfSale: pointOfSaleLabel(posName, posTown),
       queue: place ? queuePlaceOf(place) : null,
       offeredToMe: offeredTo === actor.id,

@@ -26,8 +26,8 @@ function line(message: MessageDto, locale: 'uk' | 'en'): string {
 }
 
 /** The whole conversation as plain text (times in UTC), for the chat's participants and admins. */
-export function chatTranscript({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; locale: 'uk' | 'en' } }) {
-  const chat = getChat({ ctx, input });
+export async function chatTranscript({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; locale: 'uk' | 'en' } }) {
+  const chat = await getChat({ ctx, input });
   const t = DICTIONARIES[input.locale].chat.transcript;
   const header = [
     `${t.title}: ${chat.topic ?? '—'}`,

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { first, type Tx } from '@/db/client';
 import { chats, type ChatStatus } from '@/db/schema';
 import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
@@ -21,22 +21,21 @@ export type ChatAction = keyof typeof CHAT_TRANSITIONS;
  * A chat read in a status the action does not leave from is a wrong state (`errors.wrongState`);
  * one that was in such a status but changed before the write is a lost race (`errors.changedMeanwhile`).
  */
-export function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor | null, changes: Partial<ChatRow>, now: Date): ChatRow {
+export async function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor | null, changes: Partial<ChatRow>, now: Date): Promise<ChatRow> {
   const rule = CHAT_TRANSITIONS[action];
   if (!(rule.from as readonly ChatStatus[]).includes(chat.status)) {
     throw conflict('errors.wrongState', `Cannot ${action} a chat that is ${chat.status}`, { status: chat.status, action });
   }
-  const updated = tx
+  const [updated] = await tx
     .update(chats)
     .set({ ...changes, status: rule.to })
     .where(and(eq(chats.id, chat.id), inArray(chats.status, [...rule.from])))
-    .returning()
-    .get();
+    .returning();
   if (!updated) {
-    const current = tx.select({ status: chats.status }).from(chats).where(eq(chats.id, chat.id)).get()?.status ?? 'unknown';
+    const current = (await first(tx.select({ status: chats.status }).from(chats).where(eq(chats.id, chat.id))))?.status ?? 'unknown';
     throw conflict('errors.changedMeanwhile', `The chat became ${current} meanwhile; cannot ${action} it`, { status: current, action });
   }
-  writeAuditEvent(tx, {
+  await writeAuditEvent(tx, {
     at: now,
     ...auditActor(actor),
     action: `chat.${action}`,

@@ -9,17 +9,17 @@ import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 /** The operator (or the dealer) ends the conversation; the freed slot goes at once to the next waiting chat. */
-export function closeChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): void {
-  changeAndPublish(ctx, (tx, emitter) => {
+export async function closeChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): Promise<void> {
+  await changeAndPublish(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
-    const chat = getChatForActor(tx, ctx.actor, input.chatId);
+    const chat = await getChatForActor(tx, ctx.actor, input.chatId);
     if (!mayWriteChat(ctx.actor, chat)) throw notFound('Chat');
-    appendMessage(tx, emitter, chat, systemMessage('closed', { name: ctx.actor.name }), now);
-    const closed = moveChat(tx, chat, 'close', ctx.actor, { closedAt: now, closedBy: ctx.actor.id }, now);
+    await appendMessage(tx, emitter, chat, systemMessage('closed', { name: ctx.actor.name }), now);
+    const closed = await moveChat(tx, chat, 'close', ctx.actor, { closedAt: now, closedBy: ctx.actor.id }, now);
     if (closed.operatorId) {
-      changePresence(tx, emitter, closed.operatorId, { busySince: true }, now);
+      await changePresence(tx, emitter, closed.operatorId, { busySince: true }, now);
     }
-    emitter.emit({ type: 'chat.status', ...chatAudience(closed), payload: { chatId: chat.id, status: 'closed' } });
-    routeWaitingChats(tx, emitter, routingContext(ctx));
+    await emitter.emit({ type: 'chat.status', ...chatAudience(closed), payload: { chatId: chat.id, status: 'closed' } });
+    await routeWaitingChats(tx, emitter, routingContext(ctx));
   });
 }

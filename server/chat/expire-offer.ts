@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import { chatOffers, chats } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
@@ -13,38 +14,37 @@ import { operatorRecipient } from '@/server/realtime/events';
  * to them go on to someone else at once. Does nothing if the offer was
  * already accepted, withdrawn or renewed (the timer may be stale).
  */
-export function expireOffer({ ctx, input }: { ctx: VerbContext; input: { chatId: string } }): boolean {
+export async function expireOffer({ ctx, input }: { ctx: VerbContext; input: { chatId: string } }): Promise<boolean> {
   const { chatId } = input;
-  return changeAndPublish(ctx, (tx, emitter) => {
+  return changeAndPublish(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
-    const chat = tx.select().from(chats).where(eq(chats.id, chatId)).get();
+    const chat = await first(tx.select().from(chats).where(eq(chats.id, chatId)));
     if (!chat || chat.status !== 'queued' || !chat.offeredTo || !chat.offerExpiresAt || chat.offerExpiresAt > now) return false;
     const operatorId = chat.offeredTo;
-    tx.update(chats).set({ offeredTo: null, offerExpiresAt: null }).where(eq(chats.id, chat.id)).run();
-    tx.update(chatOffers)
+    await tx.update(chats).set({ offeredTo: null, offerExpiresAt: null }).where(eq(chats.id, chat.id));
+    await tx
+      .update(chatOffers)
       .set({ outcome: 'missed' })
-      .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')))
-      .run();
-    const presence = changePresence(tx, emitter, operatorId, { missedOffers: 'addOne' }, now);
-    emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(operatorId)], payload: { chatId: chat.id, reason: 'expired' } });
+      .where(and(eq(chatOffers.chatId, chat.id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')));
+    const presence = await changePresence(tx, emitter, operatorId, { missedOffers: 'addOne' }, now);
+    await emitter.emit({ type: 'chat.offerWithdrawn', chatId: chat.id, audience: [operatorRecipient(operatorId)], payload: { chatId: chat.id, reason: 'expired' } });
     if (presence && presence.missedOffers >= CHAT_LIMITS.maxMissedOffers && presence.status === 'available') {
-      changePresence(tx, emitter, operatorId, { status: { to: 'away', why: { reason: 'missedOffers', missedOffers: presence.missedOffers } } }, now);
+      await changePresence(tx, emitter, operatorId, { status: { to: 'away', why: { reason: 'missedOffers', missedOffers: presence.missedOffers } } }, now);
       // Chats still offered to them go on now to someone who is there, not after their time-out.
-      const stillOffered = tx
+      const stillOffered = await tx
         .update(chats)
         .set({ offeredTo: null, offerExpiresAt: null })
         .where(and(eq(chats.offeredTo, operatorId), eq(chats.status, 'queued')))
-        .returning({ id: chats.id })
-        .all();
+        .returning({ id: chats.id });
       for (const { id } of stillOffered) {
-        tx.update(chatOffers)
+        await tx
+          .update(chatOffers)
           .set({ outcome: 'withdrawn' })
-          .where(and(eq(chatOffers.chatId, id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')))
-          .run();
-        emitter.emit({ type: 'chat.offerWithdrawn', chatId: id, audience: [operatorRecipient(operatorId)], payload: { chatId: id, reason: 'away' } });
+          .where(and(eq(chatOffers.chatId, id), eq(chatOffers.operatorId, operatorId), eq(chatOffers.outcome, 'pending')));
+        await emitter.emit({ type: 'chat.offerWithdrawn', chatId: id, audience: [operatorRecipient(operatorId)], payload: { chatId: id, reason: 'away' } });
       }
     }
-    routeWaitingChats(tx, emitter, routingContext(ctx));
+    await routeWaitingChats(tx, emitter, routingContext(ctx));
     return true;
   });
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import { chatReads, chats } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { getChatForActor, mayWriteChat } from './chat-access';
@@ -7,21 +8,22 @@ import { loadMessages } from './load-messages';
 import type { ChatDetail } from './schemas';
 
 /** One chat with all its messages and the other side's read mark. */
-export function getChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): ChatDetail {
-  const chat = getChatForActor(ctx.db, ctx.actor, input.chatId);
-  const [summary] = chatSummaries(ctx.db, ctx.actor, eq(chats.id, chat.id), ctx.clock.now(), 1);
+export async function getChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): Promise<ChatDetail> {
+  const chat = await getChatForActor(ctx.db, ctx.actor, input.chatId);
+  const [summary] = await chatSummaries(ctx.db, ctx.actor, eq(chats.id, chat.id), ctx.clock.now(), 1);
   if (!summary) throw new Error('chat vanished between reads');
   const otherSide = ctx.actor.role === 'dealer' ? chat.operatorId : chat.dealerUserId;
   const readByOther = otherSide
-    ? (ctx.db
-        .select({ seq: chatReads.lastReadSeq })
-        .from(chatReads)
-        .where(and(eq(chatReads.chatId, chat.id), eq(chatReads.userId, otherSide)))
-        .get()?.seq ?? 0)
+    ? ((await first(
+        ctx.db
+          .select({ seq: chatReads.lastReadSeq })
+          .from(chatReads)
+          .where(and(eq(chatReads.chatId, chat.id), eq(chatReads.userId, otherSide))),
+      ))?.seq ?? 0)
     : 0;
   return {
     ...summary,
-    messages: loadMessages(ctx.db, ctx.actor, chat.id),
+    messages: await loadMessages(ctx.db, ctx.actor, chat.id),
     readByOther,
     ratingComment: chat.ratingComment,
     canWrite: mayWriteChat(ctx.actor, chat) && (chat.status === 'active' || (chat.status === 'queued' && ctx.actor.role === 'dealer')),

@@ -5,6 +5,6 @@ import { andAll, chatSummaries, visibleChatsFilter } from './chat-summaries';
 import type { ChatSummary } from './schemas';
 
 /** The dealer desk's chats: the dealer company's, newest first. */
-export function listChats({ ctx, input }: { ctx: SignedInContext; input?: { status?: (typeof chats.$inferSelect)['status'] } }): ChatSummary[] {
+export async function listChats({ ctx, input }: { ctx: SignedInContext; input?: { status?: (typeof chats.$inferSelect)['status'] } }): Promise<ChatSummary[]> {
   return chatSummaries(ctx.db, ctx.actor, andAll(visibleChatsFilter(ctx.actor), input?.status ? eq(chats.status, input.status) : undefined), ctx.clock.now());
 }

@@ -6,36 +6,28 @@ import { CHAT_LIMITS } from './chat-config';
 import { liveHeartbeatSince } from './operator-presence';
 
 /** How many active chats each operator has now. */
-export function activeChatLoads(db: DbOrTx): Map<string | null, number> {
-  return new Map(
-    db
-      .select({ operatorId: chats.operatorId, n: count() })
-      .from(chats)
-      .where(eq(chats.status, 'active'))
-      .groupBy(chats.operatorId)
-      .all()
-      .map((r) => [r.operatorId, r.n]),
-  );
+export async function activeChatLoads(db: DbOrTx): Promise<Map<string | null, number>> {
+  const rows = await db.select({ operatorId: chats.operatorId, n: count() }).from(chats).where(eq(chats.status, 'active')).groupBy(chats.operatorId);
+  return new Map(rows.map((r) => [r.operatorId, r.n]));
 }
 
 /**
  * Every active operator with presence, capacity and current load (for admins). An operator whose
  * heartbeat went silent counts as offline at once, before the sweep records it.
  */
-export function listOperators({ ctx }: { ctx: VerbContext }) {
-  const loads = activeChatLoads(ctx.db);
+export async function listOperators({ ctx }: { ctx: VerbContext }) {
+  const loads = await activeChatLoads(ctx.db);
   const liveSince = liveHeartbeatSince(ctx.clock.now()).getTime();
-  return ctx.db
+  const operators = await ctx.db
     .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity, lastHeartbeatAt: operatorPresence.lastHeartbeatAt })
     .from(users)
     .leftJoin(operatorPresence, eq(operatorPresence.userId, users.id))
     .where(and(eq(users.role, 'operator'), eq(users.active, true)))
-    .orderBy(asc(users.name))
-    .all()
-    .map(({ lastHeartbeatAt, ...o }) => ({
-      ...o,
-      status: !o.status || (o.status !== 'offline' && (lastHeartbeatAt?.getTime() ?? 0) <= liveSince) ? ('offline' as const) : o.status,
-      capacity: o.capacity ?? CHAT_LIMITS.defaultCapacity,
-      load: loads.get(o.id) ?? 0,
-    }));
+    .orderBy(asc(users.name));
+  return operators.map(({ lastHeartbeatAt, ...o }) => ({
+    ...o,
+    status: !o.status || (o.status !== 'offline' && (lastHeartbeatAt?.getTime() ?? 0) <= liveSince) ? ('offline' as const) : o.status,
+    capacity: o.capacity ?? CHAT_LIMITS.defaultCapacity,
+    load: loads.get(o.id) ?? 0,
+  }));
 }

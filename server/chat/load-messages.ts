@@ -1,18 +1,17 @@
 import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '@/db/client';
+import { alias, type DbOrTx } from '@/db/client';
 import { attachments, chatMessages, users } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import type { MessageDto } from './schemas';
 
-const author = alias(users, 'author');
-
 /** A chat's messages as the actor may see them (dealers never see operator notes). */
-export function loadMessages(db: DbOrTx, actor: Actor, chatId: string, only?: { seq: number }): MessageDto[] {
+export async function loadMessages(db: DbOrTx, actor: Actor, chatId: string, only?: { seq: number }): Promise<MessageDto[]> {
+  // Made per call, of the tables of the process's dialect (chosen at start-up, after this module loads).
+  const author = alias(users, 'author');
   const filters: SQL[] = [eq(chatMessages.chatId, chatId)];
   if (actor.role === 'dealer') filters.push(ne(chatMessages.kind, 'note'));
   if (only) filters.push(eq(chatMessages.seq, only.seq));
-  return db
+  const rows = await db
     .select({
       id: chatMessages.id,
       chatId: chatMessages.chatId,
@@ -33,10 +32,9 @@ export function loadMessages(db: DbOrTx, actor: Actor, chatId: string, only?: { 
     .leftJoin(author, eq(author.id, chatMessages.authorId))
     .leftJoin(attachments, eq(attachments.id, chatMessages.attachmentId))
     .where(and(...filters))
-    .orderBy(asc(chatMessages.seq))
-    .all()
-    .map(({ attachmentId, fileName, mime, size, ...m }) => ({
-      ...m,
-      attachment: attachmentId && fileName && mime && size !== null ? { id: attachmentId, fileName, mime, size } : null,
-    }));
+    .orderBy(asc(chatMessages.seq));
+  return rows.map(({ attachmentId, fileName, mime, size, ...m }) => ({
+    ...m,
+    attachment: attachmentId && fileName && mime && size !== null ? { id: attachmentId, fileName, mime, size } : null,
+  }));
 }

@@ -5,12 +5,13 @@ import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { chatAudience, getChatForActor } from './chat-access';
 
 /** Read receipts: the reader's mark only moves forward; the other side sees it at once. */
-export function markRead({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; seq: number } }): void {
-  changeAndPublish(ctx, (tx, emitter) => {
-    const chat = getChatForActor(tx, ctx.actor, input.chatId);
+export async function markRead({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; seq: number } }): Promise<void> {
+  await changeAndPublish(ctx, async (tx, emitter) => {
+    const chat = await getChatForActor(tx, ctx.actor, input.chatId);
     const seq = Math.min(input.seq, chat.lastSeq);
     const now = ctx.clock.now();
-    tx.insert(chatReads)
+    await tx
+      .insert(chatReads)
       .values({ chatId: chat.id, userId: ctx.actor.id, lastReadSeq: seq, updatedAt: now })
       .onConflictDoUpdate({
         target: [chatReads.chatId, chatReads.userId],
@@ -18,8 +19,7 @@ export function markRead({ ctx, input }: { ctx: SignedInContext; input: { chatId
           lastReadSeq: sql`case when excluded.last_read_seq > ${chatReads.lastReadSeq} then excluded.last_read_seq else ${chatReads.lastReadSeq} end`,
           updatedAt: now,
         },
-      })
-      .run();
+      });
     emitter.emitEphemeral({ type: 'chat.read', ...chatAudience(chat), payload: { chatId: chat.id, role: ctx.actor.role, userId: ctx.actor.id, seq } });
   });
 }

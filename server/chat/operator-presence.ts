@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { first, type Tx } from '@/db/client';
 import { operatorPresence, type OperatorStatus } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
 import { operatorRecipient } from '@/server/realtime/events';
@@ -31,17 +31,28 @@ export interface PresenceChange {
   missedOffers?: 'reset' | 'addOne';
 }
 
-/** The operator's presence row, created on first use (offline, default capacity). */
-export function ensurePresence(tx: Tx, userId: string, now: Date): PresenceRow {
-  const existing = tx.select().from(operatorPresence).where(eq(operatorPresence.userId, userId)).get();
+/**
+ * The operator's presence row, created on first use (offline, default capacity). Two first uses at
+ * once (PostgreSQL: two transactions) make one row: the later insert does nothing and reads it.
+ */
+export async function ensurePresence(tx: Tx, userId: string, now: Date): Promise<PresenceRow> {
+  const byUser = () => first(tx.select().from(operatorPresence).where(eq(operatorPresence.userId, userId)));
+  const existing = await byUser();
   if (existing) return existing;
-  return tx.insert(operatorPresence).values({ userId, status: 'offline', capacity: CHAT_LIMITS.defaultCapacity, updatedAt: now }).returning().get();
+  const [made] = await tx
+    .insert(operatorPresence)
+    .values({ userId, status: 'offline', capacity: CHAT_LIMITS.defaultCapacity, updatedAt: now })
+    .onConflictDoNothing({ target: operatorPresence.userId })
+    .returning();
+  const row = made ?? (await byUser());
+  if (!row) throw new Error(`no presence row for ${userId}`);
+  return row;
 }
 
 /** Writes one change of one operator's presence (a row that does not exist is left alone); answers the row as it now is. */
-export function changePresence(tx: Tx, emitter: Emitter | null, userId: string, change: PresenceChange, now: Date): PresenceRow | undefined {
+export async function changePresence(tx: Tx, emitter: Emitter | null, userId: string, change: PresenceChange, now: Date): Promise<PresenceRow | undefined> {
   const onlyHeartbeat = change.heartbeat && Object.keys(change).length === 1;
-  const row = tx
+  const [row] = await tx
     .update(operatorPresence)
     .set({
       ...(change.status ? { status: change.status.to } : {}),
@@ -53,18 +64,16 @@ export function changePresence(tx: Tx, emitter: Emitter | null, userId: string, 
       ...(onlyHeartbeat ? {} : { updatedAt: now }),
     })
     .where(eq(operatorPresence.userId, userId))
-    .returning()
-    .get();
-  if (row && change.status) emitter?.emit({ type: 'operator.status', audience: [operatorRecipient(userId)], payload: { status: change.status.to, ...change.status.why } });
+    .returning();
+  if (row && change.status) await emitter?.emit({ type: 'operator.status', audience: [operatorRecipient(userId)], payload: { status: change.status.to, ...change.status.why } });
   return row;
 }
 
 /** Operators not offline whose last heartbeat is older than the cutoff. */
-export function stalePresences(tx: Tx, now: Date): string[] {
-  return tx
+export async function stalePresences(tx: Tx, now: Date): Promise<string[]> {
+  const rows = await tx
     .select({ userId: operatorPresence.userId })
     .from(operatorPresence)
-    .where(and(ne(operatorPresence.status, 'offline'), lt(operatorPresence.lastHeartbeatAt, liveHeartbeatSince(now))))
-    .all()
-    .map((r) => r.userId);
+    .where(and(ne(operatorPresence.status, 'offline'), lt(operatorPresence.lastHeartbeatAt, liveHeartbeatSince(now))));
+  return rows.map((r) => r.userId);
 }

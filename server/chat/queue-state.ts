@@ -1,5 +1,7 @@
 import { and, asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { first } from '@/db/client';
+import { epochMs } from '@/db/instants';
 import { chats } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
 import { availableOperators } from './available-operators';
@@ -26,13 +28,14 @@ export interface QueuePlace {
 }
 
 /** Average handle time (accept to close) of chats closed recently, or a default when there are none. */
-export function recentHandleTimeSeconds(db: DbOrTx, now: Date): number {
+export async function recentHandleTimeSeconds(db: DbOrTx, now: Date): Promise<number> {
   const since = new Date(now.getTime() - CHAT_LIMITS.handleTimeWindowMs);
-  const row = db
-    .select({ avgMs: sql<number | null>`avg(${chats.closedAt} - ${chats.acceptedAt})` })
-    .from(chats)
-    .where(and(eq(chats.status, 'closed'), isNotNull(chats.acceptedAt), gte(chats.closedAt, since)))
-    .get();
+  const row = await first(
+    db
+      .select({ avgMs: sql<number | null>`avg(${epochMs(chats.closedAt)} - ${epochMs(chats.acceptedAt)})`.mapWith(Number) })
+      .from(chats)
+      .where(and(eq(chats.status, 'closed'), isNotNull(chats.acceptedAt), gte(chats.closedAt, since))),
+  );
   return row?.avgMs ? Math.max(1, Math.round(row.avgMs / 1000)) : CHAT_LIMITS.defaultHandleTimeSeconds;
 }
 
@@ -42,15 +45,14 @@ export function recentHandleTimeSeconds(db: DbOrTx, now: Date): number {
  * `ahead` chats before it that have no operator yet, and every place freeing on average once per
  * recent handle time, the wait is (ahead − free places + 1) × handle time / serving places.
  */
-export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>; length: number } {
-  const waiting = db
+export async function queueState(db: DbOrTx, now: Date): Promise<{ places: Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>; length: number }> {
+  const waiting = await db
     .select({ id: chats.id, dealerId: chats.dealerId, dealerUserId: chats.dealerUserId, offeredTo: chats.offeredTo })
     .from(chats)
     .where(eq(chats.status, 'queued'))
-    .orderBy(asc(chats.createdAt), asc(chats.id))
-    .all();
-  const handleSeconds = recentHandleTimeSeconds(db, now);
-  const operators = availableOperators(db, now);
+    .orderBy(asc(chats.createdAt), asc(chats.id));
+  const handleSeconds = await recentHandleTimeSeconds(db, now);
+  const operators = await availableOperators(db, now);
   const taking = new Set(operators.map((o) => o.userId));
   const servingPlaces = operators.reduce((sum, o) => sum + o.capacity, 0);
   const freePlaces = operators.reduce((sum, o) => sum + Math.max(0, o.capacity - o.load), 0);
@@ -72,8 +74,8 @@ export function queueState(db: DbOrTx, now: Date): { places: Map<string, QueuePl
 }
 
 /** Tells every waiting dealer their place, and operators that the queue changed (not stored: state, not history). */
-export function publishQueueState(db: DbOrTx, emitter: Emitter, now: Date): void {
-  const { places, length } = queueState(db, now);
+export async function publishQueueState(db: DbOrTx, emitter: Emitter, now: Date): Promise<void> {
+  const { places, length } = await queueState(db, now);
   for (const [chatId, place] of places) {
     emitter.emitEphemeral({ type: 'queue.position', chatId, audience: [{ kind: 'dealer', dealerId: place.dealerId, userId: place.dealerUserId }], payload: { chatId, ...queuePlaceOf(place) } });
   }

@@ -13,7 +13,7 @@ export interface RoutingContext {
   clock: Clock;
   scheduler: Scheduler;
   /** Called when an offer expires; set by the caller so routing does not import the verbs that use it. */
-  onOfferExpired: (chatId: string) => void;
+  onOfferExpired: (chatId: string) => Promise<unknown>;
 }
 
 /**
@@ -23,34 +23,32 @@ export interface RoutingContext {
  * for good (an operator who misses three offers is set away). Runs inside the transaction of
  * whatever freed capacity or queued a chat.
  */
-export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext): number {
+export async function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext): Promise<number> {
   const now = ctx.clock.now();
-  const waiting = tx
+  const waiting = await tx
     .select({ id: chats.id, dealerId: chats.dealerId })
     .from(chats)
     .where(and(eq(chats.status, 'queued'), isNull(chats.offeredTo)))
-    .orderBy(asc(chats.createdAt), asc(chats.id))
-    .all();
+    .orderBy(asc(chats.createdAt), asc(chats.id));
   let offered = 0;
   if (waiting.length > 0) {
-    const operators = availableOperators(tx, now).filter((o) => o.load < o.capacity);
+    const operators = (await availableOperators(tx, now)).filter((o) => o.load < o.capacity);
     for (const chat of waiting) {
       if (operators.length === 0) break;
       const misses = new Map<string, number>();
-      for (const r of tx
+      const missed = await tx
         .select({ operatorId: chatOffers.operatorId })
         .from(chatOffers)
-        .where(and(eq(chatOffers.chatId, chat.id), inArray(chatOffers.outcome, ['missed'])))
-        .all())
-        misses.set(r.operatorId, (misses.get(r.operatorId) ?? 0) + 1);
+        .where(and(eq(chatOffers.chatId, chat.id), inArray(chatOffers.outcome, ['missed'])));
+      for (const r of missed) misses.set(r.operatorId, (misses.get(r.operatorId) ?? 0) + 1);
       const missesOf = (o: AvailableOperator) => misses.get(o.userId) ?? 0;
       const pick = [...operators].sort((a, b) => missesOf(a) - missesOf(b) || a.load - b.load || a.idleSince - b.idleSince || a.userId.localeCompare(b.userId))[0];
       if (!pick) continue;
       const expiresAt = new Date(now.getTime() + offerTimeoutMs());
-      tx.update(chats).set({ offeredTo: pick.userId, offerExpiresAt: expiresAt }).where(eq(chats.id, chat.id)).run();
-      tx.insert(chatOffers).values({ chatId: chat.id, operatorId: pick.userId, offeredAt: now, expiresAt }).run();
-      changePresence(tx, emitter, pick.userId, { busySince: true }, now);
-      emitter.emit({ type: 'chat.offered', chatId: chat.id, audience: [operatorRecipient(pick.userId)], payload: { chatId: chat.id, expiresAt: expiresAt.toISOString() } });
+      await tx.update(chats).set({ offeredTo: pick.userId, offerExpiresAt: expiresAt }).where(eq(chats.id, chat.id));
+      await tx.insert(chatOffers).values({ chatId: chat.id, operatorId: pick.userId, offeredAt: now, expiresAt });
+      await changePresence(tx, emitter, pick.userId, { busySince: true }, now);
+      await emitter.emit({ type: 'chat.offered', chatId: chat.id, audience: [operatorRecipient(pick.userId)], payload: { chatId: chat.id, expiresAt: expiresAt.toISOString() } });
       ctx.scheduler.at(expiresAt, `offer:${chat.id}`, () => ctx.onOfferExpired(chat.id));
       pick.load += 1;
       pick.idleSince = now.getTime();
@@ -58,6 +56,6 @@ export function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext)
       offered += 1;
     }
   }
-  publishQueueState(tx, emitter, now);
+  await publishQueueState(tx, emitter, now);
   return offered;
 }

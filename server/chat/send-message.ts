@@ -22,12 +22,12 @@ const messageByClientId = preparedQuery((db) =>
  * Sends a text. The client's id makes it idempotent: a retry after a dropped connection returns
  * the message already stored instead of storing it twice. The dealer may write while waiting.
  */
-export function sendMessage({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; clientId: string; text: string } }): MessageDto {
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const chat = getChatForActor(tx, ctx.actor, input.chatId);
-    const existing = messageByClientId(tx).get({ chatId: chat.id, clientId: input.clientId });
+export async function sendMessage({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; clientId: string; text: string } }): Promise<MessageDto> {
+  return changeAndPublish(ctx, async (tx, emitter) => {
+    const chat = await getChatForActor(tx, ctx.actor, input.chatId);
+    const existing = await messageByClientId(tx).get({ chatId: chat.id, clientId: input.clientId });
     if (existing) {
-      const [message] = loadMessages(tx, ctx.actor, chat.id, { seq: existing.seq });
+      const [message] = await loadMessages(tx, ctx.actor, chat.id, { seq: existing.seq });
       if (message) return message;
     }
     if (!mayWriteChat(ctx.actor, chat)) throw notFound('Chat');

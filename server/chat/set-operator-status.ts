@@ -9,13 +9,13 @@ import { routingContext } from './routing-context';
  * available: takes chats; wrap_up: finishing current chats, no new ones; away / offline: none.
  * Going available counts as a heartbeat and drains the queue at once.
  */
-export function setOperatorStatus({ ctx, input }: { ctx: SignedInContext; input: { status: OperatorStatus } }) {
-  return changeAndPublish(ctx, (tx, emitter) => {
+export async function setOperatorStatus({ ctx, input }: { ctx: SignedInContext; input: { status: OperatorStatus } }) {
+  return changeAndPublish(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
-    ensurePresence(tx, ctx.actor.id, now);
+    await ensurePresence(tx, ctx.actor.id, now);
     const available = input.status === 'available';
-    const presence = changePresence(tx, emitter, ctx.actor.id, { status: { to: input.status }, heartbeat: true, ...(available ? { missedOffers: 'reset', busySince: true } : {}) }, now);
-    routeWaitingChats(tx, emitter, routingContext(ctx));
+    const presence = await changePresence(tx, emitter, ctx.actor.id, { status: { to: input.status }, heartbeat: true, ...(available ? { missedOffers: 'reset', busySince: true } : {}) }, now);
+    await routeWaitingChats(tx, emitter, routingContext(ctx));
     return { status: presence?.status ?? input.status };
   });
 }

@@ -12,24 +12,20 @@ const SWEEP_INTERVAL_MS = 15_000;
 
 /**
  * After a restart: re-arm the time-outs of offers still pending, route whatever waits, and keep
- * presence honest (operators whose heartbeat stopped go offline).
+ * presence honest (operators whose heartbeat stopped go offline). Resolves, once the first routing
+ * is done, with the function that stops the sweep.
  */
-export function startChatServices(ctx: VerbContext): () => void {
-  const pending = ctx.db
+export async function startChatServices(ctx: VerbContext): Promise<() => void> {
+  const pending = await ctx.db
     .select({ id: chats.id, expiresAt: chats.offerExpiresAt })
     .from(chats)
-    .where(and(eq(chats.status, 'queued'), isNotNull(chats.offeredTo)))
-    .all();
+    .where(and(eq(chats.status, 'queued'), isNotNull(chats.offeredTo)));
   for (const offer of pending) {
     ctx.scheduler.at(offer.expiresAt ?? ctx.clock.now(), `offer:${offer.id}`, () => expireOffer({ ctx, input: { chatId: offer.id } }));
   }
-  changeAndPublish(ctx, (tx, emitter) => routeWaitingChats(tx, emitter, routingContext(ctx)));
+  await changeAndPublish(ctx, (tx, emitter) => routeWaitingChats(tx, emitter, routingContext(ctx)));
   const timer = setInterval(() => {
-    try {
-      sweepStalePresence({ ctx });
-    } catch (error) {
-      logger().error({ err: error }, 'presence sweep failed');
-    }
+    sweepStalePresence({ ctx }).catch((error: unknown) => logger().error({ err: error }, 'presence sweep failed'));
   }, SWEEP_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);

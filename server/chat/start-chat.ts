@@ -9,20 +9,20 @@ import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 /** A dealer asks for an operator: the chat joins the queue and is offered at once if anyone is free. */
-export function startChat({ ctx, input }: { ctx: SignedInContext; input: { topic?: string } }): { chatId: string } {
+export async function startChat({ ctx, input }: { ctx: SignedInContext; input: { topic?: string } }): Promise<{ chatId: string }> {
   const { actor } = ctx;
   if (!actor.dealerId) throw invalid('errors.notADealer', 'Only a dealer representative of a dealer company can open a chat');
   const dealerId = actor.dealerId;
-  return changeAndPublish(ctx, (tx, emitter) => {
+  return changeAndPublish(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
-    const chat = tx
+    const [chat] = await tx
       .insert(chats)
       .values({ dealerId, pointOfSaleId: actor.pointOfSaleId, dealerUserId: actor.id, topic: input.topic || null, createdAt: now })
-      .returning()
-      .get();
-    writeAuditEvent(tx, { at: now, ...auditActor(actor), action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic } });
-    emitter.emit({ type: 'chat.created', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id } });
-    routeWaitingChats(tx, emitter, routingContext(ctx));
+      .returning();
+    if (!chat) throw new Error('the chat insert returned no row');
+    await writeAuditEvent(tx, { at: now, ...auditActor(actor), action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic } });
+    await emitter.emit({ type: 'chat.created', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id } });
+    await routeWaitingChats(tx, emitter, routingContext(ctx));
     return { chatId: chat.id };
   });
 }

@@ -5,12 +5,12 @@ import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 /** Operators whose heartbeat stopped go offline (their offers then time out and move on). */
-export function sweepStalePresence({ ctx }: { ctx: VerbContext }): number {
-  return changeAndPublish(ctx, (tx, emitter) => {
+export async function sweepStalePresence({ ctx }: { ctx: VerbContext }): Promise<number> {
+  return changeAndPublish(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
-    const stale = stalePresences(tx, now);
-    for (const userId of stale) changePresence(tx, emitter, userId, { status: { to: 'offline', why: { reason: 'heartbeat' } } }, now);
-    if (stale.length > 0) routeWaitingChats(tx, emitter, routingContext(ctx));
+    const stale = await stalePresences(tx, now);
+    for (const userId of stale) await changePresence(tx, emitter, userId, { status: { to: 'offline', why: { reason: 'heartbeat' } } }, now);
+    if (stale.length > 0) await routeWaitingChats(tx, emitter, routingContext(ctx));
     return stale.length;
   });
 }

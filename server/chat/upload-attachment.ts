@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import { attachments, chatMessages } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
@@ -26,14 +27,15 @@ export interface UploadInput {
  * are the same file), so no orphan stays behind. A retried upload (same client id) is stored once.
  */
 export async function uploadAttachment({ ctx, input }: { ctx: SignedInContext & { storage: FileStorage }; input: UploadInput }): Promise<MessageDto> {
-  const chat = getChatForActor(ctx.db, ctx.actor, input.chatId);
-  const existing = ctx.db
-    .select({ seq: chatMessages.seq })
-    .from(chatMessages)
-    .where(and(eq(chatMessages.chatId, chat.id), eq(chatMessages.clientId, input.clientId)))
-    .get();
+  const chat = await getChatForActor(ctx.db, ctx.actor, input.chatId);
+  const existing = await first(
+    ctx.db
+      .select({ seq: chatMessages.seq })
+      .from(chatMessages)
+      .where(and(eq(chatMessages.chatId, chat.id), eq(chatMessages.clientId, input.clientId))),
+  );
   if (existing) {
-    const [message] = loadMessages(ctx.db, ctx.actor, chat.id, { seq: existing.seq });
+    const [message] = await loadMessages(ctx.db, ctx.actor, chat.id, { seq: existing.seq });
     if (message) return message;
   }
   if (!mayWriteChat(ctx.actor, chat)) throw notFound('Chat');
@@ -44,14 +46,14 @@ export async function uploadAttachment({ ctx, input }: { ctx: SignedInContext & 
   await files.put(storageKey, input.bytes);
   let message: MessageDto;
   try {
-    message = changeAndPublish(ctx, (tx, emitter) => {
-      const fresh = getChatForActor(tx, ctx.actor, input.chatId);
+    message = await changeAndPublish(ctx, async (tx, emitter) => {
+      const fresh = await getChatForActor(tx, ctx.actor, input.chatId);
       assertChatStatus(fresh, ['active'], 'send a file');
-      const row = tx
+      const [row] = await tx
         .insert(attachments)
         .values({ chatId: fresh.id, uploaderId: ctx.actor.id, fileName: file.fileName, mime, size: file.size, sha256, storageKey, createdAt: ctx.clock.now() })
-        .returning()
-        .get();
+        .returning();
+      if (!row) throw new Error('the attachment insert returned no row');
       return appendMessage(
         tx,
         emitter,

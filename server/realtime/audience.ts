@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, max, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { realtimeEvents } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import type { BusEvent } from './event-bus';
@@ -83,17 +83,16 @@ export function eventOfRow(row: typeof realtimeEvents.$inferSelect): BusEvent {
 }
 
 /** Stored events after `afterId` that the actor may receive, oldest first (for resuming a stream). */
-export function storedEventsAfter(db: DbOrTx, actor: Actor, afterId: number, limit = 1000): BusEvent[] {
-  return db
+export async function storedEventsAfter(db: DbOrTx, actor: Actor, afterId: number, limit = 1000): Promise<BusEvent[]> {
+  const rows = await db
     .select()
     .from(realtimeEvents)
     .where(and(gt(realtimeEvents.id, afterId), audienceFilter(actor)))
     .orderBy(asc(realtimeEvents.id))
-    .limit(limit)
-    .all()
-    .map(eventOfRow);
+    .limit(limit);
+  return rows.map(eventOfRow);
 }
 
-export function latestEventId(db: DbOrTx): number {
-  return db.select({ id: max(realtimeEvents.id) }).from(realtimeEvents).get()?.id ?? 0;
+export async function latestEventId(db: DbOrTx): Promise<number> {
+  return (await first(db.select({ id: max(realtimeEvents.id) }).from(realtimeEvents)))?.id ?? 0;
 }

@@ -44,10 +44,10 @@ export async function* streamEvents({
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
   try {
-    let last = lastEventId ?? latestEventId(db);
+    let last = lastEventId ?? (await latestEventId(db));
     onListening?.();
     for (;;) {
-      const missed = storedEventsAfter(db, actor, last);
+      const missed = await storedEventsAfter(db, actor, last);
       for (const event of missed) {
         if (signal?.aborted || !allowed()) return;
         last = event.id ?? last;

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import { chatMessages, chats, operatorPresence } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { makeWorld } from './factories';
@@ -6,7 +7,7 @@ import { createHarness, harnessCaller, type Harness } from './test-db';
 
 /** A harness with the demo world, plus shortcuts for the chat tests. */
 export async function chatWorld() {
-  const h = createHarness();
+  const h = await createHarness();
   const world = await makeWorld(h.db);
   const as = (actor: Actor | null) => harnessCaller(h, actor);
   return {
@@ -17,16 +18,16 @@ export async function chatWorld() {
       if (capacity !== undefined) await as(world.admin).admin.operators.setCapacity({ userId: operator.id, capacity });
       await as(operator).operator.setStatus({ status: 'available' });
     },
-    chat(chatId: string) {
-      const row = h.db.select().from(chats).where(eq(chats.id, chatId)).get();
+    async chat(chatId: string) {
+      const row = await first(h.db.select().from(chats).where(eq(chats.id, chatId)));
       if (!row) throw new Error(`chat ${chatId} missing`);
       return row;
     },
     presence(operator: Actor) {
-      return h.db.select().from(operatorPresence).where(eq(operatorPresence.userId, operator.id)).get();
+      return first(h.db.select().from(operatorPresence).where(eq(operatorPresence.userId, operator.id)));
     },
-    messageCount(chatId: string) {
-      return h.db.select().from(chatMessages).where(eq(chatMessages.chatId, chatId)).all().length;
+    async messageCount(chatId: string) {
+      return (await h.db.select().from(chatMessages).where(eq(chatMessages.chatId, chatId))).length;
     },
   };
 }

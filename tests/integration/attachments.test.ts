@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { attachments } from '@/db/schema';
 import { readAttachment } from '@/server/chat/read-attachment';
 import { uploadAttachment } from '@/server/chat/upload-attachment';
@@ -46,7 +47,7 @@ describe('attachments', () => {
   it('stores a photo with its sha256, shows it in the chat, and serves it to the participants', async () => {
     const message = await upload(w.world.operator, 'паспорт.png', PNG);
     expect(message).toMatchObject({ kind: 'attachment', attachment: { mime: 'image/png', size: PNG.length, fileName: 'паспорт.png' } });
-    const row = w.h.db.select().from(attachments).get();
+    const row = await first(w.h.db.select().from(attachments));
     expect(row?.sha256).toMatch(/^[0-9a-f]{64}$/);
     const asDealer = await readAttachment({ ctx: { ...verbContext(w.h, w.world.dealer), storage: w.h.storage }, input: { attachmentId: message.attachment?.id ?? '' } });
     expect(Buffer.from(asDealer.bytes).equals(PNG)).toBe(true);
@@ -55,10 +56,10 @@ describe('attachments', () => {
   it('judges the type by the bytes: a PDF named .jpg is a PDF; an .exe renamed .jpg is refused and not stored', async () => {
     const pdf = await upload(w.world.dealer, 'scan.jpg', PDF);
     expect(pdf.attachment).toMatchObject({ mime: 'application/pdf', fileName: 'scan.jpg.pdf' });
-    const before = w.h.db.select({ n: count() }).from(attachments).get()?.n;
+    const before = (await first(w.h.db.select({ n: count() }).from(attachments)))?.n;
     const error = await failure(upload(w.world.dealer, 'photo.jpg', EXE));
     expect(error.messageKey).toBe('errors.fileType');
-    expect(w.h.db.select({ n: count() }).from(attachments).get()?.n).toBe(before);
+    expect((await first(w.h.db.select({ n: count() }).from(attachments)))?.n).toBe(before);
     expect(storedFiles()).toHaveLength(1);
   });
 
@@ -74,7 +75,7 @@ describe('attachments', () => {
     const a = await upload(w.world.dealer, 'a.png', PNG, clientId);
     const b = await upload(w.world.dealer, 'a.png', PNG, clientId);
     expect(b.id).toBe(a.id);
-    expect(w.h.db.select({ n: count() }).from(attachments).get()?.n).toBe(1);
+    expect((await first(w.h.db.select({ n: count() }).from(attachments)))?.n).toBe(1);
   });
 
   it('another dealer company cannot upload to the chat or download its attachment', async () => {

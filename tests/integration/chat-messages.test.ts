@@ -44,15 +44,15 @@ describe('messages', () => {
     const first = await w.as(w.world.dealer).chat.send({ chatId, clientId, text: 'Один раз' });
     const again = await w.as(w.world.dealer).chat.send({ chatId, clientId, text: 'Один раз' });
     expect(again.id).toBe(first.id);
-    expect(w.messageCount(chatId)).toBe(2);
+    expect((await w.messageCount(chatId))).toBe(2);
   });
 
   it('refuses empty and 4,001-character messages with BAD_REQUEST and stores nothing', async () => {
-    const before = w.messageCount(chatId);
+    const before = await w.messageCount(chatId);
     expect(await codeOf(w.as(w.world.dealer).chat.send({ chatId, clientId: crypto.randomUUID(), text: '   ' }))).toBe('BAD_REQUEST');
     expect(await codeOf(w.as(w.world.dealer).chat.send({ chatId, clientId: crypto.randomUUID(), text: 'я'.repeat(4001) }))).toBe('BAD_REQUEST');
     expect(await codeOf(w.as(w.world.dealer).chat.send({ chatId, clientId: crypto.randomUUID(), text: 'я'.repeat(4000) }))).toBe('ok');
-    expect(w.messageCount(chatId)).toBe(before + 1);
+    expect((await w.messageCount(chatId))).toBe(before + 1);
   });
 
   it('keeps HTML as text', async () => {
@@ -62,19 +62,19 @@ describe('messages', () => {
 
   it('a message to a closed chat is a CONFLICT and is not stored', async () => {
     await w.as(w.world.operator).chat.close({ chatId });
-    const before = w.messageCount(chatId);
+    const before = await w.messageCount(chatId);
     expect(await codeOf(w.as(w.world.dealer).chat.send({ chatId, clientId: crypto.randomUUID(), text: 'Ще питання' }))).toBe('CONFLICT');
-    expect(w.messageCount(chatId)).toBe(before);
+    expect((await w.messageCount(chatId))).toBe(before);
   });
 
   it('a chat in a wrong state and a chat changed meanwhile are different conflicts', async () => {
-    const seen = w.chat(chatId);
+    const seen = await w.chat(chatId);
     await w.as(w.world.operator).chat.close({ chatId });
     const wrongState = await trpcFailure(w.as(w.world.dealer).chat.close({ chatId }));
     expect(wrongState.cause).toMatchObject({ kind: 'conflict', messageKey: 'errors.wrongState', details: { status: 'closed' } });
     // A close that read the chat while it was active, and writes after the other close (as a second server would).
     const lostRace = () => inTransaction(w.h.db, (tx) => moveChat(tx, seen, 'close', w.world.dealer, { closedAt: w.h.clock.now() }, w.h.clock.now()));
-    expect(lostRace).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile', details: expect.objectContaining({ status: 'closed' }) }));
+    await expect(lostRace()).rejects.toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile', details: expect.objectContaining({ status: 'closed' }) }));
   });
 
   it('another dealer company and another operator cannot read or write the chat', async () => {
@@ -105,7 +105,7 @@ describe('transfer, close, rating, cancel', () => {
   it('transfers to another operator with a note the dealer does not see', async () => {
     await w.online(w.world.operator2);
     await w.as(w.world.operator).operator.transfer({ chatId, toOperatorId: w.world.operator2.id, note: 'Абонент просить тариф «Безлім»' });
-    expect(w.chat(chatId).operatorId).toBe(w.world.operator2.id);
+    expect((await w.chat(chatId)).operatorId).toBe(w.world.operator2.id);
     const operatorView = await w.as(w.world.operator2).chat.get({ chatId });
     expect(operatorView.messages.map((m) => m.kind)).toEqual(['system', 'note', 'system']);
     const dealerView = await w.as(w.world.dealer).chat.get({ chatId });
@@ -125,14 +125,14 @@ describe('transfer, close, rating, cancel', () => {
     expect(await codeOf(w.as(w.world.dealer).chat.rate({ chatId, rating: 6 }))).toBe('BAD_REQUEST');
     expect(await codeOf(w.as(w.world.dealer).chat.rate({ chatId, rating: 4, comment: 'Швидко і ввічливо' }))).toBe('ok');
     expect(await codeOf(w.as(w.world.dealer).chat.rate({ chatId, rating: 1 }))).toBe('CONFLICT');
-    expect(w.chat(chatId)).toMatchObject({ rating: 4, ratingComment: 'Швидко і ввічливо' });
+    expect(await w.chat(chatId)).toMatchObject({ rating: 4, ratingComment: 'Швидко і ввічливо' });
     expect(await codeOf(w.as(w.world.dealer2).chat.rate({ chatId, rating: 1 }))).toBe('NOT_FOUND');
   });
 
   it('a dealer who stops waiting leaves an abandoned chat', async () => {
     const waiting = await w.as(w.world.dealer).chat.start({});
     await w.as(w.world.dealer).chat.cancel({ chatId: waiting.chatId });
-    expect(w.chat(waiting.chatId)).toMatchObject({ status: 'abandoned', offeredTo: null });
+    expect(await w.chat(waiting.chatId)).toMatchObject({ status: 'abandoned', offeredTo: null });
     expect(await codeOf(w.as(w.world.dealer).chat.cancel({ chatId: waiting.chatId }))).toBe('CONFLICT');
   });
 
@@ -140,7 +140,7 @@ describe('transfer, close, rating, cancel', () => {
     await w.as(w.world.dealer).chat.send({ chatId, clientId: crypto.randomUUID(), text: 'Питання' });
     await w.as(w.world.operator).chat.close({ chatId });
     const { chatTranscript } = await import('@/server/chat/chat-transcript');
-    const { text } = chatTranscript({ ctx: { ...w.h, actor: w.world.dealer }, input: { chatId, locale: 'uk' } });
+    const { text } = await chatTranscript({ ctx: { ...w.h, actor: w.world.dealer }, input: { chatId, locale: 'uk' } });
     const operator = w.world.operator.name;
     expect(text).toMatch(new RegExp(`${operator} приєднується до чату[\\s\\S]*${w.world.dealer.name}: Питання[\\s\\S]*${operator} завершує чат`));
   });

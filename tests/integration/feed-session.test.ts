@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inTransaction } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import type { SessionRef } from '@/server/auth/session-watch';
 import type { Actor } from '@/server/context';
@@ -20,10 +21,10 @@ beforeEach(async () => {
   w = await applicationWorld();
   chatId = w.chatId;
 });
-afterEach(() => {
+afterEach(async () => {
   for (const controller of open.splice(0)) controller.abort();
   vi.useRealTimers();
-  w.h.cleanup();
+  await w.h.cleanup();
 });
 
 const STILL_OPEN = 'still open';
@@ -57,14 +58,14 @@ async function expectEnded(feed: Awaited<ReturnType<typeof openFeed>>) {
 
 describe('an open feed ends with its session', () => {
   it('ends at once when an admin deactivates the user', async () => {
-    const feed = await openFeed(w.world.dealer, openSession(w.h.db, w.world.dealer, w.h.clock));
+    const feed = await openFeed(w.world.dealer, await openSession(w.h.db, w.world.dealer, w.h.clock));
     await expectLive(feed);
     await w.as(w.world.admin).admin.users.deactivate({ userId: w.world.dealer.id });
     await expectEnded(feed);
   });
 
   it('ends when the session expires, before delivering the next event', async () => {
-    const feed = await openFeed(w.world.dealer, openSession(w.h.db, w.world.dealer, w.h.clock, 60_000));
+    const feed = await openFeed(w.world.dealer, await openSession(w.h.db, w.world.dealer, w.h.clock, 60_000));
     await expectLive(feed);
     w.h.clock.advance(60_000);
     await expectEnded(feed);
@@ -72,31 +73,33 @@ describe('an open feed ends with its session', () => {
 
   it('ends within five seconds when the session is deleted elsewhere (sign-out in another process), even if idle', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const session = openSession(w.h.db, w.world.dealer, w.h.clock);
+    const session = await openSession(w.h.db, w.world.dealer, w.h.clock);
     const feed = await openFeed(w.world.dealer, session);
     await expectLive(feed);
-    w.h.db.delete(sessions).where(eq(sessions.token, session.token)).run();
+    await inTransaction(w.h.db, (tx) => tx.delete(sessions).where(eq(sessions.token, session.token)));
     vi.advanceTimersByTime(5_000);
     expect(await feed.outcome()).toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   it('ends within five seconds when the user is deactivated elsewhere', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const feed = await openFeed(w.world.dealer, openSession(w.h.db, w.world.dealer, w.h.clock));
+    const feed = await openFeed(w.world.dealer, await openSession(w.h.db, w.world.dealer, w.h.clock));
     await expectLive(feed);
-    w.h.db.update(users).set({ active: false }).where(eq(users.id, w.world.dealer.id)).run();
+    await inTransaction(w.h.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, w.world.dealer.id)));
     vi.advanceTimersByTime(5_000);
     await expectEnded(feed);
   });
 
   it('ends within five seconds when the role or the company changes (there is no procedure for it: a direct change)', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const operatorFeed = await openFeed(w.world.operator, openSession(w.h.db, w.world.operator, w.h.clock));
-    const dealerFeed = await openFeed(w.world.dealer, openSession(w.h.db, w.world.dealer, w.h.clock));
+    const operatorFeed = await openFeed(w.world.operator, await openSession(w.h.db, w.world.operator, w.h.clock));
+    const dealerFeed = await openFeed(w.world.dealer, await openSession(w.h.db, w.world.dealer, w.h.clock));
     await expectLive(operatorFeed);
     await vi.waitFor(() => expect(dealerFeed.bodies).toContain('before'));
-    w.h.db.update(users).set({ role: 'backoffice' }).where(eq(users.id, w.world.operator.id)).run();
-    w.h.db.update(users).set({ dealerId: w.world.dealer2.dealerId, pointOfSaleId: w.world.dealer2.pointOfSaleId }).where(eq(users.id, w.world.dealer.id)).run();
+    await inTransaction(w.h.db, async (tx) => {
+      await tx.update(users).set({ role: 'backoffice' }).where(eq(users.id, w.world.operator.id));
+      await tx.update(users).set({ dealerId: w.world.dealer2.dealerId, pointOfSaleId: w.world.dealer2.pointOfSaleId }).where(eq(users.id, w.world.dealer.id));
+    });
     vi.advanceTimersByTime(5_000);
     await send('after');
     for (const feed of [operatorFeed, dealerFeed]) {
@@ -107,7 +110,7 @@ describe('an open feed ends with its session', () => {
 
   it('keeps delivering while the session is good, and a client that closes the stream ends it without an error', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const feed = await openFeed(w.world.dealer, openSession(w.h.db, w.world.dealer, w.h.clock));
+    const feed = await openFeed(w.world.dealer, await openSession(w.h.db, w.world.dealer, w.h.clock));
     await expectLive(feed);
     vi.advanceTimersByTime(60_000);
     await send('still here');

@@ -99,16 +99,16 @@ function open(lastEventId: number, read = true): Stream {
   return { ids, connected, response, request };
 }
 
-function publishBulk(count: number, bytes: number): number[] {
+async function publishBulk(count: number, bytes: number): Promise<number[]> {
   const ids: number[] = [];
   const filler = 'ж'.repeat(bytes / 2);
   for (let i = 0; i < count; i += 1) {
-    changeAndPublish({ db: getDb(), bus: getEventBus(), clock: systemClock }, (_tx, emitter) => {
+    await changeAndPublish({ db: getDb(), bus: getEventBus(), clock: systemClock }, async (_tx, emitter) => {
       const message = { id: i, chatId: 'bulk', seq: i, kind: 'text', authorId: null, authorName: null, authorRole: null, clientId: null, body: filler, attachment: null, createdAt: new Date().toISOString() } as const;
-      emitter.emit({ type: 'chat.message', chatId: 'bulk', audience: [{ kind: 'dealer', dealerId: world.dealer.dealerId ?? '', userId: null }], payload: { message } });
+      await emitter.emit({ type: 'chat.message', chatId: 'bulk', audience: [{ kind: 'dealer', dealerId: world.dealer.dealerId ?? '', userId: null }], payload: { message } });
     });
   }
-  const last = latestEventId(getDb());
+  const last = await latestEventId(getDb());
   for (let id = last - count + 1; id <= last; id += 1) ids.push(id);
   return ids;
 }
@@ -120,14 +120,14 @@ const until = async (condition: () => boolean, what: string) => {
 
 describe('the realtime feed under a slow reader', () => {
   it('drops a client that stops reading, keeps serving the others, and the dropped one resumes without loss', async () => {
-    const start = latestEventId(getDb());
+    const start = await latestEventId(getDb());
     const slow = open(start, false);
     const fast = open(start);
     await Promise.all([slow.connected, fast.connected]);
 
     // 12.8 MB: far more than the sockets' buffers hold, all at once.
     const count = 200;
-    const expected = publishBulk(count, 64 * 1024);
+    const expected = await publishBulk(count, 64 * 1024);
 
     await until(() => fast.ids.length === count, 'the reading client to get every event');
     expect(fast.ids).toEqual(expected);

@@ -26,7 +26,7 @@ describe('the expected wait a dealer sees', () => {
   it('says an operator answers now while one has a free place, instead of position × handle time', async () => {
     await w.online(w.world.operator);
     const { chatId } = await w.as(w.world.dealer).chat.start({ topic: 'Заміна SIM' });
-    expect(w.chat(chatId).offeredTo).toBe(w.world.operator.id);
+    expect((await w.chat(chatId)).offeredTo).toBe(w.world.operator.id);
     const [mine] = await w.as(w.world.dealer).chat.list();
     expect(mine?.queue).toMatchObject({ position: 1, outlook: 'now', etaSeconds: 0 });
     expect(lastPlace(chatId)).toMatchObject({ position: 1, outlook: 'now', etaSeconds: 0 });
@@ -60,7 +60,7 @@ describe('the expected wait a dealer sees', () => {
     await w.as(w.world.operator).operator.accept({ chatId: busy.chatId });
     await w.online(w.world.operator2, 1);
     const offered = await w.as(w.world.dealer).chat.start({});
-    expect(w.chat(offered.chatId).offeredTo).toBe(w.world.operator2.id);
+    expect((await w.chat(offered.chatId)).offeredTo).toBe(w.world.operator2.id);
     w.h.clock.advance(1);
     const next = await w.as(w.world.dealer2).chat.start({});
     const [theirs] = await w.as(w.world.dealer2).chat.list({ status: 'queued' });
@@ -107,21 +107,21 @@ describe('an operator the server sets away', () => {
     await w.online(w.world.operator);
     const first = await w.as(w.world.dealer).chat.start({});
     w.h.clock.advance(10_000);
-    w.h.scheduler.runDue(); // first missed once, offered again until +20 s
+    await w.h.scheduler.runDue(); // first missed once, offered again until +20 s
     w.h.clock.advance(5_000);
     const second = await w.as(w.world.dealer).chat.start({}); // offered until +25 s
     w.h.clock.advance(5_000);
-    w.h.scheduler.runDue(); // first missed twice, offered again until +30 s
-    expect(w.chat(first.chatId).offeredTo).toBe(w.world.operator.id);
-    expect(w.chat(second.chatId).offeredTo).toBe(w.world.operator.id);
+    await w.h.scheduler.runDue(); // first missed twice, offered again until +30 s
+    expect((await w.chat(first.chatId)).offeredTo).toBe(w.world.operator.id);
+    expect((await w.chat(second.chatId)).offeredTo).toBe(w.world.operator.id);
     await w.online(w.world.operator2);
 
     w.h.clock.advance(5_000);
-    w.h.scheduler.runDue(); // second missed: the third miss in a row
-    expect(w.presence(w.world.operator)).toMatchObject({ status: 'away', missedOffers: 3 });
+    await w.h.scheduler.runDue(); // second missed: the third miss in a row
+    expect(await w.presence(w.world.operator)).toMatchObject({ status: 'away', missedOffers: 3 });
     // Nothing stays offered to the absent operator: both chats are with the colleague now.
-    expect(w.chat(second.chatId).offeredTo).toBe(w.world.operator2.id);
-    expect(w.chat(first.chatId).offeredTo).toBe(w.world.operator2.id);
+    expect((await w.chat(second.chatId)).offeredTo).toBe(w.world.operator2.id);
+    expect((await w.chat(first.chatId)).offeredTo).toBe(w.world.operator2.id);
     const withdrawn = events.filter((e) => e.type === 'chat.offerWithdrawn' && e.audience.some((r) => r.kind === 'operator' && r.userId === w.world.operator.id) && e.payload.reason === 'away');
     expect(withdrawn.map((e) => e.chatId)).toEqual([first.chatId]);
   });

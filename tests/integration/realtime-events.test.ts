@@ -21,16 +21,16 @@ beforeEach(async () => {
   w = await applicationWorld();
   chatId = w.chatId;
 });
-afterEach(() => {
+afterEach(async () => {
   for (const controller of open.splice(0)) controller.abort();
-  w.h.cleanup();
+  await w.h.cleanup();
 });
 
 /** Opens `realtime.feed` through the tRPC caller and collects the stored events it yields; `until(id)` waits for one and closes the stream. */
 async function readFeed(actor: Actor, lastEventId: number | null) {
   const controller = new AbortController();
   open.push(controller);
-  const session = openSession(w.h.db, actor, w.h.clock);
+  const session = await openSession(w.h.db, actor, w.h.clock);
   const stream = await callerFor(w.h.db, actor, w.h.clock, { ...w.h, session, signal: controller.signal }).realtime.feed(lastEventId === null ? {} : { lastEventId: String(lastEventId) });
   const got: unknown[] = [];
   const ids: number[] = [];
@@ -52,13 +52,13 @@ async function readFeed(actor: Actor, lastEventId: number | null) {
 
 describe('realtime events', () => {
   it('an event received live equals the same event resumed from the log, as values and on the wire', async () => {
-    const before = latestEventId(w.h.db);
+    const before = await latestEventId(w.h.db);
     const live = await readFeed(w.world.operator, null);
 
     await w.as(w.world.dealer).chat.send({ chatId, clientId: crypto.randomUUID(), text: 'привіт' });
     await w.as(w.world.dealer).application.create({ chatId, templateId: 'tariff-change' });
     await w.as(w.world.operator).chat.close({ chatId });
-    const last = latestEventId(w.h.db);
+    const last = await latestEventId(w.h.db);
     await live.until(last);
 
     const resumed = await readFeed(w.world.operator, before);
@@ -72,10 +72,10 @@ describe('realtime events', () => {
     for (const item of live.got) expect(feedEvent.safeParse((item as [string, unknown])[1]).success).toBe(true);
   });
 
-  it('an event that is not of the declared union is refused where it is made, and nothing of its change is stored or published', () => {
+  it('an event that is not of the declared union is refused where it is made, and nothing of its change is stored or published', async () => {
     const published: unknown[] = [];
     w.h.bus.subscribe((event) => published.push(event));
-    const before = latestEventId(w.h.db);
+    const before = await latestEventId(w.h.db);
     const dealerAudience = [{ kind: 'dealer', dealerId: w.world.dealer.dealerId ?? '', userId: null }] as const;
     const message = { id: 1, chatId, seq: 1, kind: 'text', authorId: null, authorName: null, authorRole: null, clientId: null, body: 'x', attachment: null };
     const drafts = [
@@ -87,10 +87,10 @@ describe('realtime events', () => {
       { type: 'chat.rated', chatId, audience: [{ kind: 'operator', userId: 'a' }, { kind: 'operator', userId: 'b' }], payload: { chatId, rating: 5 } },
     ];
     for (const draft of drafts) {
-      expect(() => changeAndPublish({ db: w.h.db, bus: w.h.bus, clock: w.h.clock }, (_tx, emitter) => emitter.emit(draft as never))).toThrow();
-      expect(() => changeAndPublish({ db: w.h.db, bus: w.h.bus, clock: w.h.clock }, (_tx, emitter) => emitter.emitEphemeral(draft as never))).toThrow();
+      await expect(changeAndPublish({ db: w.h.db, bus: w.h.bus, clock: w.h.clock }, (_tx, emitter) => emitter.emit(draft as never))).rejects.toThrow();
+      await expect(changeAndPublish({ db: w.h.db, bus: w.h.bus, clock: w.h.clock }, (_tx, emitter) => emitter.emitEphemeral(draft as never))).rejects.toThrow();
     }
-    expect(latestEventId(w.h.db)).toBe(before);
+    expect(await latestEventId(w.h.db)).toBe(before);
     expect(published).toEqual([]);
   });
 });

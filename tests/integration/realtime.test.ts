@@ -100,7 +100,7 @@ describe('realtime feed', () => {
       }
     })();
     while (bus.listenerCount === listening) await new Promise((resolve) => setImmediate(resolve));
-    const watermark = latestEventId(w.h.db);
+    const watermark = await latestEventId(w.h.db);
 
     const refused = await trpcFailure(w.as(w.world.dealer).package.identify({ packageId: made.packageId, values: idCardIdentification() }));
     expect(refused.code).toBe('CONFLICT');
@@ -112,7 +112,7 @@ describe('realtime feed', () => {
     controller.abort();
 
     // Stored: only the message. Delivered: exactly that — no event at all of the rolled-back change.
-    const stored = storedEventsAfter(w.h.db, w.world.dealer, watermark);
+    const stored = await storedEventsAfter(w.h.db, w.world.dealer, watermark);
     expect(stored.map((e) => e.type)).toEqual(['chat.message']);
     expect(got.map((e) => e.event)).toEqual(stored);
   });
