@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, first, inTransaction, openDb } from '@/db/client';
+import { openPostgres } from '@/db/postgres';
 import { auditEvents, confirmationLinks, notifications } from '@/db/schema';
 import type { NotificationChannel, OutgoingMessage } from '@/server/notifications/channel';
 import { DevInboxChannel } from '@/server/notifications/dev-inbox-channel';
@@ -11,7 +11,7 @@ import { backoffMs, deliverDue, SENDING, startNotificationSender } from '@/serve
 import { enqueueNotification, type NotificationDraft } from '@/server/notifications/outbox';
 import { linkToken, TOKEN_PATTERN, tokenHash } from '@/server/notifications/link-token';
 import { backOfficeWorld, type BackOfficeWorld } from '../helpers/backoffice-world';
-import { trpcFailure } from '../helpers/test-db';
+import { testBackend, trpcFailure } from '../helpers/test-db';
 
 let w: BackOfficeWorld;
 beforeEach(async () => {
@@ -147,8 +147,8 @@ describe('two senders at once', () => {
     // The SIM replacement (a lost SIM) has two: the notice to its number and the confirmation to the other number.
     expect(queued).toHaveLength(13);
 
-    // The second sender has its own connection to the file, as a second process would.
-    const other = openDb(path.join(w.h.dir, 'test.sqlite'));
+    // The second sender has its own connection to the database, as a second process would.
+    const other = testBackend() === 'postgres' ? await openPostgres(w.h.url, { max: 1 }) : openDb(w.h.url);
     try {
       const first = new RecordingChannel({ delayMs: 5 });
       const second = new RecordingChannel({ delayMs: 5 });
