@@ -100,10 +100,10 @@ export async function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
     .limit(q.limit)
     .offset(q.offset);
   const items = rows.map(({ posName, posTown, ...row }) => ({
-      ...row,
-      pointOfSale: pointOfSaleLabel(posName, posTown),
-      waitedMs: row.submittedAt ? now.getTime() - row.submittedAt.getTime() : 0,
-      /** A subscriber without another contact: how long until the back office may approve (0 once it passed; null when no waiting period runs). */
+    ...row,
+    pointOfSale: pointOfSaleLabel(posName, posTown),
+    waitedMs: row.submittedAt ? now.getTime() - row.submittedAt.getTime() : 0,
+    /** A subscriber without another contact: how long until the back office may approve (0 once it passed; null when no waiting period runs). */
     waitingLeftMs: row.confirmationMode === 'waitingPeriod' && row.waitingPeriodEndsAt && !row.subscriberConfirmedAt ? Math.max(0, row.waitingPeriodEndsAt.getTime() - now.getTime()) : null,
   }));
   const total = (await first(db.select({ n: count() }).from(applications).where(where)))?.n ?? 0;
