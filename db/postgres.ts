@@ -20,13 +20,25 @@ export interface PostgresOptions {
 }
 
 /**
+ * A PostgreSQL database through a node-postgres pool, not yet migrated (connections open on first
+ * use). Typed as the app's Db (see db/client.ts).
+ */
+export function connectPostgres(url: string, options: PostgresOptions = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server closed (a restart, a killed backend) is replaced on next use;
+  // without a listener its error would end the process.
+  pool.on('error', () => undefined);
+  return drizzle({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+}
+
+/**
  * A PostgreSQL database through a node-postgres pool, migrated from db/migrations-pg/. Several
  * processes starting at once on an empty database: the first to take the advisory lock migrates,
- * the others wait for it and then find nothing to do. Typed as the app's Db (see db/client.ts).
+ * the others wait for it and then find nothing to do.
  */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  const db = drizzle({ client: pool, schema, casing: 'snake_case' });
+  const db = connectPostgres(url, options);
+  const pool = db.$client as unknown as pg.Pool;
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -39,5 +51,5 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   } finally {
     client.release();
   }
-  return db as unknown as Db;
+  return db;
 }

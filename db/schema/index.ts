@@ -1,11 +1,14 @@
 /**
  * The tables every module imports, of the process's dialect. The declarations are in ./tables.ts
  * (through ./kit.ts, SQLite) and their copy in db/schema-pg/ (PostgreSQL, docs/architecture.md
- * "Two dialects"). Each table here is SQLite's until `chooseDialect('postgres')` (called by
- * server/config/database.ts before the first query, when DATABASE_URL is a postgres:// URL)
- * points it at PostgreSQL's: the bindings are live, so every importer sees the switch. One
- * process runs one dialect; both are typed as SQLite's (the query builders have the same shape).
- * tests/unit/db-dialects.test.ts checks that every table of ./tables.ts is listed here.
+ * "Two dialects"). One process runs one dialect; both are typed as SQLite's (the query builders
+ * have the same shape).
+ *
+ * The dialect is settled when this module is first evaluated, from DATABASE_URL (a postgres://
+ * URL: PostgreSQL), before any other module can bind a table into a constant of its own (an
+ * alias, a list of columns); and in every module graph of the process, Next.js's bundle
+ * included. `chooseDialect()` switches later (tests); the bindings are live, so every importer
+ * sees the switch. tests/unit/db-dialects.test.ts checks that every table of ./tables.ts is listed here.
  */
 import * as pg from '../schema-pg/tables';
 import * as sqlite from './tables';
@@ -76,6 +79,10 @@ export function chooseDialect(dialect: SchemaDialect): void {
   packageItems = from.packageItems;
   storedFiles = from.storedFiles;
 }
+
+// server/config/env.ts documents and checks DATABASE_URL; only its dialect is read here, that early.
+// eslint-disable-next-line no-restricted-properties
+if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')) chooseDialect('postgres');
 
 /** The tables of the process's dialect, as drizzle's `schema` option wants them. */
 export const tablesOf = (dialect: SchemaDialect) => (dialect === 'postgres' ? pg : sqlite);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDb, type Db } from '@/db/client';
-import { openPostgres } from '@/db/postgres';
+import { connectPostgres, openPostgres } from '@/db/postgres';
 import { chooseDialect } from '@/db/schema';
 import { dataDir } from './data-dir';
 import { env } from './env';
@@ -46,10 +46,18 @@ export function openDatabase(): Promise<Db> {
   return opening;
 }
 
-/** The app's database (never opened at import time: `next build` imports routes). */
+/**
+ * The app's database (never opened at import time: `next build` imports routes). PostgreSQL is
+ * migrated by `openDatabase()` at start-up; a module graph that did not run it (Next.js's bundle
+ * in the same process) connects here without migrating.
+ */
 export function getDb(): Db {
   if (singleton) return singleton;
-  if (usesPostgres()) throw new Error('PostgreSQL is opened at start-up: await openDatabase() before the first query');
-  singleton = openDb(databaseFile());
+  if (usesPostgres()) {
+    chooseDialect('postgres');
+    singleton = connectPostgres(env().DATABASE_URL as string, { max: env().DATABASE_POOL });
+  } else {
+    singleton = openDb(databaseFile());
+  }
   return singleton;
 }
