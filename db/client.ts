@@ -69,8 +69,13 @@ function cacheStatements(client: Database.Database): void {
   }) as typeof client.prepare;
 }
 
-/** One writer at a time per SQLite connection, across awaits: the process-wide lock of `inTransaction`. */
-const sqliteWriters = new WeakMap<Database.Database, Mutex>();
+/**
+ * One writer at a time per SQLite file, across awaits: the process-wide lock of `inTransaction`.
+ * Keyed by the file, not the connection: a second connection to the same file in this process
+ * (a test's second sender) would otherwise try BEGIN IMMEDIATE while the first holds the write
+ * lock, and better-sqlite3's busy wait blocks the one thread that could commit it.
+ */
+const sqliteWriters = new Map<string, Mutex>();
 /** The SQLite connection whose transaction the current async call chain is inside (a nested call joins it). */
 const openSqliteTransaction = new AsyncLocalStorage<Database.Database>();
 
@@ -90,8 +95,8 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T> | T): 
   if (dialectOf(db) === 'postgres') return db.transaction((tx) => fn(tx as unknown as Tx) as never) as unknown as Promise<T>;
   const client = db.$client;
   if (openSqliteTransaction.getStore() === client) return fn(db);
-  let writer = sqliteWriters.get(client);
-  if (!writer) sqliteWriters.set(client, (writer = new Mutex()));
+  let writer = sqliteWriters.get(client.name);
+  if (!writer) sqliteWriters.set(client.name, (writer = new Mutex()));
   return writer.runExclusive(() =>
     openSqliteTransaction.run(client, async () => {
       client.exec('BEGIN IMMEDIATE');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { inTransaction } from '@/db/client';
+import { first, inTransaction } from '@/db/client';
 import { dealers, pointsOfSale } from '@/db/schema';
 import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
@@ -7,16 +7,16 @@ import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
 import type { CreatePointOfSaleInput, PointOfSaleDto } from './schemas';
 
-export function createPointOfSale({ ctx, input }: { ctx: SignedInContext; input: CreatePointOfSaleInput }): PointOfSaleDto {
-  return inTransaction(ctx.db, (tx) => {
-    const dealer = tx.select({ id: dealers.id, name: dealers.name }).from(dealers).where(eq(dealers.id, input.dealerId)).get();
+export async function createPointOfSale({ ctx, input }: { ctx: SignedInContext; input: CreatePointOfSaleInput }): Promise<PointOfSaleDto> {
+  return inTransaction(ctx.db, async (tx) => {
+    const dealer = await first(tx.select({ id: dealers.id, name: dealers.name }).from(dealers).where(eq(dealers.id, input.dealerId)));
     if (!dealer) throw notFound('Dealer company');
-    const row = tx
+    const [row] = await tx
       .insert(pointsOfSale)
       .values({ ...input, createdAt: ctx.clock.now() })
-      .returning()
-      .get();
-    writeAuditEvent(tx, {
+      .returning();
+    if (!row) throw new Error('the insert returned no row');
+    await writeAuditEvent(tx, {
       at: ctx.clock.now(),
       ...auditActor(ctx.actor),
       action: 'point_of_sale.create',

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
-import { inTransaction, type Db } from '@/db/client';
+import { first, inTransaction, type Db } from '@/db/client';
 import { accounts, pointsOfSale, users } from '@/db/schema';
 import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
@@ -22,21 +22,23 @@ export async function createUser({
   input: CreateUserInput;
 }): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
-  return inTransaction(ctx.db, (tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
-      throw conflict('errors.emailTaken', `A user with e-mail ${input.email} already exists`);
-    }
+  const taken = () => conflict('errors.emailTaken', `A user with e-mail ${input.email} already exists`);
+  return inTransaction(ctx.db, async (tx) => {
+    if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)))) throw taken();
     if (input.role === 'dealer' && input.dealerId && input.pointOfSaleId) {
-      const pos = tx
-        .select({ id: pointsOfSale.id })
-        .from(pointsOfSale)
-        .where(and(eq(pointsOfSale.id, input.pointOfSaleId), eq(pointsOfSale.dealerId, input.dealerId)))
-        .get();
+      const pos = await first(
+        tx
+          .select({ id: pointsOfSale.id })
+          .from(pointsOfSale)
+          .where(and(eq(pointsOfSale.id, input.pointOfSaleId), eq(pointsOfSale.dealerId, input.dealerId))),
+      );
       if (!pos) throw invalid('errors.pointOfSaleNotOfDealer', 'The point of sale does not belong to this dealer company');
     }
     const now = ctx.clock.now();
     const id = crypto.randomUUID();
-    tx.insert(users)
+    // On PostgreSQL another transaction may take the e-mail after the check: the unique key decides.
+    const inserted = await tx
+      .insert(users)
       .values({
         id,
         name: input.name,
@@ -48,11 +50,13 @@ export async function createUser({
         createdAt: now,
         updatedAt: now,
       })
-      .run();
-    tx.insert(accounts)
-      .values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash, createdAt: now, updatedAt: now })
-      .run();
-    writeAuditEvent(tx, {
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (inserted.length === 0) throw taken();
+    await tx
+      .insert(accounts)
+      .values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash, createdAt: now, updatedAt: now });
+    await writeAuditEvent(tx, {
       at: now,
       ...auditActor(ctx.actor),
       action: 'user.create',
@@ -60,7 +64,7 @@ export async function createUser({
       entityId: id,
       data: { email: input.email, role: input.role, dealerId: input.dealerId ?? null, pointOfSaleId: input.pointOfSaleId ?? null },
     });
-    const created = findUser(tx, id);
+    const created = await findUser(tx, id);
     if (!created) throw new Error('created user vanished inside its own transaction');
     return created;
   });

@@ -4,7 +4,7 @@ import type { VerbContext } from '@/server/context';
 import type { PointOfSaleDto } from './schemas';
 
 /** Every point of sale, or one dealer company's. */
-export function listPointsOfSale({ ctx, input }: { ctx: VerbContext; input?: { dealerId?: string } }): PointOfSaleDto[] {
+export async function listPointsOfSale({ ctx, input }: { ctx: VerbContext; input?: { dealerId?: string } }): Promise<PointOfSaleDto[]> {
   const query = ctx.db
     .select({
       id: pointsOfSale.id,
@@ -18,5 +18,5 @@ export function listPointsOfSale({ ctx, input }: { ctx: VerbContext; input?: { d
     .from(pointsOfSale)
     .innerJoin(dealers, eq(dealers.id, pointsOfSale.dealerId));
   const filtered = input?.dealerId ? query.where(eq(pointsOfSale.dealerId, input.dealerId)) : query;
-  return filtered.orderBy(asc(dealers.name), asc(pointsOfSale.town), asc(pointsOfSale.name)).all();
+  return filtered.orderBy(asc(dealers.name), asc(pointsOfSale.town), asc(pointsOfSale.name));
 }

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { dealers, pointsOfSale, users } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import type { UserDto } from './schemas';
@@ -23,10 +23,10 @@ function selectUsers(db: DbOrTx) {
     .leftJoin(pointsOfSale, eq(pointsOfSale.id, users.pointOfSaleId));
 }
 
-export function listUsers({ ctx }: { ctx: VerbContext }): UserDto[] {
-  return selectUsers(ctx.db).orderBy(asc(users.role), asc(users.email)).all();
+export async function listUsers({ ctx }: { ctx: VerbContext }): Promise<UserDto[]> {
+  return selectUsers(ctx.db).orderBy(asc(users.role), asc(users.email));
 }
 
-export function findUser(db: DbOrTx, userId: string): UserDto | undefined {
-  return selectUsers(db).where(eq(users.id, userId)).get();
+export async function findUser(db: DbOrTx, userId: string): Promise<UserDto | undefined> {
+  return first(selectUsers(db).where(eq(users.id, userId)));
 }

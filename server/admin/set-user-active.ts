@@ -16,17 +16,17 @@ import type { UserDto } from './schemas';
  * the commit this process forgets the user's cached cookies and tells open streams to re-check
  * (other processes read the session row on every request and re-check streams periodically).
  */
-export function setUserActive({ ctx, input }: { ctx: SignedInContext; input: { userId: string; active: boolean } }): UserDto {
-  const result = inTransaction(ctx.db, (tx) => {
-    const user = findUser(tx, input.userId);
+export async function setUserActive({ ctx, input }: { ctx: SignedInContext; input: { userId: string; active: boolean } }): Promise<UserDto> {
+  const result = await inTransaction(ctx.db, async (tx) => {
+    const user = await findUser(tx, input.userId);
     if (!user) throw notFound('User');
     if (!input.active && user.id === ctx.actor.id) {
       throw conflict('errors.cannotDeactivateSelf', 'You cannot deactivate your own account');
     }
     if (user.active === input.active) return user;
-    tx.update(users).set({ active: input.active, updatedAt: ctx.clock.now() }).where(eq(users.id, user.id)).run();
-    if (!input.active) tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
-    writeAuditEvent(tx, {
+    await tx.update(users).set({ active: input.active, updatedAt: ctx.clock.now() }).where(eq(users.id, user.id));
+    if (!input.active) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await writeAuditEvent(tx, {
       at: ctx.clock.now(),
       ...auditActor(ctx.actor),
       action: input.active ? 'user.reactivate' : 'user.deactivate',

@@ -9,12 +9,12 @@ import { confirmedVia } from './review';
  * Approve: a sensitive application only after the subscriber confirmed (or, without a reachable
  * contact, after the waiting period with no dispute); the audit says which; the subscriber is told.
  */
-export function approveApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof decideInput> }) {
+export async function approveApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof decideInput> }) {
   return changeApplication(
     ctx,
-    backOfficeStep(input, 'approve', ({ application }, tx, now) => ({
+    backOfficeStep(input, 'approve', async ({ application }, tx, now) => ({
       changes: decidedBy(ctx, now),
-      audit: application.sensitive ? { confirmedVia: confirmedVia(tx, application, now) } : undefined,
+      audit: application.sensitive ? { confirmedVia: await confirmedVia(tx, application, now) } : undefined,
       after: (tx, updated) => notifyDecision(tx, updated, { now }),
       note: { key: 'applicationApproved', params: { number: application.number } },
     })),

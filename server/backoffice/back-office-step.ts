@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '@/db/client';
+import { first, type Tx } from '@/db/client';
 import { users } from '@/db/schema';
 import type { ApplicationChange } from '@/server/applications/change-application';
 import type { SignedInContext } from '@/server/context';
@@ -16,7 +16,7 @@ export const decideInput = claimInput.extend({ version: z.number().int().min(1) 
 /** Who decided and when; deciding an unclaimed application claims it. */
 export const decidedBy = (ctx: SignedInContext, now: Date) => ({ decidedBy: ctx.actor.id, decidedAt: now, claimedBy: ctx.actor.id, claimActiveAt: now });
 
-const nameOf = (tx: Tx, id: string | null) => (id ? (tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? '?') : '?');
+const nameOf = async (tx: Tx, id: string | null) => (id ? ((await first(tx.select({ name: users.name }).from(users).where(eq(users.id, id))))?.name ?? '?') : '?');
 
 /**
  * A back-office step through the one application pipeline: its guards judge the live claim and
@@ -28,16 +28,16 @@ export function backOfficeStep(input: { applicationId: string; version?: number 
     applicationId: input.applicationId,
     action,
     expectedVersion: input.version,
-    facts: (tx, { application }, now) => {
+    facts: async (tx, { application }, now) => {
       const settled = confirmationState(application, now);
-      return { claimHolder: liveClaimHolder(tx, application, now), subscriberConfirmed: settled.settled, waitingUntil: settled.waitingUntil };
+      return { claimHolder: await liveClaimHolder(tx, application, now), subscriberConfirmed: settled.settled, waitingUntil: settled.waitingUntil };
     },
-    explainWrongState: (tx, { application }) => {
+    explainWrongState: async (tx, { application }) => {
       const { status } = application;
       // Still in the back office's hands (disputed): the table's own wrong-state answer.
       if (allowedActions(status, 'backoffice').length > 0) return undefined;
       // Who decided it (a submission clears the decision), or else who returned it to the dealer.
-      const name = nameOf(tx, application.decidedBy ?? application.returnedBy);
+      const name = await nameOf(tx, application.decidedBy ?? application.returnedBy);
       return conflict('errors.alreadyDecided', `This application is already ${status} (by ${name})`, { status, name });
     },
     work,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
 import type { ApplicationRow } from '@/server/workflow/transition';
 
@@ -11,8 +11,8 @@ export function claimIsLive(application: Pick<ApplicationRow, 'claimedBy' | 'cla
 }
 
 /** Who holds the application now (null when nobody, or the claim lapsed). */
-export function liveClaimHolder(db: DbOrTx, application: ApplicationRow, now: Date): { id: string; name: string } | null {
+export async function liveClaimHolder(db: DbOrTx, application: ApplicationRow, now: Date): Promise<{ id: string; name: string } | null> {
   if (!claimIsLive(application, now) || !application.claimedBy) return null;
-  const holder = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, application.claimedBy)).get();
+  const holder = await first(db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, application.claimedBy)));
   return holder ?? null;
 }

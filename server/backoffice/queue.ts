@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/client';
+import { alias, first, type DbOrTx } from '@/db/client';
 import { applications, dealers, pointsOfSale, users } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import type { SignedInContext } from '@/server/context';
@@ -33,8 +32,6 @@ export const queueInput = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'dateRangeReversed', path: ['to'] });
 export type QueueInput = z.input<typeof queueInput>;
 
-const holder = alias(users, 'holder');
-
 function filters(q: z.output<typeof queueInput>): SQL | undefined {
   const statuses = q.view === 'open' ? (['submitted', 'disputed'] as const) : ([q.view] as const);
   return and(
@@ -65,12 +62,14 @@ function searchFilter(typed: string | undefined): SQL | undefined {
  * (status, submitted_at) and by (dealer | point of sale | template, status, submitted_at); see
  * docs/backoffice.md.
  */
-export function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
+export async function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
   const q = queueInput.parse(input);
   const where = filters(q);
   const newestFirst = q.view === 'approved' || q.view === 'rejected';
   const claimSince = new Date(now.getTime() - CLAIM_IDLE_MS);
-  const items = db
+  // Made per call: the tables are the process's dialect's only once the database is opened.
+  const holder = alias(users, 'holder');
+  const rows = await db
     .select({
       id: applications.id,
       number: applications.number,
@@ -88,8 +87,9 @@ export function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
       dealerName: dealers.name,
       posName: pointsOfSale.name,
       posTown: pointsOfSale.town,
-      claimedByName: sql<string | null>`case when ${applications.claimActiveAt} >= ${claimSince.getTime()} then ${holder.name} end`,
-      claimedById: sql<string | null>`case when ${applications.claimActiveAt} >= ${claimSince.getTime()} then ${applications.claimedBy} end`,
+      // The claim is live: compared as a timestamp by drizzle's operator (either dialect's encoding).
+      claimedByName: sql<string | null>`case when ${gte(applications.claimActiveAt, claimSince)} then ${holder.name} end`,
+      claimedById: sql<string | null>`case when ${gte(applications.claimActiveAt, claimSince)} then ${applications.claimedBy} end`,
     })
     .from(applications)
     .innerJoin(dealers, eq(dealers.id, applications.dealerId))
@@ -98,49 +98,51 @@ export function listQueue(db: DbOrTx, input: QueueInput, now: Date) {
     .where(where)
     .orderBy(newestFirst ? desc(applications.submittedAt) : asc(applications.submittedAt))
     .limit(q.limit)
-    .offset(q.offset)
-    .all()
-    .map(({ posName, posTown, ...row }) => ({
-      ...row,
-      pointOfSale: pointOfSaleLabel(posName, posTown),
-      waitedMs: row.submittedAt ? now.getTime() - row.submittedAt.getTime() : 0,
-      /** A subscriber without another contact: how long until the back office may approve (0 once it passed; null when no waiting period runs). */
-      waitingLeftMs: row.confirmationMode === 'waitingPeriod' && row.waitingPeriodEndsAt && !row.subscriberConfirmedAt ? Math.max(0, row.waitingPeriodEndsAt.getTime() - now.getTime()) : null,
-    }));
-  const total = db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
+    .offset(q.offset);
+  const items = rows.map(({ posName, posTown, ...row }) => ({
+    ...row,
+    pointOfSale: pointOfSaleLabel(posName, posTown),
+    waitedMs: row.submittedAt ? now.getTime() - row.submittedAt.getTime() : 0,
+    /** A subscriber without another contact: how long until the back office may approve (0 once it passed; null when no waiting period runs). */
+    waitingLeftMs: row.confirmationMode === 'waitingPeriod' && row.waitingPeriodEndsAt && !row.subscriberConfirmedAt ? Math.max(0, row.waitingPeriodEndsAt.getTime() - now.getTime()) : null,
+  }));
+  const total = (await first(db.select({ n: count() }).from(applications).where(where)))?.n ?? 0;
   return { items, total, now };
 }
 
 /** The counters above the queue (whole queue, no filters). */
-export function queueCounters(db: DbOrTx, actorId: string, now: Date) {
+export async function queueCounters(db: DbOrTx, actorId: string, now: Date) {
   const claimSince = new Date(now.getTime() - CLAIM_IDLE_MS);
   const byStatus = Object.fromEntries(
-    db
-      .select({ status: applications.status, n: count() })
-      .from(applications)
-      .where(inArray(applications.status, ['submitted', 'disputed']))
-      .groupBy(applications.status)
-      .all()
-      .map((r) => [r.status, r.n]),
+    (
+      await db
+        .select({ status: applications.status, n: count() })
+        .from(applications)
+        .where(inArray(applications.status, ['submitted', 'disputed']))
+        .groupBy(applications.status)
+    ).map((r) => [r.status, r.n]),
   );
-  const one = (where: SQL | undefined) => db.select({ n: count() }).from(applications).where(where).get()?.n ?? 0;
-  const oldest = db
-    .select({ at: applications.submittedAt })
-    .from(applications)
-    .where(eq(applications.status, 'submitted'))
-    .orderBy(asc(applications.submittedAt))
-    .limit(1)
-    .get()?.at;
+  const one = async (where: SQL | undefined) => (await first(db.select({ n: count() }).from(applications).where(where)))?.n ?? 0;
+  const oldest = (
+    await first(
+      db
+        .select({ at: applications.submittedAt })
+        .from(applications)
+        .where(eq(applications.status, 'submitted'))
+        .orderBy(asc(applications.submittedAt))
+        .limit(1),
+    )
+  )?.at;
   return {
     submitted: byStatus.submitted ?? 0,
     disputed: byStatus.disputed ?? 0,
-    awaitingSubscriber: one(and(eq(applications.status, 'submitted'), eq(applications.sensitive, true), isNull(applications.subscriberConfirmedAt))),
-    mine: one(and(inArray(applications.status, ['submitted', 'disputed']), eq(applications.claimedBy, actorId), gte(applications.claimActiveAt, claimSince))),
+    awaitingSubscriber: await one(and(eq(applications.status, 'submitted'), eq(applications.sensitive, true), isNull(applications.subscriberConfirmedAt))),
+    mine: await one(and(inArray(applications.status, ['submitted', 'disputed']), eq(applications.claimedBy, actorId), gte(applications.claimActiveAt, claimSince))),
     oldestWaitMs: oldest ? now.getTime() - oldest.getTime() : 0,
   };
 }
 
-export function readQueue({ ctx, input }: { ctx: SignedInContext; input: QueueInput }) {
+export async function readQueue({ ctx, input }: { ctx: SignedInContext; input: QueueInput }) {
   const now = ctx.clock.now();
-  return { ...listQueue(ctx.db, input, now), counters: queueCounters(ctx.db, ctx.actor.id, now) };
+  return { ...(await listQueue(ctx.db, input, now)), counters: await queueCounters(ctx.db, ctx.actor.id, now) };
 }

@@ -13,7 +13,7 @@ export const rejectInput = decideInput.extend({
 });
 
 /** Reject with a reason from the list (and words; required for "other"); the subscriber is told. */
-export function rejectApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof rejectInput> }) {
+export async function rejectApplication({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof rejectInput> }) {
   if (input.reason === 'other' && !input.comment) throw invalid('errors.rejectCommentRequired', 'Say why the application is rejected');
   return changeApplication(
     ctx,

@@ -15,7 +15,7 @@ export const backOfficeReturnInput = decideInput.extend({
  * Back to the dealer with remarks: `filled` again, the verification and signatures cleared (so
  * the operator verifies and the parties sign anew), the link revoked until the next submission.
  */
-export function returnToDealer({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof backOfficeReturnInput> }) {
+export async function returnToDealer({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof backOfficeReturnInput> }) {
   return changeApplication(
     ctx,
     backOfficeStep(input, 'return', ({ application, template }, _tx, now) => ({

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/client';
+import { first, inTransaction, type DbOrTx } from '@/db/client';
 import { applications, attachments, auditEvents, confirmationLinks, notifications, users } from '@/db/schema';
 import { getApplicationForActor } from '@/server/applications/application-access';
 import { getApplication } from '@/server/applications/get-application';
@@ -60,14 +60,16 @@ export function maskRecipient(recipient: string): string {
 }
 
 /** How the subscriber's side of the application was settled, or null while it is not. */
-export function confirmedVia(db: DbOrTx, application: ApplicationRow, now: Date): ConfirmedVia | null {
+export async function confirmedVia(db: DbOrTx, application: ApplicationRow, now: Date): Promise<ConfirmedVia | null> {
   if (application.subscriberConfirmedAt) {
-    const link = db
-      .select({ channel: confirmationLinks.channel, recipient: confirmationLinks.recipient, at: confirmationLinks.confirmedAt })
-      .from(confirmationLinks)
-      .where(and(eq(confirmationLinks.applicationId, application.id), isNull(confirmationLinks.revokedAt), isNotNull(confirmationLinks.confirmedAt)))
-      .orderBy(desc(confirmationLinks.confirmedAt))
-      .get();
+    const link = await first(
+      db
+        .select({ channel: confirmationLinks.channel, recipient: confirmationLinks.recipient, at: confirmationLinks.confirmedAt })
+        .from(confirmationLinks)
+        .where(and(eq(confirmationLinks.applicationId, application.id), isNull(confirmationLinks.revokedAt), isNotNull(confirmationLinks.confirmedAt)))
+        .orderBy(desc(confirmationLinks.confirmedAt))
+        .limit(1),
+    );
     return { kind: link?.channel ?? 'sms', recipient: link?.recipient ? maskRecipient(link.recipient) : null, at: link?.at ?? application.subscriberConfirmedAt };
   }
   const state = confirmationState(application, now);
@@ -79,40 +81,45 @@ export function confirmedVia(db: DbOrTx, application: ApplicationRow, now: Date)
  * the chat, the signed PDF (by its route), the audit trail, the subscriber's link and messages.
  * Opening it while holding the claim keeps the claim alive.
  */
-export function getReview({ ctx, input }: { ctx: SignedInContext; input: { applicationId: string } }): ReviewDto {
-  const { application: row } = getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
+export async function getReview({ ctx, input }: { ctx: SignedInContext; input: { applicationId: string } }): Promise<ReviewDto> {
+  const { application: row } = await getApplicationForActor(ctx.db, ctx.actor, input.applicationId);
   const now = ctx.clock.now();
   if (row.claimedBy === ctx.actor.id && claimIsLive(row, now)) {
-    ctx.db.update(applications).set({ claimActiveAt: now }).where(eq(applications.id, row.id)).run();
+    await inTransaction(ctx.db, (tx) => tx.update(applications).set({ claimActiveAt: now }).where(eq(applications.id, row.id)));
   }
-  const application = getApplication({ ctx, input });
-  const chat = getChat({ ctx, input: { chatId: row.chatId } });
+  const application = await getApplication({ ctx, input });
+  const chat = await getChat({ ctx, input: { chatId: row.chatId } });
   const scanIds = application.identifications.flatMap((i) => ((i.values.scanIds as string[] | undefined) ?? []).map((id) => ({ id, party: i.party })));
   const files = scanIds.length
-    ? ctx.db
+    ? await ctx.db
         .select({ id: attachments.id, fileName: attachments.fileName, mime: attachments.mime })
         .from(attachments)
         .where(and(eq(attachments.chatId, row.chatId), inArray(attachments.id, scanIds.map((s) => s.id))))
-        .all()
     : [];
   // The submission's links (one per recipient); the one shown is the one that answered, else the confirmation's.
-  const links = ctx.db.select().from(confirmationLinks).where(eq(confirmationLinks.applicationId, row.id)).orderBy(desc(confirmationLinks.createdAt)).all();
+  const links = await ctx.db.select().from(confirmationLinks).where(eq(confirmationLinks.applicationId, row.id)).orderBy(desc(confirmationLinks.createdAt));
   const latest = links.filter((l) => l.createdAt.getTime() === links[0]?.createdAt.getTime());
   const link = latest.find((l) => l.disputedAt) ?? latest.find((l) => l.confirmedAt) ?? latest.find((l) => l.purpose === 'confirm') ?? latest[0];
   const masked = (l: (typeof links)[number]) => (l.recipient ? maskRecipient(l.recipient) : '•••');
-  const holder = liveClaimHolder(ctx.db, row, now);
+  const holder = await liveClaimHolder(ctx.db, row, now);
+  const auditTrail = await ctx.db
+    .select({ seq: auditEvents.seq, at: auditEvents.at, action: auditEvents.action, actorName: users.name, actorRole: auditEvents.actorRole, data: auditEvents.data })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, 'application'), eq(auditEvents.entityId, row.id)))
+    .orderBy(asc(auditEvents.seq));
+  const sent = await ctx.db
+    .select({ kind: notifications.kind, channel: notifications.channel, recipient: notifications.recipient, status: notifications.status, attempts: notifications.attempts, sentAt: notifications.sentAt, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(eq(notifications.applicationId, row.id))
+    .orderBy(asc(notifications.createdAt));
+  const via = await confirmedVia(ctx.db, row, now);
   return {
     application,
     chatTopic: chat.topic,
     messages: chat.messages,
     scans: scanIds.flatMap(({ id, party }) => files.filter((f) => f.id === id).map((f) => ({ ...f, party }))),
-    auditTrail: ctx.db
-      .select({ seq: auditEvents.seq, at: auditEvents.at, action: auditEvents.action, actorName: users.name, actorRole: auditEvents.actorRole, data: auditEvents.data })
-      .from(auditEvents)
-      .leftJoin(users, eq(users.id, auditEvents.actorId))
-      .where(and(eq(auditEvents.entityType, 'application'), eq(auditEvents.entityId, row.id)))
-      .orderBy(asc(auditEvents.seq))
-      .all(),
+    auditTrail,
     link: link
       ? {
           createdAt: link.createdAt,
@@ -133,15 +140,9 @@ export function getReview({ ctx, input }: { ctx: SignedInContext; input: { appli
       confirmTo: latest.filter((l) => l.purpose === 'confirm').map((l) => ({ channel: l.channel ?? 'sms', recipient: masked(l) })),
       waitingPeriodEndsAt: row.confirmationMode === 'waitingPeriod' ? row.waitingPeriodEndsAt : null,
       settled: !row.sensitive || confirmationState(row, now).settled,
-      via: confirmedVia(ctx.db, row, now),
+      via,
     },
-    notifications: ctx.db
-      .select({ kind: notifications.kind, channel: notifications.channel, recipient: notifications.recipient, status: notifications.status, attempts: notifications.attempts, sentAt: notifications.sentAt, createdAt: notifications.createdAt })
-      .from(notifications)
-      .where(eq(notifications.applicationId, row.id))
-      .orderBy(asc(notifications.createdAt))
-      .all()
-      .map((n) => ({ ...n, recipient: maskRecipient(n.recipient) })),
+    notifications: sent.map((n) => ({ ...n, recipient: maskRecipient(n.recipient) })),
     claim: holder ? { ...holder, mine: holder.id === ctx.actor.id } : null,
   };
 }

@@ -1,26 +1,25 @@
 import { asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/client';
 import { chats, dealers, pointsOfSale, users } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import { listOperators } from '@/server/chat/list-operators';
 import type { SignedInContext } from '@/server/context';
 
-const offeredTo = alias(users, 'offered_to');
-
 /** The supervisor's live view: waiting chats with their wait, operators with status and load. */
-export function liveQueue({ ctx }: { ctx: SignedInContext }) {
+export async function liveQueue({ ctx }: { ctx: SignedInContext }) {
   const now = ctx.clock.now();
-  const waiting = ctx.db
+  // Made per call: the tables are the process's dialect's only once the database is opened.
+  const offeredTo = alias(users, 'offered_to');
+  const rows = await ctx.db
     .select({ id: chats.id, createdAt: chats.createdAt, topic: chats.topic, dealerName: dealers.name, posName: pointsOfSale.name, posTown: pointsOfSale.town, offeredToName: offeredTo.name })
     .from(chats)
     .innerJoin(dealers, eq(dealers.id, chats.dealerId))
     .leftJoin(pointsOfSale, eq(pointsOfSale.id, chats.pointOfSaleId))
     .leftJoin(offeredTo, eq(offeredTo.id, chats.offeredTo))
     .where(eq(chats.status, 'queued'))
-    .orderBy(asc(chats.createdAt))
-    .all()
-    .map(({ posName, posTown, ...c }) => ({ ...c, pointOfSale: pointOfSaleLabel(posName, posTown), waitSeconds: Math.max(0, Math.round((now.getTime() - c.createdAt.getTime()) / 1000)) }));
-  const operators = listOperators({ ctx }).map(({ email: _email, ...o }) => o);
+    .orderBy(asc(chats.createdAt));
+  const waiting = rows.map(({ posName, posTown, ...c }) => ({ ...c, pointOfSale: pointOfSaleLabel(posName, posTown), waitSeconds: Math.max(0, Math.round((now.getTime() - c.createdAt.getTime()) / 1000)) }));
+  const operators = (await listOperators({ ctx })).map(({ email: _email, ...o }) => o);
   const taking = operators.filter((o) => o.status === 'available');
   return {
     now,
@@ -36,4 +35,4 @@ export function liveQueue({ ctx }: { ctx: SignedInContext }) {
   };
 }
 
-export type LiveQueue = ReturnType<typeof liveQueue>;
+export type LiveQueue = Awaited<ReturnType<typeof liveQueue>>;

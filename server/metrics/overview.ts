@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/client';
+import { first, type DbOrTx } from '@/db/client';
 import { applications, auditEvents, chats, dealers, operatorPresence, pointsOfSale, users } from '@/db/schema';
 import { pointOfSaleLabel } from '@/server/admin/point-of-sale-label';
 import { hasLiveHeartbeat } from '@/server/chat/operator-presence';
@@ -31,7 +31,7 @@ export function periodBounds(period: Pick<PeriodInput, 'from' | 'to'>) {
   return { start: kyivDayStart(period.from), end: kyivDayStart(nextDay(period.to)) };
 }
 
-export function loadChatFacts(db: DbOrTx, start: Date, end: Date): ChatFact[] {
+export async function loadChatFacts(db: DbOrTx, start: Date, end: Date): Promise<ChatFact[]> {
   return db
     .select({
       id: chats.id,
@@ -44,69 +44,56 @@ export function loadChatFacts(db: DbOrTx, start: Date, end: Date): ChatFact[] {
       rating: chats.rating,
     })
     .from(chats)
-    .where(and(gte(chats.createdAt, start), lt(chats.createdAt, end)))
-    .all();
+    .where(and(gte(chats.createdAt, start), lt(chats.createdAt, end)));
 }
 
-function loadBackOffice(db: DbOrTx, start: Date, end: Date, now: Date) {
+async function loadBackOffice(db: DbOrTx, start: Date, end: Date, now: Date) {
   const inPeriod = and(gte(auditEvents.at, start), lt(auditEvents.at, end));
-  const submissions = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(and(eq(auditEvents.action, 'application.submit'), inPeriod)).get()?.n ?? 0;
-  const decisions: DecisionFact[] = db
+  const submissions = (await first(db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, 'application.submit'), inPeriod))))?.n ?? 0;
+  const decided = await db
     .select({ applicationId: auditEvents.entityId, at: auditEvents.at, action: auditEvents.action, by: auditEvents.actorId, submittedAt: applications.submittedAt })
     .from(auditEvents)
     .innerJoin(applications, eq(applications.id, auditEvents.entityId))
-    .where(and(inArray(auditEvents.action, ['application.approve', 'application.reject']), inPeriod))
-    .all()
-    .map((d) => ({ applicationId: d.applicationId, at: d.at, decision: d.action === 'application.approve' ? 'approve' : 'reject', by: d.by ?? '?', submittedAt: d.submittedAt }));
-  const waitingSince = db
-    .select({ at: applications.submittedAt })
-    .from(applications)
-    .where(inArray(applications.status, ['submitted', 'disputed']))
-    .all()
-    .flatMap((r) => (r.at ? [r.at] : []));
+    .where(and(inArray(auditEvents.action, ['application.approve', 'application.reject']), inPeriod));
+  const decisions: DecisionFact[] = decided.map((d) => ({ applicationId: d.applicationId, at: d.at, decision: d.action === 'application.approve' ? 'approve' : 'reject', by: d.by ?? '?', submittedAt: d.submittedAt }));
+  const waitingSince = (await db.select({ at: applications.submittedAt }).from(applications).where(inArray(applications.status, ['submitted', 'disputed']))).flatMap((r) => (r.at ? [r.at] : []));
   return backOfficeFigures({ submissions, decisions, waitingSince, now });
 }
 
-function loadPointsOfSale(db: DbOrTx, start: Date, end: Date) {
+async function loadPointsOfSale(db: DbOrTx, start: Date, end: Date) {
   const made = and(gte(applications.createdAt, start), lt(applications.createdAt, end));
-  const returns = db
+  const returns = await db
     .select({ applicationId: auditEvents.entityId, role: auditEvents.actorRole })
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'application.return'), inArray(auditEvents.entityId, db.select({ id: applications.id }).from(applications).where(made))))
-    .all();
+    .where(and(eq(auditEvents.action, 'application.return'), inArray(auditEvents.entityId, db.select({ id: applications.id }).from(applications).where(made))));
   const byOperator = new Set(returns.filter((r) => r.role === 'operator').map((r) => r.applicationId));
   const byBackOffice = new Set(returns.filter((r) => r.role === 'backoffice').map((r) => r.applicationId));
-  const facts = db
-    .select({ id: applications.id, pointOfSaleId: applications.pointOfSaleId })
-    .from(applications)
-    .where(made)
-    .all()
-    .map((a) => ({ pointOfSaleId: a.pointOfSaleId, returnedByOperator: byOperator.has(a.id), returnedByBackOffice: byBackOffice.has(a.id) }));
-  const labels = new Map(
-    db
-      .select({ id: pointsOfSale.id, name: pointsOfSale.name, town: pointsOfSale.town, dealerName: dealers.name })
-      .from(pointsOfSale)
-      .innerJoin(dealers, eq(dealers.id, pointsOfSale.dealerId))
-      .all()
-      .map((p) => [p.id, `${p.dealerName} · ${pointOfSaleLabel(p.name, p.town) ?? p.name}`]),
-  );
+  const facts = (await db.select({ id: applications.id, pointOfSaleId: applications.pointOfSaleId }).from(applications).where(made)).map((a) => ({
+    pointOfSaleId: a.pointOfSaleId,
+    returnedByOperator: byOperator.has(a.id),
+    returnedByBackOffice: byBackOffice.has(a.id),
+  }));
+  const points = await db
+    .select({ id: pointsOfSale.id, name: pointsOfSale.name, town: pointsOfSale.town, dealerName: dealers.name })
+    .from(pointsOfSale)
+    .innerJoin(dealers, eq(dealers.id, pointsOfSale.dealerId));
+  const labels = new Map(points.map((p) => [p.id, `${p.dealerName} · ${pointOfSaleLabel(p.name, p.town) ?? p.name}`]));
   return pointOfSaleFigures(facts).map((f) => ({ ...f, label: f.pointOfSaleId ? (labels.get(f.pointOfSaleId) ?? '?') : '—' }));
 }
 
 /** Operators taking chats now (available or in wrap-up, with a fresh heartbeat), and their slots. */
-export function staffOnShift(db: DbOrTx, now: Date) {
-  const rows = db
+export async function staffOnShift(db: DbOrTx, now: Date) {
+  const rows = await db
     .select({ capacity: operatorPresence.capacity })
     .from(operatorPresence)
-    .where(and(inArray(operatorPresence.status, ['available', 'wrap_up']), hasLiveHeartbeat(now)))
-    .all();
+    .where(and(inArray(operatorPresence.status, ['available', 'wrap_up']), hasLiveHeartbeat(now)));
   return { operators: rows.length, agents: rows.reduce((s, r) => s + r.capacity, 0) };
 }
 
-const namesOf = (db: DbOrTx, ids: (string | null)[], table: typeof users | typeof dealers) => {
+const namesOf = async (db: DbOrTx, ids: (string | null)[], table: typeof users | typeof dealers) => {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map<string, string>();
-  return new Map(db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, wanted)).all().map((r) => [r.id, r.name]));
+  return new Map((await db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, wanted))).map((r) => [r.id, r.name]));
 };
 
 /**
@@ -114,15 +101,15 @@ const namesOf = (db: DbOrTx, ids: (string | null)[], table: typeof users | typeo
  * the day, per operator, per dealer company; the back office; points of sale; and the staffing
  * calculator's inputs measured from the same chats.
  */
-export function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date) {
+export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date) {
   const { start, end } = periodBounds(period);
   const threshold = period.thresholdSeconds;
-  const facts = loadChatFacts(db, start, end);
+  const facts = await loadChatFacts(db, start, end);
   const days = daysBetween(period.from, period.to);
   const byDay = groupBy(facts, (c) => kyivDate(c.createdAt));
   const byHour = groupBy(facts, (c) => kyivHour(c.createdAt));
-  const operatorNames = namesOf(db, facts.map((c) => c.operatorId), users);
-  const dealerNames = namesOf(db, facts.map((c) => c.dealerId), dealers);
+  const operatorNames = await namesOf(db, facts.map((c) => c.operatorId), users);
+  const dealerNames = await namesOf(db, facts.map((c) => c.dealerId), dealers);
   const headline = chatFigures(facts, threshold);
 
   const hourly = Array.from({ length: 24 }, (_, hour) => {
@@ -130,8 +117,11 @@ export function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date) {
     return { hour, arrived: f.arrived, arrivalsPerDay: f.arrived / days.length, serviceLevel: f.serviceLevel, asaMean: f.asa.mean };
   });
   const peak = hourly.reduce((best, h) => (h.arrivalsPerDay > best.arrivalsPerDay ? h : best), hourly[0] ?? { hour: 0, arrivalsPerDay: 0 });
-  const capacities = db.select({ capacity: operatorPresence.capacity }).from(operatorPresence).all();
-  const onShift = staffOnShift(db, now);
+  const capacities = await db.select({ capacity: operatorPresence.capacity }).from(operatorPresence);
+  const onShift = await staffOnShift(db, now);
+  const backOfficeInPeriod = await loadBackOffice(db, start, end, now);
+  const employeeNames = await namesOf(db, backOfficeInPeriod.byEmployee.map((e) => e.employeeId), users);
+  const pointsOfSaleInPeriod = await loadPointsOfSale(db, start, end);
   const ahtSeconds = headline.handleTime.mean ?? 300;
 
   return {
@@ -151,12 +141,8 @@ export function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date) {
       const f = chatFigures(chats, threshold);
       return { dealerId, name: dealerNames.get(dealerId) ?? '?', arrived: f.arrived, serviceLevel: f.serviceLevel, answeredShare: f.answeredShare, asaMean: f.asa.mean, csat: f.ratings.mean };
     }),
-    backOffice: (() => {
-      const figures = loadBackOffice(db, start, end, now);
-      const names = namesOf(db, figures.byEmployee.map((e) => e.employeeId), users);
-      return { ...figures, byEmployee: figures.byEmployee.map((e) => ({ ...e, name: names.get(e.employeeId) ?? '?' })) };
-    })(),
-    pointsOfSale: loadPointsOfSale(db, start, end),
+    backOffice: { ...backOfficeInPeriod, byEmployee: backOfficeInPeriod.byEmployee.map((e) => ({ ...e, name: employeeNames.get(e.employeeId) ?? '?' })) },
+    pointsOfSale: pointsOfSaleInPeriod,
     staffing: {
       /** The busiest hour of the day, averaged over the period's days: what staffing must cover. */
       peakHour: peak.hour,
@@ -169,8 +155,8 @@ export function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date) {
   };
 }
 
-export type MetricsOverview = ReturnType<typeof metricsOverview>;
+export type MetricsOverview = Awaited<ReturnType<typeof metricsOverview>>;
 
-export function readOverview({ ctx, input }: { ctx: SignedInContext; input: PeriodInput }) {
+export async function readOverview({ ctx, input }: { ctx: SignedInContext; input: PeriodInput }) {
   return metricsOverview(ctx.db, input, ctx.clock.now());
 }

@@ -6,7 +6,7 @@ import type { SignedInContext } from '@/server/context';
 export const outboxInput = z.object({ status: z.enum(NOTIFICATION_STATUSES).optional(), limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 });
 
 /** The outbox for admins: what was sent, what waits, what failed and why (`outboxEntryDto`). Bodies show `{token}`, never a token. */
-export function listOutbox({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof outboxInput> }) {
+export async function listOutbox({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof outboxInput> }) {
   return ctx.db
     .select({
       id: notifications.id,
@@ -25,6 +25,5 @@ export function listOutbox({ ctx, input }: { ctx: SignedInContext; input: z.infe
     .leftJoin(applications, eq(applications.id, notifications.applicationId))
     .where(input.status ? eq(notifications.status, input.status) : undefined)
     .orderBy(desc(notifications.createdAt))
-    .limit(input.limit)
-    .all();
+    .limit(input.limit);
 }

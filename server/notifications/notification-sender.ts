@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { inTransaction, type Db } from '@/db/client';
 import { notifications, type NotificationChannelName } from '@/db/schema';
 import { logger } from '@/server/config/logger';
 import type { Clock } from '@/server/context';
@@ -36,13 +36,12 @@ export async function deliverDue(deps: SenderDeps): Promise<{ sent: number; retr
   const { db, clock } = deps;
   const tokenOf = deps.tokenOf ?? linkToken;
   const result = { sent: 0, retried: 0, failed: 0 };
-  const due = db
+  const due = await db
     .select()
     .from(notifications)
     .where(and(inArray(notifications.status, ['pending', 'sending']), lte(notifications.nextAttemptAt, clock.now())))
     .orderBy(asc(notifications.nextAttemptAt))
-    .limit(SENDING.batch)
-    .all();
+    .limit(SENDING.batch);
 
   // Channels go side by side (a slow SMTP server does not hold up SMS); within one, in order.
   const byChannel = new Map<string, Row[]>();
@@ -61,27 +60,31 @@ type Row = typeof notifications.$inferSelect;
 async function deliverOne(deps: SenderDeps, tokenOf: (linkId: string) => string, row: Row): Promise<'sent' | 'retried' | 'failed' | null> {
   const { db, clock } = deps;
   const attempts = row.attempts + 1;
-  const taken = db
-    .update(notifications)
-    .set({ status: 'sending', attempts, nextAttemptAt: new Date(clock.now().getTime() + SENDING.leaseMs) })
-    .where(and(eq(notifications.id, row.id), eq(notifications.status, row.status), eq(notifications.attempts, row.attempts)))
-    .run();
-  if (taken.changes === 0) return null; // another sender took it
+  const taken = await inTransaction(db, (tx) =>
+    tx
+      .update(notifications)
+      .set({ status: 'sending', attempts, nextAttemptAt: new Date(clock.now().getTime() + SENDING.leaseMs) })
+      .where(and(eq(notifications.id, row.id), eq(notifications.status, row.status), eq(notifications.attempts, row.attempts)))
+      .returning({ id: notifications.id }),
+  );
+  if (taken.length === 0) return null; // another sender took it
   // The outcome is recorded only if this attempt still owns the row: a sender whose lease ran out
   // must not overwrite what the sender that took over recorded.
   const stillMine = and(eq(notifications.id, row.id), eq(notifications.status, 'sending'), eq(notifications.attempts, attempts));
   try {
     const text = row.linkId ? row.body.replaceAll('{token}', tokenOf(row.linkId)) : row.body;
     await deps.channels[row.channel].send({ id: row.id, channel: row.channel, to: row.recipient, subject: row.subject, text });
-    db.update(notifications).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(stillMine).run();
+    await inTransaction(db, (tx) => tx.update(notifications).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(stillMine));
     return 'sent';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const giveUp = attempts >= SENDING.maxAttempts;
-    db.update(notifications)
-      .set({ status: giveUp ? 'failed' : 'pending', lastError: message.slice(0, 500), nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)) })
-      .where(stillMine)
-      .run();
+    await inTransaction(db, (tx) =>
+      tx
+        .update(notifications)
+        .set({ status: giveUp ? 'failed' : 'pending', lastError: message.slice(0, 500), nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)) })
+        .where(stillMine),
+    );
     logger().warn({ notificationId: row.id, channel: row.channel, attempts, err: message }, giveUp ? 'notification failed for good' : 'notification failed; will retry');
     return giveUp ? 'failed' : 'retried';
   }

@@ -15,9 +15,9 @@ export interface NotificationDraft {
 }
 
 /** Queues a notification in the caller's transaction: it exists if and only if the change does. */
-export function enqueueNotification(tx: Tx, draft: NotificationDraft, now: Date): void {
-  tx.insert(notifications)
+export async function enqueueNotification(tx: Tx, draft: NotificationDraft, now: Date): Promise<void> {
+  await tx
+    .insert(notifications)
     .values({ ...draft, linkId: draft.linkId ?? null, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .run();
+    .onConflictDoNothing({ target: notifications.dedupeKey });
 }

@@ -20,21 +20,22 @@ export type CreatePackageInput = z.input<typeof createPackageInput>;
  * forms pre-filled from them, or one pre-filled form for a person. All or nothing: a bad EDRPOU,
  * an expired power of attorney or a package without forms stores nothing.
  */
-export function createPackage({ ctx, input }: { ctx: SignedInContext; input: CreatePackageInput }) {
+export async function createPackage({ ctx, input }: { ctx: SignedInContext; input: CreatePackageInput }) {
   const parsed = createPackageInput.parse(input);
   const now = ctx.clock.now();
   const details = parsed.kind === 'legal-entity' ? parseCompanyDetails(parsed.company, kyivDate(now)) : null;
   const items = checkedItems(parsed.kind, parsed.items, details, kyivDate(now));
-  return inTransaction(ctx.db, (tx) => {
-    const companyId = details ? rememberCompany(tx, details, ctx, now) : null;
+  return inTransaction(ctx.db, async (tx) => {
+    const companyId = details ? await rememberCompany(tx, details, ctx, now) : null;
     const title = details?.name ?? items[0]?.template.title.uk ?? '';
-    const row = tx
+    const number = await nextPackageNumber(tx, now);
+    const [row] = await tx
       .insert(packages)
-      .values({ number: nextPackageNumber(tx, now), kind: parsed.kind, companyId, details, title, createdBy: ctx.actor.id, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    writeItems(tx, row.id, items);
-    writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'package.create', entityType: 'package', entityId: row.id, data: { number: row.number, kind: row.kind, forms: items.map((i) => i.template.id) } });
+      .values({ number, kind: parsed.kind, companyId, details, title, createdBy: ctx.actor.id, createdAt: now, updatedAt: now })
+      .returning();
+    if (!row) throw new Error('the insert returned no row');
+    await writeItems(tx, row.id, items);
+    await writeAuditEvent(tx, { at: now, ...auditActor(ctx.actor), action: 'package.create', entityType: 'package', entityId: row.id, data: { number: row.number, kind: row.kind, forms: items.map((i) => i.template.id) } });
     return { packageId: row.id, number: row.number, version: row.version };
   });
 }

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import type { z } from 'zod';
 import { applications, companies, packageItems } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
@@ -7,15 +8,14 @@ import { getPackageForActor, type packageIdInput } from './package-access';
 import { filledPaths } from './prefill';
 
 /** One package with its forms (and the applications they became), for whoever may see it. */
-export function getPackage({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof packageIdInput> }) {
-  const row = getPackageForActor(ctx.db, ctx.actor, input.packageId);
-  const items = ctx.db.select().from(packageItems).where(eq(packageItems.packageId, row.id)).orderBy(asc(packageItems.position)).all();
-  const made = ctx.db
+export async function getPackage({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof packageIdInput> }) {
+  const row = await getPackageForActor(ctx.db, ctx.actor, input.packageId);
+  const items = await ctx.db.select().from(packageItems).where(eq(packageItems.packageId, row.id)).orderBy(asc(packageItems.position));
+  const made = await ctx.db
     .select({ id: applications.id, number: applications.number, status: applications.status, version: applications.version, templateId: applications.templateId, prefilledPaths: applications.prefilledPaths })
     .from(applications)
-    .where(eq(applications.packageId, row.id))
-    .all();
-  const company = row.companyId ? ctx.db.select({ updatedAt: companies.updatedAt }).from(companies).where(eq(companies.id, row.companyId)).get() : undefined;
+    .where(eq(applications.packageId, row.id));
+  const company = row.companyId ? await first(ctx.db.select({ updatedAt: companies.updatedAt }).from(companies).where(eq(companies.id, row.companyId))) : undefined;
   return {
     id: row.id,
     number: row.number,

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx, Tx } from '@/db/client';
+import { first, type DbOrTx, type Tx } from '@/db/client';
 import { applications, chats, counters, packages, type PackageStatus } from '@/db/schema';
 import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
@@ -18,20 +18,21 @@ export const packageIdInput = z.object({ packageId: z.uuid('invalidId') });
  * admins, the dealer company of the chat it was sent to (once sent), and the back office once
  * one of its applications was submitted. Anyone else: NOT_FOUND.
  */
-export function getPackageForActor(db: DbOrTx, actor: Actor, packageId: string): PackageRow {
-  const row = db.select().from(packages).where(eq(packages.id, packageId)).get();
+export async function getPackageForActor(db: DbOrTx, actor: Actor, packageId: string): Promise<PackageRow> {
+  const row = await first(db.select().from(packages).where(eq(packages.id, packageId)));
   if (!row) throw notFound('Package');
   const allowed =
     actor.role === 'operator' ||
     actor.role === 'admin' ||
     (actor.role === 'dealer' && row.status !== 'draft' && row.dealerId === actor.dealerId) ||
     (actor.role === 'backoffice' &&
-      db
-        .select({ id: applications.id })
-        .from(applications)
-        .where(and(eq(applications.packageId, row.id), sql`${applications.submittedAt} is not null`))
-        .limit(1)
-        .get() !== undefined);
+      (await first(
+        db
+          .select({ id: applications.id })
+          .from(applications)
+          .where(and(eq(applications.packageId, row.id), isNotNull(applications.submittedAt)))
+          .limit(1),
+      )) !== undefined);
   if (!allowed) throw notFound('Package');
   return row;
 }
@@ -51,40 +52,39 @@ export const PACKAGE_TRANSITIONS = {
  * read in a status the action does not leave from is a wrong state (`errors.wrongState`); one
  * changed between the read and the write is a lost race (`errors.changedMeanwhile`).
  */
-export function movePackage(tx: Tx, row: PackageRow, action: keyof typeof PACKAGE_TRANSITIONS, actor: Actor, changes: Partial<PackageRow>, now: Date, audit: Record<string, unknown> = {}): PackageRow {
+export async function movePackage(tx: Tx, row: PackageRow, action: keyof typeof PACKAGE_TRANSITIONS, actor: Actor, changes: Partial<PackageRow>, now: Date, audit: Record<string, unknown> = {}): Promise<PackageRow> {
   const rule = PACKAGE_TRANSITIONS[action];
   if (actor.role !== rule.by) throw notFound('Package');
   if (!(rule.from as readonly PackageStatus[]).includes(row.status)) throw conflict('errors.wrongState', `Cannot ${action} a package that is ${row.status}`, { status: row.status });
   const to = rule.to ?? row.status;
-  const updated = tx
+  const [updated] = await tx
     .update(packages)
     .set({ ...changes, status: to, version: row.version + 1, updatedAt: now })
     .where(and(eq(packages.id, row.id), inArray(packages.status, [...rule.from]), eq(packages.version, row.version)))
-    .returning()
-    .get();
+    .returning();
   if (!updated) {
-    const current = tx.select({ status: packages.status }).from(packages).where(eq(packages.id, row.id)).get()?.status ?? 'unknown';
+    const current = (await first(tx.select({ status: packages.status }).from(packages).where(eq(packages.id, row.id))))?.status ?? 'unknown';
     throw conflict('errors.changedMeanwhile', `The package was changed meanwhile (now ${current}); cannot ${action} it`, { status: current });
   }
-  writeAuditEvent(tx, { at: now, ...auditActor(actor), action: `package.${action}`, entityType: 'package', entityId: row.id, data: { from: row.status, to, version: updated.version, ...audit } });
+  await writeAuditEvent(tx, { at: now, ...auditActor(actor), action: `package.${action}`, entityType: 'package', entityId: row.id, data: { from: row.status, to, version: updated.version, ...audit } });
   return updated;
 }
 
 /** PK-2026-000012: a yearly counter, taken inside the transaction. */
-export function nextPackageNumber(tx: Tx, now: Date): string {
+export async function nextPackageNumber(tx: Tx, now: Date): Promise<string> {
   const year = kyivDate(now).slice(0, 4);
-  const row = tx
+  const [row] = await tx
     .insert(counters)
     .values({ name: `package-${year}`, value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error('the insert returned no row');
   return `PK-${year}-${String(row.value).padStart(6, '0')}`;
 }
 
 /** The chat a package goes to: the operator's own active chat. */
-export function chatOfOperator(tx: Tx, actor: Actor, chatId: string) {
-  const chat = tx.select().from(chats).where(eq(chats.id, chatId)).get();
+export async function chatOfOperator(tx: Tx, actor: Actor, chatId: string) {
+  const chat = await first(tx.select().from(chats).where(eq(chats.id, chatId)));
   if (!chat || chat.operatorId !== actor.id) throw notFound('Chat');
   if (chat.status !== 'active') throw conflict('errors.wrongState', `Cannot send a package into a chat that is ${chat.status}`, { status: chat.status });
   return chat;

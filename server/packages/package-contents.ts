@@ -33,19 +33,19 @@ export function checkedItems(kind: 'legal-entity' | 'individual', items: z.outpu
 }
 
 /** Remembers the company's latest details by EDRPOU (the next package starts from them). */
-export function rememberCompany(tx: Tx, details: CompanyDetails, ctx: SignedInContext, now: Date): string {
-  const row = tx
+export async function rememberCompany(tx: Tx, details: CompanyDetails, ctx: SignedInContext, now: Date): Promise<string> {
+  const [row] = await tx
     .insert(companies)
     .values({ edrpou: details.edrpou, details, updatedAt: now, updatedBy: ctx.actor.id, createdAt: now })
     .onConflictDoUpdate({ target: companies.edrpou, set: { details, updatedAt: now, updatedBy: ctx.actor.id } })
-    .returning({ id: companies.id })
-    .get();
+    .returning({ id: companies.id });
+  if (!row) throw new Error('the insert returned no row');
   return row.id;
 }
 
 /** Replaces a package's forms. */
-export function writeItems(tx: Tx, packageId: string, items: { template: TemplateDef; position: number; formData: FormData }[]) {
-  tx.delete(packageItems).where(eq(packageItems.packageId, packageId)).run();
-  for (const entry of items) tx.insert(packageItems).values({ packageId, position: entry.position, templateId: entry.template.id, formData: entry.formData }).run();
+export async function writeItems(tx: Tx, packageId: string, items: { template: TemplateDef; position: number; formData: FormData }[]): Promise<void> {
+  await tx.delete(packageItems).where(eq(packageItems.packageId, packageId));
+  for (const entry of items) await tx.insert(packageItems).values({ packageId, position: entry.position, templateId: entry.template.id, formData: entry.formData });
 }
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import { z } from 'zod';
 import { dealers } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
@@ -13,7 +14,7 @@ export const registeredDealerOutput = z.object({ name: z.string(), status: z.enu
  * companies are the clients operators prepared packages for; a dealer company can be such a client
  * too, and the editor then says whose code it is instead of calling it a new company.
  */
-export function registeredDealer({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof registeredDealerInput> }): z.infer<typeof registeredDealerOutput> {
+export async function registeredDealer({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof registeredDealerInput> }): Promise<z.infer<typeof registeredDealerOutput>> {
   if (!isValidEdrpou(input.edrpou)) throw invalid('validation.edrpouChecksum', 'The EDRPOU code is not valid (check digit)');
-  return ctx.db.select({ name: dealers.name, status: dealers.status }).from(dealers).where(eq(dealers.edrpou, input.edrpou)).get() ?? null;
+  return (await first(ctx.db.select({ name: dealers.name, status: dealers.status }).from(dealers).where(eq(dealers.edrpou, input.edrpou)))) ?? null;
 }

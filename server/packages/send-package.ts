@@ -9,14 +9,14 @@ import { chatOfOperator, getPackageForActor, movePackage } from './package-acces
 export const sendPackageInput = z.object({ packageId: z.uuid('invalidId'), chatId: z.uuid('invalidId') });
 
 /** The chat's operator sends a prepared package into it: one card the dealer opens. */
-export function sendPackage({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof sendPackageInput> }) {
-  return changeAndPublish(ctx, (tx, emitter) => {
-    const row = getPackageForActor(tx, ctx.actor, input.packageId);
-    const chat = chatOfOperator(tx, ctx.actor, input.chatId);
+export async function sendPackage({ ctx, input }: { ctx: SignedInContext; input: z.infer<typeof sendPackageInput> }) {
+  return changeAndPublish(ctx, async (tx, emitter) => {
+    const row = await getPackageForActor(tx, ctx.actor, input.packageId);
+    const chat = await chatOfOperator(tx, ctx.actor, input.chatId);
     const now = ctx.clock.now();
-    const count = tx.select({ id: packageItems.id }).from(packageItems).where(eq(packageItems.packageId, row.id)).all().length;
-    const sent = movePackage(tx, row, 'send', ctx.actor, { chatId: chat.id, dealerId: chat.dealerId, sentAt: now }, now, { chatId: chat.id });
-    appendMessage(tx, emitter, chat, { kind: 'prefill', author: ctx.actor, body: JSON.stringify({ packageId: sent.id, number: sent.number, title: sent.title, kind: sent.kind, forms: count }) }, now);
+    const count = (await tx.select({ id: packageItems.id }).from(packageItems).where(eq(packageItems.packageId, row.id))).length;
+    const sent = await movePackage(tx, row, 'send', ctx.actor, { chatId: chat.id, dealerId: chat.dealerId, sentAt: now }, now, { chatId: chat.id });
+    await appendMessage(tx, emitter, chat, { kind: 'prefill', author: ctx.actor, body: JSON.stringify({ packageId: sent.id, number: sent.number, title: sent.title, kind: sent.kind, forms: count }) }, now);
     return { packageId: sent.id, status: sent.status };
   });
 }

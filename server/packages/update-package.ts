@@ -22,11 +22,11 @@ export const updatePackageInput = z.object({
  * which are remembered for the next package — the applications it became keep their own data
  * (a signed document never changes).
  */
-export function updatePackage({ ctx, input }: { ctx: SignedInContext; input: z.input<typeof updatePackageInput> }) {
+export async function updatePackage({ ctx, input }: { ctx: SignedInContext; input: z.input<typeof updatePackageInput> }) {
   const parsed = updatePackageInput.parse(input);
   const now = ctx.clock.now();
-  return inTransaction(ctx.db, (tx) => {
-    const row = getPackageForActor(tx, ctx.actor, parsed.packageId);
+  return inTransaction(ctx.db, async (tx) => {
+    const row = await getPackageForActor(tx, ctx.actor, parsed.packageId);
     // The version the operator edited: another operator's save in between is not overwritten.
     if (row.version !== parsed.version) throw conflict('errors.changedMeanwhile', `The package was changed meanwhile (version ${row.version}, edited ${parsed.version})`, { status: row.status });
     const details = parsed.company ? (row.kind === 'legal-entity' ? parseCompanyDetails(parsed.company, kyivDate(now)) : null) : row.details;
@@ -35,15 +35,15 @@ export function updatePackage({ ctx, input }: { ctx: SignedInContext; input: z.i
       if (!details || !parsed.company) throw invalid('errors.packageAlreadySent', 'The package was sent: only the company details can still be changed');
       if (details.edrpou !== row.details?.edrpou) throw invalid('errors.packageEdrpouFixed', 'The package was sent for this company: its EDRPOU cannot change');
       // The package and the remembered company take the new details; its applications keep their own.
-      rememberCompany(tx, details, ctx, now);
-      const updated = movePackage(tx, row, 'editDetails', ctx.actor, { details, title: details.name }, now, { afterSending: true });
+      await rememberCompany(tx, details, ctx, now);
+      const updated = await movePackage(tx, row, 'editDetails', ctx.actor, { details, title: details.name }, now, { afterSending: true });
       return { packageId: updated.id, version: updated.version };
     }
-    const currentItems = tx.select().from(packageItems).where(eq(packageItems.packageId, row.id)).orderBy(asc(packageItems.position)).all();
+    const currentItems = await tx.select().from(packageItems).where(eq(packageItems.packageId, row.id)).orderBy(asc(packageItems.position));
     const items = checkedItems(row.kind, parsed.items ?? currentItems.map((i) => ({ templateId: i.templateId, formData: i.formData })), details, kyivDate(now));
-    const companyId = details ? rememberCompany(tx, details, ctx, now) : null;
-    const updated = movePackage(tx, row, 'edit', ctx.actor, { details, companyId, title: details?.name ?? row.title }, now, { forms: items.map((i) => i.template.id) });
-    writeItems(tx, row.id, items);
+    const companyId = details ? await rememberCompany(tx, details, ctx, now) : null;
+    const updated = await movePackage(tx, row, 'edit', ctx.actor, { details, companyId, title: details?.name ?? row.title }, now, { forms: items.map((i) => i.template.id) });
+    await writeItems(tx, row.id, items);
     return { packageId: updated.id, version: updated.version };
   });
 }

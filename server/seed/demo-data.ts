@@ -44,20 +44,21 @@ export type DemoHistorySeeder = (deps: { db: Db; clock: Clock; admin: Actor }) =
  * chat history for the dashboard.
  */
 export async function seedDemoData({ db, clock, history }: { db: Db; clock: Clock; history?: DemoHistorySeeder }): Promise<void> {
-  const pointIds = inTransaction(db, (tx) => {
+  const pointIds = await inTransaction(db, async (tx) => {
     const ids = new Map<string, { dealerId: string; pointOfSaleId: string }>();
     for (const dealer of DEMO_DEALERS) {
-      const row = tx.insert(dealers).values({ name: dealer.name, edrpou: dealer.edrpou, createdAt: clock.now() }).returning().get();
+      const [row] = await tx.insert(dealers).values({ name: dealer.name, edrpou: dealer.edrpou, createdAt: clock.now() }).returning();
+      if (!row) throw new Error('the insert returned no row');
       for (const point of dealer.points) {
-        const pos = tx
+        const [pos] = await tx
           .insert(pointsOfSale)
           .values({ dealerId: row.id, name: point.name, town: point.town, address: point.address, createdAt: clock.now() })
-          .returning()
-          .get();
+          .returning();
+        if (!pos) throw new Error('the insert returned no row');
         ids.set(point.key, { dealerId: row.id, pointOfSaleId: pos.id });
       }
     }
-    writeAuditEvent(tx, {
+    await writeAuditEvent(tx, {
       at: clock.now(),
       ...auditActor(null),
       action: 'demo.seed',

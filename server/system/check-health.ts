@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { rawRows } from '@/db/client';
 import { getDb } from '@/server/config/database';
 import { logger } from '@/server/config/logger';
 import packageJson from '@/package.json';
@@ -11,10 +12,10 @@ export interface Health {
 }
 
 /** The database answers a query, and which version of the app is running. */
-export function checkHealth(): Health {
+export async function checkHealth(): Promise<Health> {
   let database: Health['database'] = 'ok';
   try {
-    getDb().get(sql`select 1`);
+    await rawRows(getDb(), sql`select 1`);
   } catch (error) {
     logger().error({ err: error }, 'health check: database unreachable');
     database = 'unreachable';

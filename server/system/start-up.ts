@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
-import { type Db } from '@/db/client';
-import { databaseFile, getDb } from '@/server/config/database';
+import { first, withClusterLock, type Db } from '@/db/client';
+import { databaseLabel, openDatabase } from '@/server/config/database';
 import { users } from '@/db/schema';
 import { dataDir } from '@/server/config/data-dir';
 import { env, type Env } from '@/server/config/env';
@@ -26,10 +26,11 @@ export interface StartUpOptions {
 export async function startUp(options: StartUpOptions = {}): Promise<void> {
   const log = logger();
   const config = env();
-  const db = getDb();
-  log.info({ dataDir: dataDir(), database: databaseFile() }, 'database ready (migrated)');
+  // Before anything touches the database: on PostgreSQL `getDb()` only works once this has opened it.
+  const db = await openDatabase();
+  log.info({ dataDir: dataDir(), database: databaseLabel() }, 'database ready (migrated)');
   await fillEmptyDatabase(db, config, options);
-  startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
+  await startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
   startNotifications({ db, clock: systemClock });
   // The PDF workers start now (each compiles the document code and parses the seal once), not
   // on the first signing.
@@ -38,25 +39,33 @@ export async function startUp(options: StartUpOptions = {}): Promise<void> {
 
 async function fillEmptyDatabase(db: Db, config: Env, options: StartUpOptions): Promise<void> {
   const log = logger();
-  const empty = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  const isEmpty = async () => ((await first(db.select({ n: count() }).from(users)))?.n ?? 0) === 0;
+  // Several processes starting at once on an empty database fill it once: the first to take the
+  // cluster's seed lock fills it, the others find it filled when they get the lock.
+  const fillOnce = (fill: () => Promise<void>) => withClusterLock(db, 'seed', async () => ((await isEmpty()) ? fill() : undefined));
 
   if (config.DEMO === 'on') {
     log.warn('*** DEMO MODE: demo accounts with the password demo12345 exist. Set DEMO=off for real use. ***');
-    if (empty) {
-      await seedDemoData({ db, clock: systemClock, history: options.demoHistory });
-      log.warn('*** DEMO MODE: the empty database was filled with demo data ***');
+    if (await isEmpty()) {
+      await fillOnce(async () => {
+        await seedDemoData({ db, clock: systemClock, history: options.demoHistory });
+        log.warn('*** DEMO MODE: the empty database was filled with demo data ***');
+      });
     }
     return;
   }
 
   log.info('*** PRODUCTION MODE (DEMO=off): no demo data, no default passwords ***');
-  if (!empty) return;
+  if (!(await isEmpty())) return;
   if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) {
     throw new Error('DEMO=off and the database is empty: set ADMIN_EMAIL and ADMIN_PASSWORD (10+ characters) to create the first admin.');
   }
-  await createUser({
-    ctx: { db, actor: null, clock: systemClock },
-    input: { name: 'Administrator', email: config.ADMIN_EMAIL.toLowerCase(), password: config.ADMIN_PASSWORD, role: 'admin' },
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = config;
+  await fillOnce(async () => {
+    await createUser({
+      ctx: { db, actor: null, clock: systemClock },
+      input: { name: 'Administrator', email: email.toLowerCase(), password, role: 'admin' },
+    });
+    log.warn({ email }, 'created the first admin from ADMIN_EMAIL');
   });
-  log.warn({ email: config.ADMIN_EMAIL }, 'created the first admin from ADMIN_EMAIL');
 }

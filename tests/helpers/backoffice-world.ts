@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { first } from '@/db/client';
 import { applications, notifications } from '@/db/schema';
 import { loadActiveActor } from '@/server/auth/load-actor';
 import type { Actor } from '@/server/context';
@@ -24,7 +25,7 @@ export async function backOfficeWorld() {
 
   async function employee(name: string): Promise<Actor> {
     const user = await w.as(w.world.admin).admin.users.create({ name, email: `${randomUUID().slice(0, 8)}@backoffice.local`, password: 'a-long-password-1', role: 'backoffice' });
-    const actor = loadActiveActor(w.h.db, user.id);
+    const actor = await loadActiveActor(w.h.db, user.id);
     if (!actor) throw new Error('employee missing');
     return actor;
   }
@@ -46,13 +47,13 @@ export async function backOfficeWorld() {
       if (!token) throw new Error(`no link for ${number} in the inbox`);
       return token;
     },
-    row: (id: string) => w.h.db.select().from(applications).where(eq(applications.id, id)).get(),
-    outbox: (id: string) => w.h.db.select().from(notifications).where(eq(notifications.applicationId, id)).all(),
+    row: (id: string) => first(w.h.db.select().from(applications).where(eq(applications.id, id))),
+    outbox: async (id: string) => w.h.db.select().from(notifications).where(eq(notifications.applicationId, id)),
     signed: (templateId?: 'sim-replacement' | 'tariff-change') => signedApplication(w, templateId),
     async submitted(templateId?: 'sim-replacement' | 'tariff-change') {
       const { applicationId, version } = await signedApplication(w, templateId);
       const result = await w.as(w.world.dealer).application.submit({ applicationId, version, requestId: randomUUID() });
-      const number = w.h.db.select({ number: applications.number }).from(applications).where(eq(applications.id, applicationId)).get()?.number ?? '';
+      const number = (await first(w.h.db.select({ number: applications.number }).from(applications).where(eq(applications.id, applicationId))))?.number ?? '';
       return { applicationId, version: result.version, number };
     },
   };

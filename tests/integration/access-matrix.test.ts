@@ -107,7 +107,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
 };
 
 let db: Db;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: Awaited<ReturnType<typeof makeWorld>>;
 let counter = 0;
 
@@ -221,8 +221,9 @@ function validInput(path: string): unknown {
 async function call(who: Who, path: string): Promise<Outcome | string> {
   const actor = who === 'anonymous' ? null : world[who];
   const controller = new AbortController();
+  const session = actor && (await openSession(db, actor, systemClock));
   const caller = createCaller(
-    { db, actor, session: actor && openSession(db, actor, systemClock), clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest', appUrl: 'http://localhost:3000' },
+    { db, actor, session, clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest', appUrl: 'http://localhost:3000' },
     { signal: controller.signal },
   ) as unknown as Record<string, unknown>;
   const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
@@ -247,7 +248,7 @@ let chatId: string;
 let applicationId: string;
 
 beforeAll(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   world = await makeWorld(db);
   // A chat of the first dealer company, taken by the first operator.
   const operatorCaller = callerFor(db, world.operator, systemClock);

@@ -1,6 +1,6 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { first, type Db } from '@/db/client';
 import { auditEvents, dealers, pointsOfSale, sessions, users } from '@/db/schema';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
 import { loadActiveActor } from '@/server/auth/load-actor';
@@ -8,16 +8,16 @@ import { makeWorld } from '../helpers/factories';
 import { callerFor, createTestDb, validEdrpou, trpcFailure } from '../helpers/test-db';
 
 let db: Db;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: Awaited<ReturnType<typeof makeWorld>>;
 
 beforeEach(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = await createTestDb());
   world = await makeWorld(db);
 });
 afterEach(() => cleanup());
 
-const rows = (table: typeof dealers | typeof pointsOfSale | typeof users | typeof auditEvents) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+const rows = async (table: typeof dealers | typeof pointsOfSale | typeof users | typeof auditEvents) => (await first(db.select({ n: count() }).from(table)))?.n ?? 0;
 
 const trpcError = trpcFailure;
 
@@ -27,18 +27,18 @@ describe('dealer companies', () => {
     const created = await admin.admin.dealers.create({ name: '  ТОВ «Нова точка»  ', edrpou: validEdrpou(4300001) });
     expect(created).toMatchObject({ name: 'ТОВ «Нова точка»', status: 'active', pointsOfSale: 0 });
     expect((await admin.admin.dealers.list()).map((d) => d.edrpou)).toContain(created.edrpou);
-    const event = db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)).get();
+    const event = await first(db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)));
     expect(event).toMatchObject({ action: 'dealer.create', actorId: world.admin.id });
   });
 
   it('rejects a wrong check digit with a field error and stores nothing', async () => {
     const good = validEdrpou(4300002);
     const bad = `${good.slice(0, 7)}${(Number(good[7]) + 1) % 10}`;
-    const before = rows(dealers);
+    const before = await rows(dealers);
     const error = await trpcError(callerFor(db, world.admin).admin.dealers.create({ name: 'ТОВ «Помилка»', edrpou: bad }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('edrpou');
-    expect(rows(dealers)).toBe(before);
+    expect(await rows(dealers)).toBe(before);
   });
 
   it('answers a duplicate EDRPOU with CONFLICT', async () => {
@@ -70,12 +70,12 @@ describe('points of sale', () => {
   });
 
   it('answers an unknown company with NOT_FOUND and stores nothing', async () => {
-    const before = rows(pointsOfSale);
+    const before = await rows(pointsOfSale);
     const error = await trpcError(
       callerFor(db, world.admin).admin.dealers.createPointOfSale({ dealerId: crypto.randomUUID(), name: 'Ніде', town: 'Ніде', address: 'вул. Нема, 0' }),
     );
     expect(error.code).toBe('NOT_FOUND');
-    expect(rows(pointsOfSale)).toBe(before);
+    expect(await rows(pointsOfSale)).toBe(before);
   });
 });
 
@@ -90,18 +90,18 @@ describe('users', () => {
       pointOfSaleId: world.dealer.pointOfSaleId,
     });
     expect(created).toMatchObject({ email: 'halyna@example.com', role: 'dealer', active: true, dealerName: world.companies.first.name });
-    const profile = await callerFor(db, loadActiveActor(db, created.id)).account.profile();
+    const profile = await callerFor(db, await loadActiveActor(db, created.id)).account.profile();
     expect(profile.pointOfSale?.town).toBe(world.points.firstMain.town);
   });
 
   it('requires company and point of sale for a dealer, names the fields, and stores nothing', async () => {
-    const before = rows(users);
+    const before = await rows(users);
     const error = await trpcError(
       callerFor(db, world.admin).admin.users.create({ name: 'Без точки', email: 'x@example.com', password: 'a-strong-pass', role: 'dealer' }),
     );
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/dealerId.*pointOfSaleId/);
-    expect(rows(users)).toBe(before);
+    expect(await rows(users)).toBe(before);
   });
 
   it('refuses a point of sale of another company', async () => {
@@ -130,16 +130,14 @@ describe('users', () => {
 
   it('deactivation ends the sessions at once and the user is no longer an actor', async () => {
     const now = new Date();
-    db.insert(sessions)
-      .values({ id: 's1', token: 't1', userId: world.operator.id, expiresAt: new Date(now.getTime() + 3_600_000), createdAt: now, updatedAt: now })
-      .run();
+    await db.insert(sessions).values({ id: 's1', token: 't1', userId: world.operator.id, expiresAt: new Date(now.getTime() + 3_600_000), createdAt: now, updatedAt: now });
     const result = await callerFor(db, world.admin).admin.users.deactivate({ userId: world.operator.id });
     expect(result.active).toBe(false);
-    expect(db.select().from(sessions).where(eq(sessions.userId, world.operator.id)).all()).toEqual([]);
-    expect(loadActiveActor(db, world.operator.id)).toBeNull();
+    expect(await db.select().from(sessions).where(eq(sessions.userId, world.operator.id))).toEqual([]);
+    expect(await loadActiveActor(db, world.operator.id)).toBeNull();
 
     await callerFor(db, world.admin).admin.users.reactivate({ userId: world.operator.id });
-    expect(loadActiveActor(db, world.operator.id)?.email).toBe(world.operator.email);
+    expect((await loadActiveActor(db, world.operator.id))?.email).toBe(world.operator.email);
   });
 
   it('an admin cannot deactivate themself', async () => {
@@ -161,13 +159,13 @@ describe('users', () => {
 describe('audit log', () => {
   it('keeps a valid hash chain and names the first event that was tampered with', async () => {
     await callerFor(db, world.admin).admin.dealers.create({ name: 'ТОВ «Ланцюг»', edrpou: validEdrpou(4300005) });
-    const report = verifyAuditChain(db);
+    const report = await verifyAuditChain(db);
     expect(report).toMatchObject({ ok: true });
-    expect(report.events).toBe(rows(auditEvents));
+    expect(report.events).toBe(await rows(auditEvents));
 
-    const victim = db.select().from(auditEvents).orderBy(auditEvents.seq).limit(1).offset(2).get();
+    const victim = await first(db.select().from(auditEvents).orderBy(auditEvents.seq).limit(1).offset(2));
     if (!victim) throw new Error('expected at least three audit events');
-    db.run(sql`update audit_events set data = '{"forged":true}' where seq = ${victim.seq}`);
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: victim.seq });
+    await db.update(auditEvents).set({ data: { forged: true } }).where(eq(auditEvents.seq, victim.seq));
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: victim.seq });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { auditEvents, confirmationLinks, notifications, signatures } from '@/db/schema';
 import { CLAIM_IDLE_MS } from '@/server/backoffice/claim';
 import { LINK_VALID_MS } from '@/server/subscriber/confirmation-link';
@@ -22,17 +23,17 @@ describe('submission', () => {
   it('submits once: the subscriber gets the SMS with a link (a lost SIM: a notice to the number, the confirmation to the other number); a replay of the same request changes nothing', async () => {
     const { applicationId, version } = await w.signed();
     const requestId = randomUUID();
-    const first = await dealer().submit({ applicationId, version, requestId });
-    expect(first.status).toBe('submitted');
+    const submitted = await dealer().submit({ applicationId, version, requestId });
+    expect(submitted.status).toBe('submitted');
     const replay = await dealer().submit({ applicationId, version, requestId });
-    expect(replay).toEqual(first);
+    expect(replay).toEqual(submitted);
     // A second press with another request id is a conflict, not a second submission.
     const other = await trpcFailure(dealer().submit({ applicationId, version, requestId: randomUUID() }));
     expect(other.code).toBe('CONFLICT');
 
-    expect(w.outbox(applicationId)).toHaveLength(2);
-    expect(w.h.db.select({ n: count() }).from(confirmationLinks).where(eq(confirmationLinks.applicationId, applicationId)).get()?.n).toBe(2);
-    expect(w.h.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.submit'))).get()?.n).toBe(1);
+    expect(await w.outbox(applicationId)).toHaveLength(2);
+    expect((await first(w.h.db.select({ n: count() }).from(confirmationLinks).where(eq(confirmationLinks.applicationId, applicationId))))?.n).toBe(2);
+    expect((await first(w.h.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.submit')))))?.n).toBe(1);
 
     await w.deliver();
     await w.deliver();
@@ -42,7 +43,7 @@ describe('submission', () => {
       ['sms', '+380671234567'],
     ]);
     for (const m of inbox) expect(m.text).toMatch(/http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{32}$/);
-    expect(w.outbox(applicationId).map((n) => [n.status, n.attempts])).toEqual([
+    expect((await w.outbox(applicationId)).map((n) => [n.status, n.attempts])).toEqual([
       ['sent', 1],
       ['sent', 1],
     ]);
@@ -58,7 +59,7 @@ describe('submission', () => {
     const wrong = await trpcFailure(dealer().submit({ applicationId: draft, version: 1, requestId: randomUUID() }));
     expect(wrong.code).toBe('CONFLICT');
     expect(wrong.message).toMatch(/draft/);
-    expect(w.h.db.select({ n: count() }).from(notifications).get()?.n).toBe(0);
+    expect((await first(w.h.db.select({ n: count() }).from(notifications)))?.n).toBe(0);
   });
 });
 
@@ -122,16 +123,16 @@ describe('deciding', () => {
   it('a sensitive application is approved only after the subscriber confirms; then the subscriber is told', async () => {
     const { applicationId, number } = await w.submitted('sim-replacement');
     await backoffice().claim({ applicationId });
-    const early = await trpcFailure(backoffice().approve({ applicationId, version: w.row(applicationId)?.version ?? 0 }));
+    const early = await trpcFailure(backoffice().approve({ applicationId, version: (await w.row(applicationId))?.version ?? 0 }));
     expect(early.code).toBe('CONFLICT');
     expect(early.message).toMatch(/not confirmed/);
 
     await w.deliver();
     const token = w.tokenFromInbox(number);
     expect(await subscriber().confirm({ token })).toEqual({ status: 'submitted' });
-    const approved = await backoffice().approve({ applicationId, version: w.row(applicationId)?.version ?? 0 });
+    const approved = await backoffice().approve({ applicationId, version: (await w.row(applicationId))?.version ?? 0 });
     expect(approved.status).toBe('approved');
-    expect(w.row(applicationId)).toMatchObject({ decidedBy: w.world.backoffice.id, status: 'approved' });
+    expect(await w.row(applicationId)).toMatchObject({ decidedBy: w.world.backoffice.id, status: 'approved' });
 
     await w.deliver();
     // Each recipient is told with their own link: the other number that confirmed, and the number concerned.
@@ -149,27 +150,27 @@ describe('deciding', () => {
   it('20 concurrent approvals give one success; the others hear who decided', async () => {
     const { applicationId } = await w.submitted('tariff-change');
     const employees = [w.world.backoffice, ...(await Promise.all(Array.from({ length: 19 }, (_, i) => w.employee(`Співробітник ${i + 1}`))))];
-    const version = w.row(applicationId)?.version ?? 0;
+    const version = (await w.row(applicationId))?.version ?? 0;
     const results = await Promise.allSettled(employees.map((e) => w.as(e).backoffice.approve({ applicationId, version })));
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(lost).toHaveLength(19);
-    const decider = w.row(applicationId)?.decidedBy;
+    const decider = (await w.row(applicationId))?.decidedBy;
     const deciderName = employees.find((e) => e.id === decider)?.name ?? '';
     for (const r of lost) {
       expect(r.reason.code).toBe('CONFLICT');
       expect(r.reason.message).toContain(deciderName);
     }
-    expect(w.h.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.approve'))).get()?.n).toBe(1);
-    expect(w.outbox(applicationId).filter((n) => n.kind === 'decision')).toHaveLength(1);
+    expect((await first(w.h.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.entityId, applicationId), eq(auditEvents.action, 'application.approve')))))?.n).toBe(1);
+    expect((await w.outbox(applicationId)).filter((n) => n.kind === 'decision')).toHaveLength(1);
   });
 
   it("another employee's live claim blocks a decision; it lapses after 30 idle minutes", async () => {
     const { applicationId } = await w.submitted('tariff-change');
     const other = await w.employee('Петро Іваненко');
     await w.as(other).backoffice.claim({ applicationId });
-    const blocked = await trpcFailure(backoffice().approve({ applicationId, version: w.row(applicationId)?.version ?? 0 }));
+    const blocked = await trpcFailure(backoffice().approve({ applicationId, version: (await w.row(applicationId))?.version ?? 0 }));
     expect(blocked.code).toBe('CONFLICT');
     expect(blocked.message).toContain('Петро Іваненко');
     expect((await trpcFailure(backoffice().claim({ applicationId }))).code).toBe('CONFLICT');
@@ -183,20 +184,20 @@ describe('deciding', () => {
     // … and without activity it lapses.
     w.h.clock.advance(CLAIM_IDLE_MS);
     await backoffice().claim({ applicationId });
-    expect(w.row(applicationId)?.claimedBy).toBe(w.world.backoffice.id);
+    expect((await w.row(applicationId))?.claimedBy).toBe(w.world.backoffice.id);
     await backoffice().release({ applicationId });
-    expect(w.row(applicationId)?.claimedBy).toBeNull();
+    expect((await w.row(applicationId))?.claimedBy).toBeNull();
   });
 
   it('rejects with a reason (words required for "other"), and tells the subscriber', async () => {
     const { applicationId, number } = await w.submitted('tariff-change');
-    const version = w.row(applicationId)?.version ?? 0;
+    const version = (await w.row(applicationId))?.version ?? 0;
     expect((await trpcFailure(backoffice().reject({ applicationId, version, reason: 'other' }))).code).toBe('BAD_REQUEST');
     // @ts-expect-error: a reason outside the list
     expect((await trpcFailure(backoffice().reject({ applicationId, version, reason: 'because' }))).code).toBe('BAD_REQUEST');
-    expect(w.row(applicationId)?.status).toBe('submitted');
+    expect((await w.row(applicationId))?.status).toBe('submitted');
     await backoffice().reject({ applicationId, version, reason: 'documentInvalid', comment: 'Паспорт недійсний' });
-    expect(w.row(applicationId)).toMatchObject({ status: 'rejected', decisionReason: 'documentInvalid', decisionComment: 'Паспорт недійсний' });
+    expect(await w.row(applicationId)).toMatchObject({ status: 'rejected', decisionReason: 'documentInvalid', decisionComment: 'Паспорт недійсний' });
     await w.deliver();
     expect(w.inbox().map((m) => m.text)).toEqual([expect.stringContaining(`Заяву ${number} відхилено`), expect.stringContaining(`Підтвердьте заяву ${number}`)]);
     const decision = (await dealer().get({ applicationId })).decision;
@@ -207,12 +208,12 @@ describe('deciding', () => {
     const { applicationId, number } = await w.submitted('tariff-change');
     await w.deliver();
     const oldToken = w.tokenFromInbox(number);
-    const version = w.row(applicationId)?.version ?? 0;
+    const version = (await w.row(applicationId))?.version ?? 0;
     expect((await trpcFailure(backoffice().return({ applicationId, version, remarks: { 'tariff.nope': 'x' } }))).code).toBe('BAD_REQUEST');
     await backoffice().return({ applicationId, version, remarks: { 'tariff.newTariff': 'Абонент хоче інший тариф' } });
-    const row = w.row(applicationId);
+    const row = await w.row(applicationId);
     expect(row).toMatchObject({ status: 'filled', verifiedBy: null, pdfKey: null, claimedBy: null, remarks: { 'tariff.newTariff': 'Абонент хоче інший тариф' } });
-    expect(w.h.db.select().from(signatures).where(eq(signatures.applicationId, applicationId)).all()).toEqual([]);
+    expect(await w.h.db.select().from(signatures).where(eq(signatures.applicationId, applicationId))).toEqual([]);
     expect((await dealer().get({ applicationId })).remarks).toEqual({ 'tariff.newTariff': 'Абонент хоче інший тариф' });
     // The old link no longer works (nothing to confirm until it is submitted again).
     const gone = await trpcFailure(subscriber().view({ token: oldToken }));
@@ -228,10 +229,10 @@ describe('deciding', () => {
 describe("the subscriber's link", () => {
   it('a message whose link was replaced before it left is cancelled, not sent', async () => {
     const { applicationId } = await w.submitted('tariff-change');
-    await backoffice().return({ applicationId, version: w.row(applicationId)?.version ?? 0, note: 'Перевірте номер' });
+    await backoffice().return({ applicationId, version: (await w.row(applicationId))?.version ?? 0, note: 'Перевірте номер' });
     await w.deliver();
     expect(w.inbox()).toEqual([]);
-    expect(w.outbox(applicationId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+    expect(await w.outbox(applicationId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
   });
 
   it('shows number, type, status, date and point of sale of its own application only', async () => {
@@ -258,10 +259,10 @@ describe("the subscriber's link", () => {
     expect((await trpcFailure(subscriber().view({ token: '<script>' }))).code).toBe('NOT_FOUND');
     expect((await trpcFailure(subscriber().confirm({ token: altered }))).code).toBe('NOT_FOUND');
 
-    w.h.db.update(confirmationLinks).set({ opens: 100 }).run();
+    await w.h.db.update(confirmationLinks).set({ opens: 100 });
     const usedUp = await trpcFailure(subscriber().view({ token }));
     expect([usedUp.code, usedUp.message]).toEqual(['FORBIDDEN', expect.stringMatching(/too many times/)]);
-    w.h.db.update(confirmationLinks).set({ opens: 0 }).run();
+    await w.h.db.update(confirmationLinks).set({ opens: 0 });
 
     w.h.clock.advance(LINK_VALID_MS);
     const expired = await trpcFailure(subscriber().view({ token }));
@@ -286,14 +287,14 @@ describe("the subscriber's link", () => {
     expect(await subscriber().dispute({ token, comment: 'Я нічого не подавав' })).toEqual({ status: 'disputed' });
     expect(await subscriber().dispute({ token, comment: 'ще раз' })).toEqual({ status: 'disputed' });
     expect((await trpcFailure(subscriber().confirm({ token }))).code).toBe('CONFLICT');
-    const link = w.h.db.select().from(confirmationLinks).where(eq(confirmationLinks.applicationId, applicationId)).get();
+    const link = await first(w.h.db.select().from(confirmationLinks).where(eq(confirmationLinks.applicationId, applicationId)));
     expect(link).toMatchObject({ disputeComment: 'Я нічого не подавав', answerIp: '127.0.0.1', disputedAt: w.h.clock.now() });
 
     const flagged = await backoffice().queue({ view: 'disputed' });
     expect(flagged.items.map((i) => i.number)).toEqual([number]);
     const review = await backoffice().review({ applicationId });
     expect(review.link).toMatchObject({ disputeComment: 'Я нічого не подавав', answerIp: '127.0.0.1' });
-    const version = w.row(applicationId)?.version ?? 0;
+    const version = (await w.row(applicationId))?.version ?? 0;
     expect((await trpcFailure(backoffice().approve({ applicationId, version }))).code).toBe('CONFLICT');
     // Frozen for the dealer too.
     expect((await trpcFailure(dealer().cancel({ applicationId, version }))).code).toBe('CONFLICT');
@@ -315,8 +316,8 @@ describe("the subscriber's link", () => {
     ]);
     for (const token of tokens) {
       expect(seen).not.toContain(token);
-      expect(w.h.db.select().from(notifications).all().map((n) => n.body).join()).not.toContain(token);
-      expect(w.h.db.select().from(confirmationLinks).all().map((l) => JSON.stringify(l)).join()).not.toContain(token);
+      expect((await w.h.db.select().from(notifications)).map((n) => n.body).join()).not.toContain(token);
+      expect((await w.h.db.select().from(confirmationLinks)).map((l) => JSON.stringify(l)).join()).not.toContain(token);
     }
     for (const role of [w.world.dealer, w.world.operator, w.world.backoffice]) {
       expect((await trpcFailure(w.as(role).admin.notifications.devInbox({}))).code).toBe('FORBIDDEN');

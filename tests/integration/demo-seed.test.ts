@@ -11,16 +11,16 @@ import { createTestDb, fixedClock } from '../helpers/test-db';
  * the accounts the README and the end-to-end tests sign in with exist, each in its place.
  */
 let db: Db;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ db, cleanup } = await createTestDb());
 });
 afterEach(() => cleanup());
 
 describe('the demo seed', () => {
   it('makes one active account of each role (two dealers, two operators), the dealers at their companies’ points of sale', async () => {
     await seedDemoData({ db, clock: fixedClock() });
-    const byEmail = new Map(db.select().from(users).all().map((u) => [u.email, u]));
+    const byEmail = new Map((await db.select().from(users)).map((u) => [u.email, u]));
     const roles = Object.fromEntries([...byEmail].map(([email, u]) => [email, u.role]));
     expect(roles).toEqual({
       'dealer@demo.local': 'dealer',
@@ -30,15 +30,15 @@ describe('the demo seed', () => {
       'backoffice@demo.local': 'backoffice',
       'admin@demo.local': 'admin',
     });
-    for (const user of byEmail.values()) expect(loadActiveActor(db, user.id)).not.toBeNull();
-    const points = db.select().from(pointsOfSale).all();
+    for (const user of byEmail.values()) expect(await loadActiveActor(db, user.id)).not.toBeNull();
+    const points = await db.select().from(pointsOfSale);
     for (const email of ['dealer@demo.local', 'dealer2@demo.local']) {
       const dealer = byEmail.get(email);
       expect(points.find((p) => p.id === dealer?.pointOfSaleId)?.dealerId).toBe(dealer?.dealerId);
     }
     expect(byEmail.get('dealer@demo.local')?.dealerId).not.toBe(byEmail.get('dealer2@demo.local')?.dealerId);
-    expect(db.select().from(dealers).all()).toHaveLength(2);
+    expect(await db.select().from(dealers)).toHaveLength(2);
     expect(points).toHaveLength(3);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

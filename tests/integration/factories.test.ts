@@ -7,17 +7,17 @@ import { makeAdmin, makeBackOfficeUser, makeDealerCompany, makeDealerUser, makeO
 import { callerFor, createTestDb } from '../helpers/test-db';
 
 let db: Db;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ db, cleanup } = createTestDb());
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ db, cleanup } = await createTestDb());
 });
 afterEach(() => cleanup());
 
 describe('the test factories', () => {
   it('make each role, a dealer at its own company and point of sale unless one is given', async () => {
     const alone = await makeDealerUser(db);
-    const company = makeDealerCompany(db);
-    const point = makePointOfSale(db, company.id);
+    const company = await makeDealerCompany(db);
+    const point = await makePointOfSale(db, company.id);
     const colleague = await makeDealerUser(db, { pointOfSale: point });
     expect(alone.dealerId).not.toBe(company.id);
     expect(colleague).toMatchObject({ role: 'dealer', dealerId: company.id, pointOfSaleId: point.id });
@@ -25,7 +25,7 @@ describe('the test factories', () => {
     expect((await makeBackOfficeUser(db)).role).toBe('backoffice');
     const admin = await makeAdmin(db);
     expect((await callerFor(db, admin).admin.dealers.list()).map((d) => d.id)).toContain(company.id);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it('the usual world: two companies (two points and one), a dealer at each, two operators, a back-office employee, an admin', async () => {

@@ -39,7 +39,7 @@ describe('metrics through the procedures', () => {
       expect((await trpcFailure(w.as(w.world.admin).metrics.overview({ from: '2024-01-01', to: '2026-11-25' }))).code).toBe('BAD_REQUEST');
       expect((await trpcFailure(w.as(w.world.admin).metrics.overview({ from: '2026-02-30', to: '2026-11-25' }))).code).toBe('BAD_REQUEST');
     } finally {
-      w.h.cleanup();
+      await w.h.cleanup();
     }
   });
 
@@ -58,7 +58,7 @@ describe('metrics through the procedures', () => {
       w.h.clock.advance(60_000);
       expect((await w.as(w.world.admin).metrics.live()).operators.find((o) => o.id === w.world.operator.id)?.status).toBe('offline');
     } finally {
-      w.h.cleanup();
+      await w.h.cleanup();
     }
   });
 });

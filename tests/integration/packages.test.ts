@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applications, companies, identifications, packages } from '@/db/schema';
-import { inTransaction } from '@/db/client';
+import { first, inTransaction } from '@/db/client';
 import { movePackage } from '@/server/packages/package-access';
 import { scribblePng } from '@/server/signing/sample-document';
 import { applicationWorld, idCardIdentification } from '../helpers/application-world';
@@ -67,7 +67,7 @@ describe('packages prepared by operators', () => {
     const [numbers, tariff] = await Promise.all(applicationIds.map((applicationId) => w.as(w.world.dealer).application.get({ applicationId })));
     expect(numbers).toMatchObject({ status: 'draft', chatId: w.chatId, formData: { numbers: { lines: [{ msisdn: '067 111 22 33', tariff: 'business-5' }] } } });
     expect(tariff?.formData.company).toMatchObject({ name: 'ТОВ «Агро-Поділля»' });
-    expect(w.h.db.select({ prefilled: applications.prefilledPaths }).from(applications).where(eq(applications.id, applicationIds[1] ?? '')).get()?.prefilled).toContain('tariff.effective');
+    expect((await first(w.h.db.select({ prefilled: applications.prefilledPaths }).from(applications).where(eq(applications.id, applicationIds[1] ?? ''))))?.prefilled).toContain('tariff.effective');
     // Opening twice gives the same applications; the chat has the package card and both application cards.
     expect((await dealer().open({ packageId })).applicationIds).toEqual(applicationIds);
     const kinds = (await w.as(w.world.dealer).chat.get({ chatId: w.chatId })).messages.map((m) => m.kind);
@@ -83,7 +83,7 @@ describe('packages prepared by operators', () => {
     expect((await trpcFailure(w.as(w.world.dealer2).package.get({ packageId: made.packageId }))).code).toBe('NOT_FOUND');
     expect((await trpcFailure(w.as(w.world.dealer2).package.open({ packageId: made.packageId }))).code).toBe('NOT_FOUND');
     expect((await trpcFailure(w.as(w.world.dealer2).package.identify({ packageId: made.packageId, values: idCardIdentification() }))).code).toBe('NOT_FOUND');
-    expect(w.h.db.select({ n: count() }).from(applications).get()?.n).toBe(0);
+    expect((await first(w.h.db.select({ n: count() }).from(applications)))?.n).toBe(0);
     // Another operator cannot send it into a chat that is not theirs.
     const again = await operator().create({ kind: 'legal-entity', company: COMPANY, items: ITEMS });
     expect((await trpcFailure(w.as(w.world.operator2).package.send({ packageId: again.packageId, chatId: w.chatId }))).code).toBe('NOT_FOUND');
@@ -94,7 +94,7 @@ describe('packages prepared by operators', () => {
     const { packageId, applicationIds } = await preparedAndOpened();
     await dealer().identify({ packageId, values: idCardIdentification() });
     for (const id of applicationIds) {
-      const parties = w.h.db.select().from(identifications).where(eq(identifications.applicationId, id)).all();
+      const parties = await w.h.db.select().from(identifications).where(eq(identifications.applicationId, id));
       expect(parties.map((p) => [p.party, p.values.fullName])).toEqual([['representative', 'Шевченко Петро Олегович']]);
     }
     const [numbersId = '', tariffId = ''] = applicationIds;
@@ -110,7 +110,7 @@ describe('packages prepared by operators', () => {
     ];
     const early = await trpcFailure(dealer().sign({ packageId, signatures }));
     expect(early.code).toBe('CONFLICT');
-    expect(w.h.db.select({ status: applications.status }).from(applications).where(eq(applications.id, numbersId)).get()?.status).toBe('verified');
+    expect((await first(w.h.db.select({ status: applications.status }).from(applications).where(eq(applications.id, numbersId))))?.status).toBe('verified');
     await w.as(w.world.operator).application.verify({ applicationId: tariffId });
 
     const signed = await dealer().sign({ packageId, signatures });
@@ -125,7 +125,7 @@ describe('packages prepared by operators', () => {
     const office = w.as(w.world.backoffice);
     expect((await office.package.get({ packageId })).items.map((i) => i.application?.status)).toEqual(['submitted', 'submitted']);
     for (const id of applicationIds) {
-      const row = w.h.db.select().from(applications).where(eq(applications.id, id)).get();
+      const row = await first(w.h.db.select().from(applications).where(eq(applications.id, id)));
       await office.backoffice.approve({ applicationId: id, version: row?.version ?? 0 });
     }
     expect((await office.package.get({ packageId })).items.map((i) => i.application?.status)).toEqual(['approved', 'approved']);
@@ -133,22 +133,22 @@ describe('packages prepared by operators', () => {
 
   it('a package in a wrong state and a package changed meanwhile are different conflicts', async () => {
     const made = await operator().create({ kind: 'legal-entity', company: COMPANY, items: ITEMS });
-    const seen = w.h.db.select().from(packages).where(eq(packages.id, made.packageId)).get();
+    const seen = await first(w.h.db.select().from(packages).where(eq(packages.id, made.packageId)));
     if (!seen) throw new Error('package missing');
     await operator().send({ packageId: made.packageId, chatId: w.chatId });
     const wrongState = await trpcFailure(operator().send({ packageId: made.packageId, chatId: w.chatId }));
     expect(wrongState.cause).toMatchObject({ kind: 'conflict', messageKey: 'errors.wrongState', details: { status: 'sent' } });
     // An edit that read the draft before it was sent, and writes after (as a second server would).
     const lostRace = () => inTransaction(w.h.db, (tx) => movePackage(tx, seen, 'edit', w.world.operator, { title: 'Інша назва' }, w.h.clock.now()));
-    expect(lostRace).toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile' }));
+    await expect(lostRace()).rejects.toThrow(expect.objectContaining({ kind: 'conflict', messageKey: 'errors.changedMeanwhile' }));
   });
 
   it('changing the company details of a package already sent does not change its applications', async () => {
     const { packageId, applicationIds } = await preparedAndOpened();
-    const before = w.h.db.select({ formData: applications.formData, version: applications.version }).from(applications).where(eq(applications.id, applicationIds[0] ?? '')).get();
+    const before = await first(w.h.db.select({ formData: applications.formData, version: applications.version }).from(applications).where(eq(applications.id, applicationIds[0] ?? '')));
     const current = await operator().get({ packageId });
     await operator().update({ packageId, version: current.version, company: { ...COMPANY, company: { ...COMPANY.company, name: 'ТОВ «Агро-Поділля Плюс»' } } });
-    const after = w.h.db.select({ formData: applications.formData, version: applications.version }).from(applications).where(eq(applications.id, applicationIds[0] ?? '')).get();
+    const after = await first(w.h.db.select({ formData: applications.formData, version: applications.version }).from(applications).where(eq(applications.id, applicationIds[0] ?? '')));
     expect(after).toEqual(before);
     expect((await operator().lookupCompany({ edrpou: '34000003' }))?.details.name).toBe('ТОВ «Агро-Поділля Плюс»');
     const changed = await operator().get({ packageId });
@@ -185,8 +185,8 @@ describe('packages prepared by operators', () => {
     const badPhone = await trpcFailure(operator().create({ kind: 'individual', items: [{ templateId: 'tariff-change', formData: { tariff: { msisdn: '12345' } } }] }));
     expect([badPhone.code, badPhone.message]).toEqual(['BAD_REQUEST', expect.stringContaining('items.0.formData.tariff.msisdn')]);
     expect((await trpcFailure(w.as(w.world.dealer).package.create({ kind: 'legal-entity', company: COMPANY, items: ITEMS }))).code).toBe('FORBIDDEN');
-    expect(w.h.db.select({ n: count() }).from(packages).get()?.n).toBe(0);
-    expect(w.h.db.select({ n: count() }).from(companies).get()?.n).toBe(0);
+    expect((await first(w.h.db.select({ n: count() }).from(packages)))?.n).toBe(0);
+    expect((await first(w.h.db.select({ n: count() }).from(companies)))?.n).toBe(0);
   });
 
   it('an operator sends one pre-filled form to a person', async () => {

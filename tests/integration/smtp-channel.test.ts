@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { first } from '@/db/client';
 import { applications, confirmationLinks, notifications } from '@/db/schema';
 import { DevInboxChannel } from '@/server/notifications/dev-inbox-channel';
 import { backoffMs, deliverDue } from '@/server/notifications/notification-sender';
@@ -120,8 +121,8 @@ const nothing = { sent: 0, retried: 0, failed: 0 };
 async function submittedWithEmail() {
   const { applicationId, version } = await signedApplication(w, 'sim-replacement', { number: { msisdn: '067 123 45 67', reason: 'format', simType: 'esim', email: SUBSCRIBER_EMAIL }, contact: {} });
   await w.as(w.world.dealer).application.submit({ applicationId, version, requestId: randomUUID() });
-  const number = w.h.db.select({ number: applications.number }).from(applications).where(eq(applications.id, applicationId)).get()?.number ?? '';
-  const emailRow = w.outbox(applicationId).find((n) => n.channel === 'email');
+  const number = (await first(w.h.db.select({ number: applications.number }).from(applications).where(eq(applications.id, applicationId))))?.number ?? '';
+  const emailRow = (await w.outbox(applicationId)).find((n) => n.channel === 'email');
   if (!emailRow) throw new Error('no e-mail queued');
   return { applicationId, number, emailRow };
 }
@@ -170,7 +171,7 @@ describe('an e-mail to the subscriber, end to end', () => {
 
   it('a submitted application with an e-mail in its form: one e-mail with its number and the working link, one SMS', async () => {
     const { applicationId, number, emailRow } = await submittedWithEmail();
-    expect(w.outbox(applicationId).map((n) => [n.channel, n.recipient]).toSorted()).toEqual([
+    expect((await w.outbox(applicationId)).map((n) => [n.channel, n.recipient]).toSorted()).toEqual([
       ['email', SUBSCRIBER_EMAIL],
       ['sms', expect.stringMatching(/671234567$/)],
     ]);
@@ -194,23 +195,23 @@ describe('an e-mail to the subscriber, end to end', () => {
     expect(token).not.toBe(w.tokenFromInbox(number));
     expect(mail.text).not.toContain('{token}');
     expect(mail.text).toContain(`Application ${number}`);
-    const link = w.h.db.select().from(confirmationLinks).where(eq(confirmationLinks.id, emailRow.linkId ?? '')).get();
+    const link = await first(w.h.db.select().from(confirmationLinks).where(eq(confirmationLinks.id, emailRow.linkId ?? '')));
     expect(link?.tokenHash).toBe(tokenHash(token));
-    expect(w.h.db.select().from(notifications).where(eq(notifications.id, emailRow.id)).get()).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await first(w.h.db.select().from(notifications).where(eq(notifications.id, emailRow.id)))).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('a refused or unreachable server leaves the e-mail pending with the error; it is delivered once the server accepts', async () => {
     const { emailRow } = await submittedWithEmail();
-    const row = () => w.h.db.select().from(notifications).where(eq(notifications.id, emailRow.id)).get();
+    const row = () => first(w.h.db.select().from(notifications).where(eq(notifications.id, emailRow.id)));
 
     smtp.refuseRecipients = 'Mailbox unavailable';
     expect(await deliver()).toEqual({ ...nothing, sent: 1, retried: 1 });
-    expect(row()).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/550 Mailbox unavailable/) });
+    expect(await row()).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/550 Mailbox unavailable/) });
 
     await smtp.stop();
     w.h.clock.advance(backoffMs(1));
     expect(await deliver()).toEqual({ ...nothing, retried: 1 });
-    expect(row()).toMatchObject({ status: 'pending', attempts: 2, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await row()).toMatchObject({ status: 'pending', attempts: 2, lastError: expect.stringMatching(/ECONNREFUSED/) });
     expect(smtp.received).toEqual([]);
 
     await smtp.start();
@@ -220,7 +221,7 @@ describe('an e-mail to the subscriber, end to end', () => {
     w.h.clock.advance(1);
     expect(await deliver()).toEqual({ ...nothing, sent: 1 });
     expect(await deliver()).toEqual(nothing);
-    expect(row()).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(await row()).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
     expect(smtp.received.map((r) => parseMail(r.raw).headers.get('message-id'))).toEqual([`<${emailRow.id}@dealer-desk>`]);
   });
 });

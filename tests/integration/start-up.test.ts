@@ -16,7 +16,7 @@ describe('start-up with DEMO=off', () => {
     delete process.env.ADMIN_EMAIL;
     delete process.env.ADMIN_PASSWORD;
     await expect(startUp()).rejects.toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
-    expect(getDb().select().from(users).all()).toEqual([]);
+    expect(await getDb().select().from(users)).toEqual([]);
   });
 
   it('creates only the first admin, with no demo accounts, and does it once', async () => {
@@ -24,7 +24,7 @@ describe('start-up with DEMO=off', () => {
     process.env.ADMIN_PASSWORD = 'a-long-admin-password';
     await startUp();
     await startUp();
-    const all = getDb().select({ email: users.email, role: users.role }).from(users).all();
+    const all = await getDb().select({ email: users.email, role: users.role }).from(users);
     expect(all).toEqual([{ email: 'chief@operator.ua', role: 'admin' }]);
   });
 
