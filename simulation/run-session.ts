@@ -456,8 +456,8 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
   const sweep = () => {
     if (b.sweepSeconds === null) return;
     const seconds = b.sweepSeconds;
-    const run = () => {
-      sweepStalePresence({ ctx: { db: world.db, actor: null, clock, bus, scheduler: world.scheduler } });
+    const run = async () => {
+      await sweepStalePresence({ ctx: { db: world.db, actor: null, clock, bus, scheduler: world.scheduler } });
       queue.push(clock.time + seconds * 1000, 'sweep', run, true);
     };
     queue.push(clock.time + seconds * 1000, 'sweep', run, true);
@@ -478,7 +478,7 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
       clock.moveTo(Math.max(clock.time, event.at));
       events += 1;
       if (ROUTING_EVENTS.has(event.label) || event.label.startsWith('scheduled')) await freshen(event.label === 'arrival');
-      await event.run();
+      await event.act();
       readInbox();
       await letOperatorsLeave();
       readInbox();

@@ -13,7 +13,7 @@ export async function GET(req: Request): Promise<Response> {
     const params = new URL(req.url).searchParams;
     const period = periodInput.safeParse({ from: params.get('from'), to: params.get('to'), thresholdSeconds: Number(params.get('threshold') ?? 20) });
     if (!period.success) return jsonError(400, 'BAD_REQUEST', 'Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD (to not before from, at most 366 days).', { messageKey: 'errors.periodQuery' });
-    const csv = overviewCsv(metricsOverview(ctx.db, period.data, ctx.clock.now()));
+    const csv = overviewCsv(await metricsOverview(ctx.db, period.data, ctx.clock.now()));
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
