@@ -214,7 +214,7 @@ describe('bad requests get a clear 4xx, never a 500', () => {
 
 describe('health', () => {
   it('reports the database and the version', async () => {
-    const response = health();
+    const response = await health();
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
