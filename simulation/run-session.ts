@@ -202,9 +202,17 @@ interface OperatorState {
 const isConflict = (error: unknown) => error instanceof TRPCError && error.code === 'CONFLICT';
 
 /**
+ * Lets whatever an event's work set going without awaiting it finish before the next event (on
+ * SQLite every query answers at once, so one turn of the event loop is enough): the next event
+ * then sees the same state on every run.
+ */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Runs one session (a working day, or the whole of a stationary run) as a discrete-event
  * simulation: each event moves the virtual clock to its time and calls the app's procedures as
- * the dealer or operator would; after each event the offers the app published on the bus are
+ * the dealer or operator would, awaited (one event at a time, in order: the run is deterministic
+ * though the verbs are async); after each event the offers the app published on the bus are
  * turned into the operators' accepts. Ends when no work is left (every chat closed or
  * abandoned, every operator offline).
  */
@@ -479,6 +487,7 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
       events += 1;
       if (ROUTING_EVENTS.has(event.label) || event.label.startsWith('scheduled')) await freshen(event.label === 'arrival');
       await event.act();
+      await settled();
       readInbox();
       await letOperatorsLeave();
       readInbox();
