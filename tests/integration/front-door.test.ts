@@ -4,7 +4,7 @@ import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { first } from '@/db/client';
-import { getDb } from '@/server/config/database';
+import { getDb, openDatabase } from '@/server/config/database';
 import { chats } from '@/db/schema';
 import { parseTrustedProxies } from '@/server/http/client-address';
 import { say } from '../helpers/say';
@@ -34,7 +34,7 @@ let server: Awaited<ReturnType<typeof startFrontDoorServer>>;
 let world: World;
 
 beforeAll(async () => {
-  world = await makeWorld(getDb());
+  world = await makeWorld(await openDatabase());
   server = await startFrontDoorServer(routes);
 });
 afterAll(async () => {
