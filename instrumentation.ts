@@ -4,6 +4,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.DEALER_DESK_SERVER === 'front-door') return;
-  const [{ startUp }, { demoHistory }] = await Promise.all([import('./server/system/start-up'), import('./simulation/load-demo-history')]);
+  const [{ openDatabase }, { startUp }, { demoHistory }] = await Promise.all([import('./server/config/database'), import('./server/system/start-up'), import('./simulation/load-demo-history')]);
+  await openDatabase();
   await startUp({ demoHistory });
 }

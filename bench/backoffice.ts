@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 
-import { openDb, type Db } from '../db/client';
+import { closeDb, openDb, type Db } from '../db/client';
 import * as schema from '../db/schema';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../db/schema';
 import { listApplications } from '../server/applications/list-applications';
@@ -238,8 +238,8 @@ function load(db: Db, now: number): World {
 
 interface Query {
   name: string;
-  /** Runs the query for iteration i; rotating its filter values by i. */
-  run: (i: number) => unknown;
+  /** Runs the query for iteration i (awaited: the verbs are async), rotating its filter values by i. */
+  run: (i: number) => Promise<unknown>;
 }
 
 function queries(db: Db, world: World, now: Date): Query[] {
@@ -253,7 +253,7 @@ function queries(db: Db, world: World, now: Date): Query[] {
   const templateIds = TEMPLATES.map((t) => t.id);
   // Seven-day windows ending 0–27 days ago, as the back office looks for last week's submissions.
   const ranges = Array.from({ length: 28 }, (_, d) => ({ from: kyivDate(new Date(now.getTime() - (d + 6) * DAY)), to: kyivDate(new Date(now.getTime() - d * DAY)) }));
-  const queue = (input: (i: number) => QueueInput) => (i: number) => listQueue(db, input(i), now);
+  const queue = (input: (i: number) => QueueInput) => async (i: number) => listQueue(db, input(i), now);
   // Dealers of the three biggest companies: the lists with the most rows behind them.
   const dealersOf = (companies: World['companies']): Actor[] =>
     companies.flatMap((c) => c.users.map((u) => ({ id: u.id, name: 'dealer', email: 'dealer@bench.local', role: 'dealer' as const, dealerId: c.id, pointOfSaleId: u.pointOfSaleId })));
@@ -279,18 +279,18 @@ function queries(db: Db, world: World, now: Date): Query[] {
     { name: 'view disputed', run: queue(() => ({ view: 'disputed' })) },
     { name: 'view approved + dealer', run: queue((i) => ({ view: 'approved', dealerId: at(dealerIds, i) })) },
     { name: 'queue page 10 (offset 450)', run: queue(() => ({ offset: 450 })) },
-    { name: 'queueCounters', run: (i) => queueCounters(db, at(world.backoffice, i), now) },
-    { name: 'dealer list', run: (i) => listApplications({ ctx: dealerCtx(i) }) },
+    { name: 'queueCounters', run: async (i) => queueCounters(db, at(world.backoffice, i), now) },
+    { name: 'dealer list', run: async (i) => listApplications({ ctx: dealerCtx(i) }) },
     // The dealer's list offers every status and every form in its filters (applications-list.tsx).
-    { name: 'dealer list + status', run: (i) => listApplications({ ctx: dealerCtx(i), input: { status: at(APPLICATION_STATUSES, i) } }) },
-    { name: 'dealer list + template', run: (i) => listApplications({ ctx: dealerCtx(i), input: { templateId: at(templateIds, i) } }) },
+    { name: 'dealer list + status', run: async (i) => listApplications({ ctx: dealerCtx(i), input: { status: at(APPLICATION_STATUSES, i) } }) },
+    { name: 'dealer list + template', run: async (i) => listApplications({ ctx: dealerCtx(i), input: { templateId: at(templateIds, i) } }) },
     {
       name: 'dealer list + status + template',
-      run: (i) => listApplications({ ctx: dealerCtx(i), input: { status: at(APPLICATION_STATUSES, i), templateId: at(templateIds, Math.floor(i / APPLICATION_STATUSES.length)) } }),
+      run: async (i) => listApplications({ ctx: dealerCtx(i), input: { status: at(APPLICATION_STATUSES, i), templateId: at(templateIds, Math.floor(i / APPLICATION_STATUSES.length)) } }),
     },
     {
       name: 'dealer list + status + template (small co.)',
-      run: (i) =>
+      run: async (i) =>
         listApplications({ ctx: dealerCtx(i, smallDealers), input: { status: at(APPLICATION_STATUSES, i), templateId: at(templateIds, Math.floor(i / APPLICATION_STATUSES.length)) } }),
     },
   ];
@@ -299,13 +299,13 @@ function queries(db: Db, world: World, now: Date): Query[] {
 const round2 = (ms: number) => Math.round(ms * 100) / 100;
 
 /** Runs the query once through a drizzle instance that records its SQL, and prints SQLite's plan of each statement. */
-function explain(db: Db, world: World, now: Date) {
+async function explain(db: Db, world: World, now: Date) {
   const statements: { sql: string; params: unknown[] }[] = [];
   const logger = { logQuery: (sql: string, params: unknown[]) => statements.push({ sql, params }) };
   const recording = Object.assign(drizzle({ client: db.$client, schema, casing: 'snake_case', logger }), { $client: db.$client });
   for (const query of queries(recording, world, now)) {
     statements.length = 0;
-    query.run(0);
+    await query.run(0);
     console.log(`\n${query.name}`);
     for (const { sql, params } of statements) {
       console.log(`  ${sql.replace(/"applications"\."/g, '"').slice(0, 160)}${sql.length > 160 ? ' …' : ''}`);
@@ -335,16 +335,16 @@ async function main() {
       log(`added index ${name} on applications (${columns})`);
     }
     const now = new Date(nowMs);
-    if (EXPLAIN) explain(db, world, now);
+    if (EXPLAIN) await explain(db, world, now);
     const all = queries(db, world, now);
 
     const results: { name: string; p50: number; p99: number; max: number }[] = [];
     for (const q of all) {
-      for (let i = 0; i < WARMUP; i += 1) q.run(i);
+      for (let i = 0; i < WARMUP; i += 1) await q.run(i);
       const times: number[] = [];
       for (let i = 0; i < ITERATIONS; i += 1) {
         const start = process.hrtime.bigint();
-        q.run(WARMUP + i);
+        await q.run(WARMUP + i);
         times.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
       times.sort((a, b) => a - b);
@@ -358,7 +358,7 @@ async function main() {
       console.log(`${r.name.padEnd(width)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p99.toFixed(2).padStart(8)}  ${r.max.toFixed(2).padStart(8)}${flag}`);
     }
     console.log(`(${ITERATIONS} runs each after ${WARMUP} warm-up; target p99 < ${TARGET_P99_MS} ms${TRY_INDEXES.length ? `; extra indexes: ${TRY_INDEXES.join(' | ')}` : ''})\n`);
-    db.$client.close();
+    await closeDb(db);
     console.log(
       JSON.stringify({
         applications: APPLICATIONS,

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashPassword } from 'better-auth/crypto';
 import { EventSource } from 'eventsource';
-import { openDb } from '../db/client';
+import { closeDb, inTransaction, openDb } from '../db/client';
 import { accounts, dealers, operatorPresence, pointsOfSale, users } from '../db/schema';
 import { seedDemoData } from '../server/seed/demo-data';
 import { seedDemoHistory } from '../simulation/demo-history';
@@ -41,27 +41,27 @@ function seed(dataDir: string) {
   return (async () => {
     await seedDemoData({ db, clock: { now: () => new Date() }, history: seedDemoHistory });
     const hash = await hashPassword(PASSWORD);
-    const companies = db.select({ id: dealers.id }).from(dealers).all();
-    const points = db.select({ id: pointsOfSale.id, dealerId: pointsOfSale.dealerId }).from(pointsOfSale).all();
+    const companies = await db.select({ id: dealers.id }).from(dealers);
+    const points = await db.select({ id: pointsOfSale.id, dealerId: pointsOfSale.dealerId }).from(pointsOfSale);
     const now = new Date();
     const people: { email: string; side: 'dealer' | 'operator' }[] = [];
-    db.transaction((tx) => {
-      const add = (email: string, side: 'dealer' | 'operator', dealerId: string | null, pointOfSaleId: string | null) => {
+    await inTransaction(db, async (tx) => {
+      const add = async (email: string, side: 'dealer' | 'operator', dealerId: string | null, pointOfSaleId: string | null) => {
         const id = crypto.randomUUID();
-        tx.insert(users).values({ id, name: email, email, role: side, dealerId, pointOfSaleId, emailVerified: true, createdAt: now, updatedAt: now }).run();
-        tx.insert(accounts).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash, createdAt: now, updatedAt: now }).run();
-        if (side === 'operator') tx.insert(operatorPresence).values({ userId: id, status: 'offline', capacity: CAPACITY, updatedAt: now }).run();
+        await tx.insert(users).values({ id, name: email, email, role: side, dealerId, pointOfSaleId, emailVerified: true, createdAt: now, updatedAt: now });
+        await tx.insert(accounts).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash, createdAt: now, updatedAt: now });
+        if (side === 'operator') await tx.insert(operatorPresence).values({ userId: id, status: 'offline', capacity: CAPACITY, updatedAt: now });
         people.push({ email, side });
       };
       for (let i = 0; i < CHATS; i += 1) {
         const company = companies[i % companies.length];
         const point = points.find((p) => p.dealerId === company?.id);
-        add(`bench-dealer-${i}@bench.local`, 'dealer', company?.id ?? null, point?.id ?? null);
+        await add(`bench-dealer-${i}@bench.local`, 'dealer', company?.id ?? null, point?.id ?? null);
       }
-      for (let i = 0; i < OPERATORS; i += 1) add(`bench-operator-${i}@bench.local`, 'operator', null, null);
+      for (let i = 0; i < OPERATORS; i += 1) await add(`bench-operator-${i}@bench.local`, 'operator', null, null);
     });
     // The demo operators stay offline, so routing only sees the bench's operators.
-    db.$client.close();
+    await closeDb(db);
     return people;
   })();
 }

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
-import { openDb } from '../db/client';
+import { closeDb, first, inTransaction, openDb } from '../db/client';
 import { applications, chats, confirmationLinks } from '../db/schema';
 // @ts-expect-error -- plain ESM helper shared with npm start
 import { buildIfNeeded } from '../scripts/lib/build-if-needed.mjs';
@@ -112,40 +112,42 @@ async function startBare(port: number) {
  * A live subscriber link (/s/<token>) made the way the app makes them (server/notifications/link-token.ts,
  * with the bench's LINK_SECRET), to a submitted SIM replacement written into one of the demo chats.
  */
-function subscriberLink(dataDir: string, base: string): string | null {
+async function subscriberLink(dataDir: string, base: string): Promise<string | null> {
   const db = openDb(path.join(dataDir, 'dealer-desk.sqlite'));
   try {
-    const chat = db.select().from(chats).get();
+    const chat = await first(db.select().from(chats).limit(1));
     if (!chat) return null;
     const now = new Date();
     const applicationId = randomUUID();
-    db.insert(applications)
-      .values({
-        id: applicationId,
-        number: `DD-BENCH-${Date.now() % 1_000_000}`,
-        chatId: chat.id,
-        dealerId: chat.dealerId,
-        pointOfSaleId: chat.pointOfSaleId,
-        createdBy: chat.dealerUserId,
-        templateId: 'sim-replacement',
-        templateVersion: 1,
-        status: 'submitted',
-        applicationDate: now.toISOString().slice(0, 10),
-        formData: {},
-        sensitive: true,
-        submittedAt: now,
-        submittedBy: chat.dealerUserId,
-        updatedAt: now,
-      })
-      .run();
     const linkId = randomUUID();
     const token = createHmac('sha256', LINK_SECRET).update(`confirmation-link:${linkId}`).digest().subarray(0, 24).toString('base64url');
-    db.insert(confirmationLinks)
-      .values({ id: linkId, applicationId, tokenHash: createHash('sha256').update(token).digest('hex'), linkBase: base, expiresAt: new Date(now.getTime() + 24 * 3600_000), createdAt: now })
-      .run();
+    await inTransaction(db, async (tx) => {
+      await tx
+        .insert(applications)
+        .values({
+          id: applicationId,
+          number: `DD-BENCH-${Date.now() % 1_000_000}`,
+          chatId: chat.id,
+          dealerId: chat.dealerId,
+          pointOfSaleId: chat.pointOfSaleId,
+          createdBy: chat.dealerUserId,
+          templateId: 'sim-replacement',
+          templateVersion: 1,
+          status: 'submitted',
+          applicationDate: now.toISOString().slice(0, 10),
+          formData: {},
+          sensitive: true,
+          submittedAt: now,
+          submittedBy: chat.dealerUserId,
+          updatedAt: now,
+        });
+      await tx
+        .insert(confirmationLinks)
+        .values({ id: linkId, applicationId, tokenHash: createHash('sha256').update(token).digest('hex'), linkBase: base, expiresAt: new Date(now.getTime() + 24 * 3600_000), createdAt: now });
+    });
     return `/s/${token}`;
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
@@ -235,7 +237,7 @@ async function main() {
   let bare: Awaited<ReturnType<typeof startBare>> | null = null;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
   try {
-    const link = subscriberLink(dataDir, base);
+    const link = await subscriberLink(dataDir, base);
     const plans: PagePlan[] = [
       { name: '/sign-in', path: '/sign-in', account: null },
       { name: '/verify', path: '/verify', account: null },

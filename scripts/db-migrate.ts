@@ -1,5 +1,7 @@
-// Migrates the database under DATA_DIR (the server also does this on start).
-import { databaseFile, getDb } from '../server/config/database';
+// Migrates the database (SQLite under DATA_DIR, or PostgreSQL at DATABASE_URL; the server also does this on start).
+import { closeDb } from '../db/client';
+import { databaseLabel, openDatabase } from '../server/config/database';
 
-getDb();
-console.log(`migrated ${databaseFile()}`);
+const db = await openDatabase();
+console.log(`migrated ${databaseLabel()}`);
+await closeDb(db);

@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
+import { openDatabase } from '@/server/config/database';
 import { env } from '@/server/config/env';
 import { logger } from '@/server/config/logger';
 import { compileRoutes, serveApi, type RouteModule } from '@/server/http/api-router';
@@ -46,6 +47,8 @@ async function apiRoutes(): Promise<{ path: string; module: RouteModule }[]> {
 
 // Migrate, seed and start the services here; Next.js's instrumentation hook then leaves them be.
 process.env.DEALER_DESK_SERVER = 'front-door';
+// The database first (PostgreSQL is opened and migrated only here), before anything queries it.
+await openDatabase();
 await startUp({ demoHistory });
 const routes = compileRoutes(await apiRoutes());
 

@@ -202,9 +202,17 @@ interface OperatorState {
 const isConflict = (error: unknown) => error instanceof TRPCError && error.code === 'CONFLICT';
 
 /**
+ * Lets whatever an event's work set going without awaiting it finish before the next event (on
+ * SQLite every query answers at once, so one turn of the event loop is enough): the next event
+ * then sees the same state on every run.
+ */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Runs one session (a working day, or the whole of a stationary run) as a discrete-event
  * simulation: each event moves the virtual clock to its time and calls the app's procedures as
- * the dealer or operator would; after each event the offers the app published on the bus are
+ * the dealer or operator would, awaited (one event at a time, in order: the run is deterministic
+ * though the verbs are async); after each event the offers the app published on the bus are
  * turned into the operators' accepts. Ends when no work is left (every chat closed or
  * abandoned, every operator offline).
  */
@@ -456,8 +464,8 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
   const sweep = () => {
     if (b.sweepSeconds === null) return;
     const seconds = b.sweepSeconds;
-    const run = () => {
-      sweepStalePresence({ ctx: { db: world.db, actor: null, clock, bus, scheduler: world.scheduler } });
+    const run = async () => {
+      await sweepStalePresence({ ctx: { db: world.db, actor: null, clock, bus, scheduler: world.scheduler } });
       queue.push(clock.time + seconds * 1000, 'sweep', run, true);
     };
     queue.push(clock.time + seconds * 1000, 'sweep', run, true);
@@ -478,7 +486,8 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
       clock.moveTo(Math.max(clock.time, event.at));
       events += 1;
       if (ROUTING_EVENTS.has(event.label) || event.label.startsWith('scheduled')) await freshen(event.label === 'arrival');
-      await event.run();
+      await event.act();
+      await settled();
       readInbox();
       await letOperatorsLeave();
       readInbox();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, type DbOrTx } from '@/db/client';
+import { closeDb, openDb, type DbOrTx } from '@/db/client';
 import { createUser } from '@/server/admin/create-user';
 import { chatFigures } from '@/server/metrics/chat-metrics';
 import { averageSpeedOfAnswer, serviceLevel, trafficErlangs } from '@/server/metrics/erlang-c';
@@ -146,17 +146,17 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       behaviour: { ...DEFAULT_BEHAVIOUR, ahtSeconds: options.ahtSeconds, reactionSeconds: options.reactionSeconds, patienceSeconds: options.patienceSeconds },
     });
     const simSeconds = (performance.now() - simStart) / 1000;
-    return report(options, session, measure(db, session, options.thresholdSeconds), simSeconds, (performance.now() - wallStart) / 1000);
+    return report(options, session, await measure(db, session, options.thresholdSeconds), simSeconds, (performance.now() - wallStart) / 1000);
   } finally {
-    db.$client.close();
+    await closeDb(db);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The dashboard's figures of the session's chats, from what the app stored. */
-export function measure(db: DbOrTx, session: SessionResult, thresholdSeconds: number) {
+export async function measure(db: DbOrTx, session: SessionResult, thresholdSeconds: number) {
   const ids = new Set(session.chats.map((c) => c.chatId));
-  const facts = loadChatFacts(db, new Date(session.startedAt), new Date(session.endedAt + 1)).filter((f) => ids.has(f.id));
+  const facts = (await loadChatFacts(db, new Date(session.startedAt), new Date(session.endedAt + 1))).filter((f) => ids.has(f.id));
   return chatFigures(facts, thresholdSeconds);
 }
 

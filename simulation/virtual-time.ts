@@ -19,7 +19,8 @@ export interface SimEvent {
   at: number;
   seq: number;
   label: string;
-  run: () => unknown;
+  /** The event's work; the loop awaits it before the next event (a verb is async). */
+  act: () => unknown;
   /** Heartbeats and the presence sweep repeat for ever; the run ends when only they are left. */
   recurring: boolean;
   cancelled: boolean;
@@ -31,8 +32,8 @@ export class EventQueue {
   private seq = 0;
   private work = 0;
 
-  push(at: number, label: string, run: () => unknown, recurring = false): SimEvent {
-    const event: SimEvent = { at: Math.round(at), seq: this.seq++, label, run, recurring, cancelled: false };
+  push(at: number, label: string, act: () => unknown, recurring = false): SimEvent {
+    const event: SimEvent = { at: Math.round(at), seq: this.seq++, label, act, recurring, cancelled: false };
     this.heap.push(event);
     this.up(this.heap.length - 1);
     if (!recurring) this.work += 1;
@@ -116,18 +117,18 @@ export class EventQueue {
 
 /**
  * The app's Scheduler on virtual time: a task (an offer time-out) becomes an event of the queue,
- * run by the event loop when its time comes. Scheduling a key again replaces it, as the real
- * TimerScheduler does.
+ * run by the event loop when its time comes (the loop awaits it: a task may be an async verb).
+ * Scheduling a key again replaces it, as the real TimerScheduler does.
  */
 export class VirtualScheduler implements Scheduler {
   private readonly byKey = new Map<string, SimEvent>();
   constructor(private readonly queue: EventQueue) {}
 
-  at(when: Date, key: string, task: () => void): void {
+  at(when: Date, key: string, task: () => unknown): void {
     this.queue.cancel(this.byKey.get(key));
     const event = this.queue.push(when.getTime(), `scheduled ${key}`, () => {
       if (this.byKey.get(key) === event) this.byKey.delete(key);
-      task();
+      return task();
     });
     this.byKey.set(key, event);
   }

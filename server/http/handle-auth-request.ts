@@ -44,7 +44,7 @@ async function signInByJson(req: Request): Promise<Response> {
   const db = getDb();
   const ip = clientIp(req.headers);
   const email = parsed.data.email;
-  const decision = checkSignInAllowed(db, { email, ip, now: new Date() });
+  const decision = await checkSignInAllowed(db, { email, ip, now: new Date() });
   if (!decision.allowed) {
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
     return jsonError(
@@ -57,7 +57,7 @@ async function signInByJson(req: Request): Promise<Response> {
   }
   const response = await auth.handler(req);
   if (response.status === 200 || response.status === 401) {
-    recordSignInAttempt(db, { email, ip, succeeded: response.status === 200, now: new Date() });
+    await recordSignInAttempt(db, { email, ip, succeeded: response.status === 200, now: new Date() });
   }
   return response.status === 200 ? withoutToken(response) : response;
 }
@@ -92,7 +92,7 @@ async function signInByForm(req: Request): Promise<Response> {
   if (answer.status !== 200) return backToSignIn(url, 'failed', next);
   const body = (await answer.json().catch(() => null)) as { user?: { id?: unknown } } | null;
   const userId = typeof body?.user?.id === 'string' ? body.user.id : null;
-  const actor = userId ? loadActiveActor(getDb(), userId) : null;
+  const actor = userId ? await loadActiveActor(getDb(), userId) : null;
   if (!actor) return backToSignIn(url, 'failed', next);
   const response = redirectTo(new URL(next && next !== '/' ? next : WORKSPACE_PATH[actor.role], url));
   for (const cookie of answer.headers.getSetCookie()) response.headers.append('set-cookie', cookie);

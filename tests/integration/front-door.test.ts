@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/server/config/database';
+import { first } from '@/db/client';
+import { getDb, openDatabase } from '@/server/config/database';
 import { chats } from '@/db/schema';
 import { parseTrustedProxies } from '@/server/http/client-address';
 import { say } from '../helpers/say';
@@ -33,7 +34,7 @@ let server: Awaited<ReturnType<typeof startFrontDoorServer>>;
 let world: World;
 
 beforeAll(async () => {
-  world = await makeWorld(getDb());
+  world = await makeWorld(await openDatabase());
   server = await startFrontDoorServer(routes);
 });
 afterAll(async () => {
@@ -55,7 +56,7 @@ async function signIn(email: string, password: string, from = '127.0.0.1', extra
 
 const cookieOf = (response: { headers: Record<string, unknown> }) => String((response.headers['set-cookie'] as string[] | undefined)?.[0] ?? '').split(';')[0] ?? '';
 
-const chatCount = () => getDb().select({ n: count() }).from(chats).get()?.n ?? 0;
+const chatCount = async () => (await first(getDb().select({ n: count() }).from(chats)))?.n ?? 0;
 
 function multipart(fields: Record<string, string>) {
   const boundary = '----dealerdesk' + Math.random().toString(16).slice(2);
@@ -69,7 +70,7 @@ describe('cross-site requests', () => {
   it('refuses a cross-site chat.start with the victim’s cookie in any content type, and starts nothing', async () => {
     const cookie = cookieOf(await signIn(world.dealer.email, TEST_PASSWORD));
     expect(cookie).toMatch(/session_token=/);
-    const before = chatCount();
+    const before = await chatCount();
     const form = multipart({ topic: 'x' });
     for (const [contentType, body] of [
       [form.contentType, form.body],
@@ -96,7 +97,7 @@ describe('cross-site requests', () => {
       body: '{}',
     });
     expect(fetchSiteOnly.status).toBe(403);
-    expect(chatCount()).toBe(before);
+    expect(await chatCount()).toBe(before);
 
     // The same call from the app's own page works.
     const ownCall = await rawRequest(server.port, {
@@ -106,7 +107,7 @@ describe('cross-site requests', () => {
       body: JSON.stringify({ json: {} }),
     });
     expect(ownCall.status).toBe(200);
-    expect(chatCount()).toBe(before + 1);
+    expect(await chatCount()).toBe(before + 1);
   });
 
   it('refuses a cross-site attachment upload', async () => {

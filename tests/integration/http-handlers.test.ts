@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/server/config/database';
+import { openDatabase } from '@/server/config/database';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { say } from '../helpers/say';
 import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
@@ -19,7 +19,7 @@ const BASE = 'http://localhost:3999';
 let world: Awaited<ReturnType<typeof makeWorld>>;
 
 beforeAll(async () => {
-  world = await makeWorld(getDb());
+  world = await makeWorld(await openDatabase());
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -214,7 +214,7 @@ describe('bad requests get a clear 4xx, never a 500', () => {
 
 describe('health', () => {
   it('reports the database and the version', async () => {
-    const response = health();
+    const response = await health();
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/server/config/database';
+import { openDatabase } from '@/server/config/database';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { sendFetchResponse, toFetchRequest } from '@/server/http/node-fetch-bridge';
 import { serveTrpcCalls } from '@/server/http/trpc-calls';
@@ -30,7 +30,7 @@ let cookie = '';
 let world: World;
 
 beforeAll(async () => {
-  world = await makeWorld(getDb());
+  world = await makeWorld(await openDatabase());
   lean = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://lean');
     if (url.pathname.startsWith('/api/auth/')) return sendFetchResponse(res, await authRoute.POST(await toFetchRequest(req, res, 'http://lean')));

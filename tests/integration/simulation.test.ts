@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { closeDb, openDb } from '@/db/client';
 import { chats, operatorPresence, users } from '@/db/schema';
 import { DEFAULT_SIMULATION, simulate, type SimulationOptions, type SimulationReport } from '@/simulation/simulate';
 
@@ -35,19 +35,19 @@ describe('simulation', () => {
     const report = await simulate({ ...short, ahtSeconds: 200, patienceSeconds: 30, seed: 11, dbFile: file });
     const db = openDb(file);
     try {
-      const statuses = db.select({ status: chats.status }).from(chats).all().map((c) => c.status);
+      const statuses = (await db.select({ status: chats.status }).from(chats)).map((c) => c.status);
       expect(statuses).toHaveLength(report.chats);
       expect(new Set(statuses)).toEqual(new Set(['closed', 'abandoned']));
       expect(report.abandoned).toBeGreaterThan(0);
       expect(report.answered + report.abandoned).toBe(report.chats);
       expect(statuses.filter((s) => s === 'abandoned')).toHaveLength(report.abandoned);
-      const operators = db.select({ status: operatorPresence.status }).from(operatorPresence).all();
+      const operators = await db.select({ status: operatorPresence.status }).from(operatorPresence);
       expect(operators).toHaveLength(2);
       expect(operators.every((o) => o.status === 'offline')).toBe(true);
       // The people were made by the admin procedures: an admin, 2 operators, 6 dealer representatives.
-      expect(db.select({ role: users.role }).from(users).all().map((u) => u.role).sort()).toEqual(['admin', ...Array<string>(6).fill('dealer'), 'operator', 'operator']);
+      expect((await db.select({ role: users.role }).from(users)).map((u) => u.role).sort()).toEqual(['admin', ...Array<string>(6).fill('dealer'), 'operator', 'operator']);
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
     await expect(simulate({ ...short, dbFile: file })).rejects.toThrow(/already exists/);
   }, 60_000);

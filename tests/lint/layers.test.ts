@@ -67,6 +67,20 @@ describe('the linter refuses an arrow that points up', { timeout: 120_000 }, () 
     expect(await violations('db/schema/example.ts', "import { table, text } from './kit';\nexport const t = table('t', { id: text() });\n")).toEqual([]);
   });
 
+  it("a query run with SQLite's synchronous .get(), .all() or .run() (PostgreSQL answers only when awaited)", async () => {
+    const query = "import { users } from '@/db/schema';\nimport type { Db } from '@/db/client';\n";
+    expect(await violations('server/chat/example.ts', `${query}export const one = (db: Db) => db.select().from(users).get();\n`)).toContain('no-restricted-syntax');
+    expect(await violations('server/chat/example.ts', `${query}export const all = (db: Db) => db.select().from(users).all();\n`)).toContain('no-restricted-syntax');
+    expect(await violations('scripts/example.ts', `${query}export const wipe = (db: Db) => db.delete(users).run();\n`)).toContain('no-restricted-syntax');
+    expect(await violations('tests/integration/example.test.ts', `${query}export const one = (db: Db) => db.select().from(users).get();\n`)).toContain('no-restricted-syntax');
+  });
+
+  it("domain code importing one dialect's builders or driver", async () => {
+    expect(await violations('server/chat/example.ts', "import { alias } from 'drizzle-orm/sqlite-core';\nexport const a = alias;\n")).toContain('no-restricted-imports');
+    expect(await violations('server/chat/example.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n")).toContain('no-restricted-imports');
+    expect(await violations('server/chat/example.ts', "import pg from 'pg';\nexport const p = pg;\n")).toContain('no-restricted-imports');
+  });
+
   it('process.env read outside server/config/', async () => {
     expect(await violations('server/chat/example.ts', 'export const seconds = Number(process.env.CHAT_OFFER_TIMEOUT_SECONDS);\n')).toContain('no-restricted-properties');
     expect(await violations('app/example.ts', "export const url = process['env'].APP_URL;\n")).toContain('no-restricted-syntax');
@@ -84,6 +98,15 @@ describe('the correct way passes', { timeout: 120_000 }, () => {
     expect(await violations('server/http/example.ts', "import { appRouter } from '@/server/trpc/root';\nexport const router = appRouter;\n")).toEqual([]);
     expect(await violations('app/api/example/route.ts', "import { withSignedIn } from '@/server/http/route-helpers';\nimport { verifyUploadedDocument } from '@/server/signing/verify-document';\nexport const both = [withSignedIn, verifyUploadedDocument];\n")).toEqual([]);
     expect(await violations('app/dealer/example.tsx', "import { serverCaller } from '@/app/_lib/server-caller';\nexport const caller = serverCaller;\n")).toEqual([]);
+  });
+
+  it('a query awaited, one row by first(), on either dialect', async () => {
+    const code =
+      "import { eq } from 'drizzle-orm';\nimport { first, inTransaction, type Db } from '@/db/client';\nimport { users } from '@/db/schema';\n" +
+      'export const one = async (db: Db, id: string) => first(db.select().from(users).where(eq(users.id, id)));\n' +
+      'export const all = async (db: Db) => await db.select().from(users);\n' +
+      'export const off = (db: Db, id: string) => inTransaction(db, async (tx) => { await tx.update(users).set({ active: false }).where(eq(users.id, id)); });\n';
+    expect(await violations('server/chat/example.ts', code)).toEqual([]);
   });
 
   it('configuration read in server/config/, and by scripts and benches', async () => {

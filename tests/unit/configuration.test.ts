@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offerTimeoutMs } from '@/server/chat/offer-timeout';
+import path from 'node:path';
+import { databaseFile, databaseLabel, usesPostgres } from '@/server/config/database';
 import { env } from '@/server/config/env';
 import { defaultMaxQueue, defaultNiceness, defaultThreads, workerFile } from '@/server/signing/pdf-pool';
 import { companyName } from '@/server/signing/seal-certificate';
@@ -66,5 +68,24 @@ describe('configuration read through server/config/env.ts', () => {
     expect(defaultNiceness()).toBe(0);
     vi.stubEnv('PDF_WORKER_NICE', '20');
     expect(() => env()).toThrow(/PDF_WORKER_NICE/);
+  });
+
+  it('the database: DATABASE_URL unset or a path is SQLite, a postgres:// URL PostgreSQL (its password never in the label); DATABASE_POOL 2 to 200', () => {
+    vi.stubEnv('DATA_DIR', '/srv/desk');
+    vi.stubEnv('DATABASE_URL', '');
+    expect(usesPostgres()).toBe(false);
+    expect(databaseFile()).toBe(path.resolve('/srv/desk/dealer-desk.sqlite'));
+    vi.stubEnv('DATABASE_URL', 'file:/var/lib/desk/desk.sqlite');
+    expect(usesPostgres()).toBe(false);
+    expect(databaseLabel()).toBe(path.resolve('/var/lib/desk/desk.sqlite'));
+    for (const url of ['postgres://desk:secret@db.example.ua:5433/dealer_desk', 'postgresql://desk:secret@db.example.ua:5433/dealer_desk']) {
+      vi.stubEnv('DATABASE_URL', url);
+      expect(usesPostgres()).toBe(true);
+      expect(databaseLabel()).toBe('postgres://db.example.ua:5433/dealer_desk');
+    }
+    vi.stubEnv('DATABASE_POOL', '');
+    expect(env().DATABASE_POOL).toBe(10);
+    vi.stubEnv('DATABASE_POOL', '1');
+    expect(() => env()).toThrow(/DATABASE_POOL/);
   });
 });

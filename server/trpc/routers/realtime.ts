@@ -24,7 +24,7 @@ export const realtimeRouter = router({
     .output(feedStream)
     .subscription(async function* ({ ctx, input, signal }) {
       const lastEventId = input?.lastEventId ? Number(input.lastEventId) : null;
-      const watch = watchSession({ db: ctx.db, clock: ctx.clock, actor: ctx.actor, session: ctx.session });
+      const watch = await watchSession({ db: ctx.db, clock: ctx.clock, actor: ctx.actor, session: ctx.session });
       try {
         const until = signal ? AbortSignal.any([signal, watch.ended]) : watch.ended;
         for await (const { resumeId, event } of streamEvents({ db: ctx.db, bus: ctx.bus, actor: ctx.actor, lastEventId, signal: until, allowed: watch.stillValid, onListening: ctx.onFeedListening })) {

@@ -10,7 +10,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ applicat
   return withSignedIn(req, async (ctx) => {
     const id = z.uuid().safeParse((await params).applicationId);
     if (!id.success) return jsonError(404, 'NOT_FOUND', 'Application was not found', { messageKey: 'errors.notFound' });
-    const { application } = getApplicationForActor(ctx.db, ctx.actor, id.data);
+    const { application } = await getApplicationForActor(ctx.db, ctx.actor, id.data);
     if (!application.pdfKey) return jsonError(404, 'NOT_FOUND', 'The application has no signed PDF yet', { messageKey: 'errors.noSignedPdf' });
     const bytes = await ctx.storage.get(application.pdfKey);
     return pdfDownload(bytes, `${application.number}.pdf`);

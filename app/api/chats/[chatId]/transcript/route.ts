@@ -12,7 +12,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ chatId: 
     const id = z.uuid().safeParse((await params).chatId);
     if (!id.success) return jsonError(404, 'NOT_FOUND', 'Chat was not found', { messageKey: 'errors.notFound' });
     const locale = new URL(req.url).searchParams.get('lang') === 'en' ? 'en' : 'uk';
-    const { fileName, text } = chatTranscript({ ctx, input: { chatId: id.data, locale } });
+    const { fileName, text } = await chatTranscript({ ctx, input: { chatId: id.data, locale } });
     return new Response(text, {
       headers: {
         'content-type': 'text/plain; charset=utf-8',
