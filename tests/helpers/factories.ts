@@ -39,6 +39,7 @@ export async function makeDealerCompany(db: Db, values: Partial<Omit<DealerCompa
     .insert(dealers)
     .values({ name: values.name ?? `ТОВ «Дилер ${n}»`, edrpou: values.edrpou ?? validEdrpou(4_100_000 + n), createdAt: clock.now() })
     .returning();
+  if (!row) throw new Error('no dealer company inserted');
   return { id: row.id, name: row.name, edrpou: row.edrpou };
 }
 
@@ -49,6 +50,7 @@ export async function makePointOfSale(db: Db, dealerId: string, values: Partial<
     .insert(pointsOfSale)
     .values({ dealerId, name: values.name ?? `Точка продажу ${n}`, town: values.town ?? `Місто ${n}`, address: values.address ?? `вул. Тестова, ${n}`, createdAt: clock.now() })
     .returning();
+  if (!row) throw new Error('no point of sale inserted');
   return { id: row.id, dealerId: row.dealerId, name: row.name, town: row.town, address: row.address };
 }
 

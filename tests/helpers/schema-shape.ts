@@ -60,6 +60,10 @@ function columnKind(column: Column): string {
     case 'SQLiteTextJson':
     case 'PgJsonb':
       return 'json';
+    case 'SQLiteBlobBuffer':
+      return 'bytes';
+    case 'PgCustomColumn':
+      return column.getSQLType() === 'bytea' ? 'bytes' : `custom ${column.getSQLType()}`;
     default:
       // A builder the kits do not map: give it a name in both kits, and here.
       return `unmapped ${column.columnType}`;
@@ -76,7 +80,9 @@ function columnShape(column: Column): ColumnShape {
   return {
     name: snake(column.name),
     kind: columnKind(column),
-    dataType: column.dataType,
+    // A custom column (bytea) says 'custom' where SQLite's blob says 'buffer': the kind above
+    // already names what both hold.
+    dataType: column.columnType === 'PgCustomColumn' && column.getSQLType() === 'bytea' ? 'buffer' : column.dataType,
     notNull: column.notNull,
     primaryKey: column.primary,
     default: columnDefault(column.default),

@@ -2,7 +2,8 @@ import { is, Table } from 'drizzle-orm';
 import { index as pgIndex, integer as pgInteger, pgTable, PgTable, type PgColumnBuilderBase, text as pgText, uniqueIndex as pgUniqueIndex } from 'drizzle-orm/pg-core';
 import { index as sqliteIndex, integer as sqliteInteger, sqliteTable, SQLiteTable, text as sqliteText, uniqueIndex as sqliteUniqueIndex } from 'drizzle-orm/sqlite-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as sqlite from '@/db/schema';
+import * as tablesOfProcess from '@/db/schema';
+import * as sqlite from '@/db/schema/tables';
 import * as pg from '@/db/schema-pg';
 import * as pgKit from '@/db/schema-pg/kit';
 import * as sqliteKit from '@/db/schema/kit';
@@ -116,5 +117,17 @@ describe('the comparison of two schemas', () => {
     expect(shapeDifferences(one(pgText().default('a')), one(pgText().default('b')))).toEqual(['t.columns.c.default: "a" ≠ "b"']);
     expect(shapeDifferences(one(pgText({ enum: ['a'] })), one(pgText({ enum: ['a', 'b'] })))).toEqual(['t.columns.c.enumValues: ["a"] ≠ ["a","b"]']);
     expect(shapeDifferences(one(pgText()), one(pgInteger()))).toEqual(['t.columns.c.kind: "text" ≠ "integer"', 't.columns.c.dataType: "string" ≠ "number"']);
+  });
+
+  it("switches every table to the process's dialect, and back", () => {
+    const names = (schema: object) => Object.entries(schema).filter(([, value]) => isTable(value)).map(([name]) => name).sort();
+    expect(names(tablesOfProcess)).toEqual(names(sqlite));
+    try {
+      tablesOfProcess.chooseDialect('postgres');
+      for (const name of names(sqlite)) expect(tablesOfProcess[name as keyof typeof tablesOfProcess], name).toBe(pg[name as keyof typeof pg]);
+    } finally {
+      tablesOfProcess.chooseDialect('sqlite');
+    }
+    for (const name of names(sqlite)) expect(tablesOfProcess[name as keyof typeof tablesOfProcess], name).toBe(sqlite[name as keyof typeof sqlite]);
   });
 });
