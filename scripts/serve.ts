@@ -19,11 +19,14 @@ import { serveTrpcCalls, TRPC_ENDPOINT } from '@/server/http/trpc-calls';
 import { createFrontDoor } from '@/server/http/front-door';
 import { jsonError } from '@/server/http/limited-body';
 import { sendFetchResponse } from '@/server/http/node-fetch-bridge';
+import { stopEventBus } from '@/server/realtime/in-process-event-bus';
 import { startUp } from '@/server/system/start-up';
 import { demoHistory } from '@/simulation/load-demo-history';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
+/** Only /api, no Next.js (so no production build is needed): the tests' app processes (tests/helpers/app-process.ts). */
+const apiOnly = process.argv.includes('--api-only');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const config = env();
@@ -52,9 +55,9 @@ await openDatabase();
 await startUp({ demoHistory });
 const routes = compileRoutes(await apiRoutes());
 
-const app = next({ dev, dir: ROOT, port, hostname });
-await app.prepare();
-const pages = app.getRequestHandler();
+const app = apiOnly ? null : next({ dev, dir: ROOT, port, hostname });
+await app?.prepare();
+const pages = app?.getRequestHandler() ?? ((_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(404).end());
 const base = `http://${hostname ?? 'localhost'}:${port}`;
 
 const server = http.createServer(
@@ -72,7 +75,7 @@ const server = http.createServer(
     }
   }),
 );
-if (dev) server.on('upgrade', app.getUpgradeHandler());
+if (dev && app) server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, hostname, () => {
   console.log(`[dealer-desk] ready on http://${hostname ?? 'localhost'}:${port}${dev ? ' (development)' : ''}`);
 });
@@ -80,7 +83,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
     server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    void Promise.allSettled([app?.close(), stopEventBus()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   });
 }

@@ -21,7 +21,14 @@ export async function expireOffer({ ctx, input }: { ctx: VerbContext; input: { c
     const chat = await first(tx.select().from(chats).where(eq(chats.id, chatId)));
     if (!chat || chat.status !== 'queued' || !chat.offeredTo || !chat.offerExpiresAt || chat.offerExpiresAt > now) return false;
     const operatorId = chat.offeredTo;
-    await tx.update(chats).set({ offeredTo: null, offerExpiresAt: null }).where(eq(chats.id, chat.id));
+    // Compare-and-set: of two processes expiring the same offer (its own timer and another's
+    // sweep of the rows), one wins; the other finds the offer gone and does nothing.
+    const taken = await tx
+      .update(chats)
+      .set({ offeredTo: null, offerExpiresAt: null })
+      .where(and(eq(chats.id, chat.id), eq(chats.status, 'queued'), eq(chats.offeredTo, operatorId), eq(chats.offerExpiresAt, chat.offerExpiresAt)))
+      .returning({ id: chats.id });
+    if (taken.length === 0) return false;
     await tx
       .update(chatOffers)
       .set({ outcome: 'missed' })

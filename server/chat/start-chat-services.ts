@@ -4,15 +4,20 @@ import type { VerbContext } from '@/server/context';
 import { logger } from '@/server/config/logger';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { expireOffer } from './expire-offer';
+import { sweepExpiredOffers } from './sweep-expired-offers';
 import { sweepStalePresence } from './sweep-stale-presence';
 import { routeWaitingChats } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 const SWEEP_INTERVAL_MS = 15_000;
+/** How often the rows are read for offers past their time (the timers are the prompt path). */
+const OFFER_SWEEP_INTERVAL_MS = 2_000;
 
 /**
  * After a restart: re-arm the time-outs of offers still pending, route whatever waits, and keep
- * presence honest (operators whose heartbeat stopped go offline). Resolves, once the first routing
+ * presence honest (operators whose heartbeat stopped go offline). Offers are also swept from the
+ * rows every two seconds: with several processes the one that made an offer (and holds its
+ * timer) may have died; whichever process gets there first expires it, once. Resolves, once the first routing
  * is done, with the function that stops the sweep.
  */
 export async function startChatServices(ctx: VerbContext): Promise<() => void> {
@@ -28,5 +33,12 @@ export async function startChatServices(ctx: VerbContext): Promise<() => void> {
     sweepStalePresence({ ctx }).catch((error: unknown) => logger().error({ err: error }, 'presence sweep failed'));
   }, SWEEP_INTERVAL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  const offers = setInterval(() => {
+    sweepExpiredOffers({ ctx }).catch((error: unknown) => logger().error({ err: error }, 'offer sweep failed'));
+  }, OFFER_SWEEP_INTERVAL_MS);
+  offers.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(offers);
+  };
 }

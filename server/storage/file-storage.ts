@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir } from '@/server/config/data-dir';
+import { getDb, usesPostgres } from '@/server/config/database';
+import { DatabaseFileStorage } from './database-file-storage';
 
 /**
  * Where uploaded files and PDFs live. Local disk under DATA_DIR now; an object store fits behind
@@ -64,7 +66,11 @@ export class LocalFileStorage implements FileStorage {
 
 let singleton: FileStorage | undefined;
 
+/**
+ * The app's files: on disk under DATA_DIR (one process, SQLite); in the database when it is
+ * PostgreSQL, so every process of a cluster reads what another stored (docs/scaling.md, "Files").
+ */
 export function getFileStorage(): FileStorage {
-  singleton ??= new LocalFileStorage(path.join(dataDir(), 'files'));
+  singleton ??= usesPostgres() ? new DatabaseFileStorage(getDb()) : new LocalFileStorage(path.join(dataDir(), 'files'));
   return singleton;
 }

@@ -10,7 +10,7 @@ import { createUser } from '@/server/admin/create-user';
 import { seedDemoData, type DemoHistorySeeder } from '@/server/seed/demo-data';
 import { startChatServices } from '@/server/chat/start-chat-services';
 import { startNotifications } from '@/server/notifications/start-notification-sender';
-import { getEventBus } from '@/server/realtime/in-process-event-bus';
+import { startEventBus } from '@/server/realtime/in-process-event-bus';
 import { pdfPool } from '@/server/signing/pdf-pool';
 import { getScheduler } from './timer-scheduler';
 
@@ -29,8 +29,10 @@ export async function startUp(options: StartUpOptions = {}): Promise<void> {
   // Before anything touches the database: on PostgreSQL `getDb()` only works once this has opened it.
   const db = await openDatabase();
   log.info({ dataDir: dataDir(), database: databaseLabel() }, 'database ready (migrated)');
+  // On PostgreSQL the bus listens before anything is published, so this process hears it all.
+  const bus = await startEventBus();
   await fillEmptyDatabase(db, config, options);
-  await startChatServices({ db, actor: null, clock: systemClock, bus: getEventBus(), scheduler: getScheduler() });
+  await startChatServices({ db, actor: null, clock: systemClock, bus, scheduler: getScheduler() });
   startNotifications({ db, clock: systemClock });
   // The PDF workers start now (each compiles the document code and parses the seal once), not
   // on the first signing.

@@ -70,7 +70,7 @@ describe.skipIf(skip)('two app processes on one PostgreSQL', () => {
     const migrations = await sql.query('select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash');
     expect(migrations.rows.length).toBeGreaterThan(0);
     expect(migrations.rows.every((r: { n: number }) => r.n === 1)).toBe(true);
-    const admins = await sql.query('select count(*)::int as n from users where email = $1', [ADMIN.email]);
+    const admins = await sql.query('select count(*)::int as n from "user" where email = $1', [ADMIN.email]);
     expect(admins.rows[0].n).toBe(1);
   });
 
