@@ -35,6 +35,8 @@ export default defineConfig({
                 'tests/integration/postgres-event-bus.test.ts',
                 'tests/integration/two-processes.test.ts',
                 'tests/integration/nginx-config.test.ts',
+                // The simulator runs in virtual time on a SQLite file of its own.
+                'tests/integration/simulation.test.ts',
               ],
               globalSetup: ['tests/helpers/postgres-global-setup.ts'],
               setupFiles: ['tests/helpers/postgres-setup-file.ts'],

@@ -58,7 +58,7 @@ function columnKind(column: Column): string {
     case 'PgTimestamp':
       return c.precision === 3 && c.withTimezone ? 'timestamp' : `timestamp(${c.precision}, tz ${c.withTimezone})`;
     case 'SQLiteTextJson':
-    case 'PgJsonb':
+    case 'PgJson':
       return 'json';
     case 'SQLiteBlobBuffer':
       return 'bytes';

@@ -15,7 +15,7 @@ const unavailable = postgresUnavailable();
 if (unavailable) console.warn(`[postgres-schema] skipped: ${unavailable}`);
 
 /** The type information_schema names for each kit column (db/schema-pg/kit.ts). */
-const SQL_TYPES: Record<string, string> = { text: 'text', integer: 'integer', boolean: 'boolean', timestamp: 'timestamp with time zone', json: 'jsonb', autoId: 'bigint', bytes: 'bytea' };
+const SQL_TYPES: Record<string, string> = { text: 'text', integer: 'integer', boolean: 'boolean', timestamp: 'timestamp with time zone', json: 'json', autoId: 'bigint', bytes: 'bytea' };
 
 function sqlDefault(column: ColumnShape): string | null {
   if (column.default === null) return null;
