@@ -30,9 +30,12 @@ export interface Delivered {
 
 /** What the load needs of a server: the app through its real protocol, or the bare floor. */
 export interface LoadTarget {
-  pid: number;
-  /** Whether the server measures a window on SIGUSR2 (bench/lib/server-probe.mjs). */
+  /** The server's processes: their CPU is summed, and each is probed. */
+  pids: number[];
+  /** Whether the servers measure a window on SIGUSR2 (bench/lib/server-probe.mjs). */
   probed?: boolean;
+  /** CPU time in ms so far of a database server outside the app's processes (PostgreSQL), if any. */
+  dbCpuMs?: () => number;
   /** Extra load during the window (e.g. documents signed); stops when the signal aborts. */
   during?: (signal: AbortSignal) => Promise<unknown>;
   participants: Participant[];
@@ -52,12 +55,38 @@ export interface LoadOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The fields of /proc/<pid>/stat after the command's name (the first is the state, field 3). */
+const statFields = (pid: number) => {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+};
+const ticksToMs = (ticks: number) => (ticks * 1000) / 100;
+
 /** CPU time (user + system) of a process so far, in ms, from /proc. */
 export function processCpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100;
+  const fields = statFields(pid);
+  return ticksToMs(Number(fields[11]) + Number(fields[12]));
+}
+
+/**
+ * CPU time in ms so far of a server that forks a process per connection (PostgreSQL's postmaster):
+ * its own, what its children that ended took (cutime + cstime, counted when it reaps them), and what
+ * its live children took. The difference of two readings is what the whole cluster spent between
+ * them, connections opened and closed meanwhile included.
+ */
+export function processTreeCpuMs(pid: number): number {
+  const own = statFields(pid);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = statFields(Number(entry));
+      if (Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // ended meanwhile: its time is in the parent's cutime once reaped
+    }
+  }
+  return ticksToMs(ticks);
 }
 
 /**
@@ -90,9 +119,11 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
   await Promise.all(target.participants.map((p) => target.connect(p, onMessage(p))));
 
   log(`messaging for ${seconds} s`);
-  const cpuBefore = processCpuMs(target.pid);
+  const serverCpuMs = () => target.pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+  const cpuBefore = serverCpuMs();
+  const dbCpuBefore = target.dbCpuMs?.() ?? 0;
   // A server preloaded with server-probe.mjs measures just this window (event-loop delay, profile).
-  if (target.probed) process.kill(target.pid, 'SIGUSR2');
+  if (target.probed) for (const pid of target.pids) process.kill(pid, 'SIGUSR2');
   const extra = new AbortController();
   const extraLoad = target.during?.(extra.signal);
   const endAt = performance.now() + seconds * 1000;
@@ -129,8 +160,9 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
   const expected = () => [...sentBy.values()].reduce((n, s) => n + s.dealer.length + s.operator.length, 0);
   const got = () => [...received.values()].reduce((n, r) => n + new Set(r.dealer).size + new Set(r.operator).size, 0);
   for (let i = 0; i < 50 && got() < expected(); i += 1) await sleep(100);
-  const cpuMs = processCpuMs(target.pid) - cpuBefore;
-  if (target.probed) process.kill(target.pid, 'SIGUSR2');
+  const cpuMs = serverCpuMs() - cpuBefore;
+  const dbCpuMs = target.dbCpuMs ? target.dbCpuMs() - dbCpuBefore : null;
+  if (target.probed) for (const pid of target.pids) process.kill(pid, 'SIGUSR2');
 
   let lost = 0;
   let duplicated = 0;
@@ -159,6 +191,8 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
     p99_live_ms: round(percentile(liveLatencies, 0.99)),
     cpu_ms_per_msg: round(cpuMs / Math.max(1, messages)),
     cpu_share_of_core: round(cpuMs / (seconds * 1000)),
+    db_cpu_ms_per_msg: dbCpuMs === null ? null : round(dbCpuMs / Math.max(1, messages)),
+    db_cpu_share_of_core: dbCpuMs === null ? null : round(dbCpuMs / (seconds * 1000)),
     lost,
     duplicated,
     out_of_order: outOfOrder,

@@ -23,6 +23,8 @@ export interface PostgresCluster {
   port: number;
   /** Creates an empty database; returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** The server's main process (the postmaster; each connection is a child of it), e.g. to measure its CPU. */
+  serverPid(): number;
   /** Stops the server at once and deletes the cluster. */
   stop(): Promise<void>;
 }
@@ -145,6 +147,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
         async createDatabase(name) {
           await adminQuery(url, (c) => `CREATE DATABASE ${c.escapeIdentifier(name)}`);
           return databaseUrl(url, name);
+        },
+        serverPid() {
+          return Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
         },
         async stop() {
           try {
