@@ -18,6 +18,12 @@ export type BusEvent = RealtimeEventBody & {
  * implementation fits behind the same two methods without touching routers or verbs.
  */
 export interface EventBus {
+  /**
+   * Settles once the bus hears every event published after it (the PostgreSQL bus: its LISTEN
+   * connection listens and it knows where the log ends). A stream awaits it before reading the
+   * log, so no event falls between what it read and what the bus brings.
+   */
+  readonly ready?: Promise<unknown>;
   publish(events: readonly BusEvent[]): void;
   subscribe(listener: (event: BusEvent) => void): () => void;
 }

@@ -44,6 +44,7 @@ export async function* streamEvents({
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
   try {
+    await bus.ready;
     let last = lastEventId ?? (await latestEventId(db));
     onListening?.();
     for (;;) {

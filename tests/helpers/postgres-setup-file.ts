@@ -1,8 +1,8 @@
 import { afterAll, inject } from 'vitest';
 import { closeDb } from '@/db/client';
-// Renamed: ESLint's React rules take any use… call for a hook.
 import { chooseDialect } from '@/db/schema';
 import { getDb, openDatabase } from '@/server/config/database';
+import { startEventBus, stopEventBus } from '@/server/realtime/in-process-event-bus';
 import { createDatabaseFrom, dropDatabase } from './postgres';
 
 // Runs before each test file of the PostgreSQL project (vitest.config.ts, `setupFiles`).
@@ -18,9 +18,12 @@ const name = `app_${crypto.randomUUID().replaceAll('-', '')}`;
 process.env.DATABASE_URL = await createDatabaseFrom(adminUrl, name, template);
 process.env.DATABASE_POOL = '4';
 await openDatabase();
+// As start-up does: the bus listens before the file publishes anything.
+await startEventBus();
 
 afterAll(async () => {
   // (A file that closed it itself has nothing left to close; the drop ends whatever is still open.)
+  await stopEventBus();
   await closeDb(getDb()).catch(() => undefined);
   await dropDatabase(adminUrl, name);
 }, 30_000);
