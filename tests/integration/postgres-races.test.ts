@@ -257,6 +257,34 @@ describe.skipIf(process.env.DEALER_DESK_TEST_DB !== 'postgres')('races between t
     });
   });
 
+  // A decision writes its audit event and then a line in the application's chat; a transfer of
+  // that chat locks the chat's row and then writes its audit event. Taken in those two orders,
+  // each would hold what the other waits for (PostgreSQL ends one of them with a deadlock error).
+  it('an application decided while its chat is transferred: both go through', async () => {
+    const w = await backOfficeWorld();
+    try {
+      const db2 = await openPostgres(w.h.url, { max: 4 });
+      try {
+        const in2 = (actor: Actor) => callerFor(db2, actor, w.h.clock, { bus: new InProcessEventBus(), scheduler: new ManualScheduler(w.h.clock), storage: w.h.storage });
+        const { operator, operator2 } = w.world;
+        await w.as(operator2).operator.setStatus({ status: 'wrap_up' });
+        for (let round = 0; round < 10; round += 1) {
+          const { applicationId, version } = await w.submitted('tariff-change');
+          const both = await Promise.allSettled([
+            in2(w.world.backoffice).backoffice.approve({ applicationId, version }),
+            w.as(operator).operator.transfer({ chatId: w.chatId, toOperatorId: operator2.id, note: '' }),
+          ]);
+          expect({ round, failed: rejectedCodes(both) }).toEqual({ round, failed: [] });
+          await w.as(operator2).operator.transfer({ chatId: w.chatId, toOperatorId: operator.id, note: '' });
+        }
+      } finally {
+        await closeDb(db2);
+      }
+    } finally {
+      await w.h.cleanup();
+    }
+  });
+
   it('an expired offer swept and timed out by both processes at once is expired once', async () => {
     const world = await makeWorld(h.db);
     const { chatId } = await as(0, world.dealer).chat.start({});
