@@ -285,6 +285,52 @@ describe.skipIf(process.env.DEALER_DESK_TEST_DB !== 'postgres')('races between t
     }
   });
 
+  // The same between a package and its chat: sending it writes the package's audit event and
+  // then its card in the chat; opening it, the audit event and then the applications' cards.
+  it('a package sent and opened while its chat is transferred: nothing deadlocks', async () => {
+    const w = await backOfficeWorld();
+    try {
+      const db2 = await openPostgres(w.h.url, { max: 4 });
+      try {
+        const in2 = (actor: Actor) => callerFor(db2, actor, w.h.clock, { bus: new InProcessEventBus(), scheduler: new ManualScheduler(w.h.clock), storage: w.h.storage });
+        const { operator, operator2, dealer } = w.world;
+        await w.as(operator2).operator.setStatus({ status: 'wrap_up' });
+        const company = {
+          company: { name: 'ТОВ «Агро-Поділля»', edrpou: '34000003', legalAddress: 'м. Бар, вул. Соборна, 1', iban: 'UA213223130000026007233566001' },
+          authority: { poaNumber: '15/2026', poaDate: '2026-01-15', poaValidUntil: '2026-12-31' },
+          representative: { name: 'Шевченко Петро Олегович', position: 'менеджер' },
+        };
+        const items = [{ templateId: 'legal-entity-tariff-change', formData: { tariff: { effective: 'next-period' } } }];
+        const unexpected = (results: PromiseSettledResult<unknown>[]) => rejectedCodes(results).filter((code) => code !== 'NOT_FOUND' && code !== 'CONFLICT');
+        for (let round = 0; round < 10; round += 1) {
+          const { packageId } = await w.as(operator).package.create({ kind: 'legal-entity', company, items });
+          // Sending races the operator's own transfer: either may come first (a chat no longer theirs is NOT_FOUND to send into).
+          const sent = await Promise.allSettled([
+            in2(operator).package.send({ packageId, chatId: w.chatId }),
+            w.as(operator).operator.transfer({ chatId: w.chatId, toOperatorId: operator2.id, note: '' }),
+          ]);
+          expect({ round, unexpected: unexpected(sent) }).toEqual({ round, unexpected: [] });
+          const chatNow = await first(w.h.db.select({ operatorId: chats.operatorId }).from(chats).where(eq(chats.id, w.chatId)));
+          const holder = chatNow?.operatorId === operator.id ? operator : operator2;
+          if (sent[0].status === 'fulfilled') {
+            const opened = await Promise.allSettled([
+              in2(dealer).package.open({ packageId }),
+              w.as(holder).operator.transfer({ chatId: w.chatId, toOperatorId: holder === operator ? operator2.id : operator.id, note: '' }),
+            ]);
+            expect({ round, opened: rejectedCodes(opened) }).toEqual({ round, opened: [] });
+          }
+          // Back to the first operator for the next round.
+          const now = await first(w.h.db.select({ operatorId: chats.operatorId }).from(chats).where(eq(chats.id, w.chatId)));
+          if (now?.operatorId === operator2.id) await w.as(operator2).operator.transfer({ chatId: w.chatId, toOperatorId: operator.id, note: '' });
+        }
+      } finally {
+        await closeDb(db2);
+      }
+    } finally {
+      await w.h.cleanup();
+    }
+  });
+
   it('an expired offer swept and timed out by both processes at once is expired once', async () => {
     const world = await makeWorld(h.db);
     const { chatId } = await as(0, world.dealer).chat.start({});
