@@ -122,7 +122,10 @@ export const CLUSTER_LOCKS = {
   auditChain: 7_311_002,
   /** Appending to realtime_events: ids then become visible in commit order (server/realtime). */
   eventLog: 7_311_003,
-  /** Routing waiting chats to operators against their capacity (server/chat/route-waiting-chats.ts). */
+  /**
+   * Routing waiting chats, and every count of an operator's chats against their capacity: the first
+   * statement of each such verb's transaction (routingTransaction, server/chat/route-waiting-chats.ts).
+   */
   routing: 7_311_004,
   /** Seeding an empty database (server/seed). */
   seed: 7_311_005,

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { lockForUpdate } from '@/db/row-lock';
-import { applications } from '@/db/schema';
+import { applications, chats } from '@/db/schema';
 import type { Actor, Clock, SignedInContext } from '@/server/context';
 import type { DomainError } from '@/server/errors/domain-error';
 import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
@@ -82,6 +82,10 @@ export async function changeInTx(ctx: Pick<ChangeContext, 'clock'> & { actor: Ac
   // The application's row is held until the commit (PostgreSQL; SQLite's writer lock does it), so
   // what is read next is what the previous change committed: a repeat is seen as one, not as a lost race.
   await lockForUpdate(tx, tx.select({ id: applications.id }).from(applications).where(eq(applications.id, change.applicationId)));
+  // So is its chat's row, now: the step may end with a line in the chat, after its audit event,
+  // and a verb on the chat (a transfer, a close) locks the chat's row before it writes its own.
+  // Taken later, each would hold what the other waits for.
+  await lockForUpdate(tx, tx.select({ id: chats.id }).from(chats).where(inArray(chats.id, tx.select({ chatId: applications.chatId }).from(applications).where(eq(applications.id, change.applicationId)))));
   const loaded = change.load ? await change.load(tx) : await getApplicationForActor(tx, signedIn(ctx.actor), change.applicationId);
   if (change.isReplay?.(loaded)) return resultOf(loaded.application);
   const { application, template, chatOperatorId } = loaded;

@@ -73,6 +73,9 @@ export async function insertApplication(
     })
     .returning();
   if (!application) throw new Error('the application was not inserted');
+  // Its card first: that locks the chat's row, which is taken before the audit chain's lock, as
+  // every verb on a chat takes them (docs/scaling.md, "What is one at a time").
+  await appendMessage(tx, emitter, chat, { kind: 'application', author: actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) }, now);
   await writeAuditEvent(tx, {
     at: now,
     ...auditActor(actor),
@@ -81,7 +84,6 @@ export async function insertApplication(
     entityId: application.id,
     data: { number: application.number, templateId: template.id, templateVersion: template.version, chatId: chat.id, ...(input.packageId ? { packageId: input.packageId, prefilled: input.prefilledPaths?.length ?? 0 } : {}) },
   });
-  await appendMessage(tx, emitter, chat, { kind: 'application', author: actor, body: JSON.stringify({ applicationId: application.id, number: application.number, templateId: template.id }) }, now);
   // The lists of applications (the operator's, the dealer's) pick it up live.
   await emitter.emit({
     type: 'application.created',

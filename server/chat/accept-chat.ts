@@ -3,12 +3,11 @@ import { first } from '@/db/client';
 import { chatOffers, chats, operatorPresence } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
 import { conflict, notFound } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { appendMessage, systemMessage } from './append-message';
 import { chatAudience } from './chat-access';
 import { moveChat } from './chat-transitions';
 import { changePresence } from './operator-presence';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 import { operatorRecipient } from '@/server/realtime/events';
 
@@ -18,7 +17,7 @@ import { operatorRecipient } from '@/server/realtime/events';
  */
 export async function acceptChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): Promise<void> {
   const { actor } = ctx;
-  await changeAndPublish(ctx, async (tx, emitter) => {
+  await routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const chat = await first(tx.select().from(chats).where(eq(chats.id, input.chatId)));
     if (!chat) throw notFound('Chat');

@@ -1,16 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { chatOffers } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { chatAudience, getChatForActor } from './chat-access';
 import { moveChat } from './chat-transitions';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 import { operatorRecipient } from '@/server/realtime/events';
 
 /** The dealer stops waiting: the chat counts as abandoned; an operator it was offered to loses the offer. */
 export async function cancelChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): Promise<void> {
-  await changeAndPublish(ctx, async (tx, emitter) => {
+  await routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const chat = await getChatForActor(tx, ctx.actor, input.chatId);
     const offeredTo = chat.offeredTo;

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { first, type DbOrTx } from '@/db/client';
+import { first, type DbOrTx, type Tx } from '@/db/client';
+import { lockForUpdate } from '@/db/row-lock';
 import { preparedQuery } from '@/db/prepared';
 import { applications, chats } from '@/db/schema';
 import type { Actor } from '@/server/context';
@@ -24,6 +25,16 @@ export async function getChatForActor(db: DbOrTx, actor: Actor, chatId: string):
   const chat = await chatById(db).get({ chatId });
   if (!chat || !(mayReadChat(actor, chat) || (await backOfficeMayReadChat(db, actor, chat.id)))) throw notFound('Chat');
   return chat;
+}
+
+/**
+ * Holds the chat's row until the commit (PostgreSQL; SQLite's writer lock does it). A verb that
+ * writes an audit event and then something in a chat (a package's card) takes it first: the
+ * chat's own verbs lock its row before their audit event, and in the other order each could hold
+ * what the other waits for (docs/scaling.md, "What is one at a time").
+ */
+export async function lockChatRow(tx: Tx, chatId: string): Promise<void> {
+  await lockForUpdate(tx, tx.select({ id: chats.id }).from(chats).where(eq(chats.id, chatId)));
 }
 
 /** The back office reads (never writes) the chat of an application that was submitted to it: the transcript and its files are evidence. */

@@ -1,16 +1,15 @@
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { appendMessage, systemMessage } from './append-message';
 import { chatAudience, getChatForActor, mayWriteChat } from './chat-access';
 import { moveChat } from './chat-transitions';
 import { changePresence } from './operator-presence';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 /** The operator (or the dealer) ends the conversation; the freed slot goes at once to the next waiting chat. */
 export async function closeChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string } }): Promise<void> {
-  await changeAndPublish(ctx, async (tx, emitter) => {
+  await routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const chat = await getChatForActor(tx, ctx.actor, input.chatId);
     if (!mayWriteChat(ctx.actor, chat)) throw notFound('Chat');

@@ -2,10 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { first } from '@/db/client';
 import { chatOffers, chats } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { CHAT_LIMITS } from './chat-config';
 import { changePresence } from './operator-presence';
-import { routeWaitingChats, type RoutingContext } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction, type RoutingContext } from './route-waiting-chats';
 import { operatorRecipient } from '@/server/realtime/events';
 
 /**
@@ -16,7 +15,7 @@ import { operatorRecipient } from '@/server/realtime/events';
  */
 export async function expireOffer({ ctx, input }: { ctx: VerbContext; input: { chatId: string } }): Promise<boolean> {
   const { chatId } = input;
-  return changeAndPublish(ctx, async (tx, emitter) => {
+  return routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const chat = await first(tx.select().from(chats).where(eq(chats.id, chatId)));
     if (!chat || chat.status !== 'queued' || !chat.offeredTo || !chat.offerExpiresAt || chat.offerExpiresAt > now) return false;

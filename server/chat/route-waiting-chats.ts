@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { holdClusterLock, type Db, type Tx } from '@/db/client';
 import { chatOffers, chats } from '@/db/schema';
 import type { Clock, Scheduler } from '@/server/context';
-import type { Emitter } from '@/server/realtime/change-and-publish';
+import { changeAndPublish, type Emitter } from '@/server/realtime/change-and-publish';
+import type { EventBus } from '@/server/realtime/event-bus';
 import { availableOperators, type AvailableOperator } from './available-operators';
 import { offerTimeoutMs } from './offer-timeout';
 import { changePresence } from './operator-presence';
@@ -17,11 +18,28 @@ export interface RoutingContext {
 }
 
 /**
+ * The transaction of a verb that routes, or that counts an operator's chats against their
+ * capacity (accepting, transferring): changeAndPublish with the routing lock taken as its FIRST
+ * statement. Counting and then writing is only right if nobody else counts meanwhile: on
+ * PostgreSQL two such transactions at once would each see the other's operator as free (two
+ * accepts past a capacity of one, two transfers to the last free place, one chat offered by two
+ * routings). Taken first, before any row is locked, it keeps one lock order (routing → rows →
+ * audit chain → event log): taken inside routeWaitingChats, after the verb had locked a chat
+ * row another routing transaction wanted, it could deadlock. On SQLite it is nothing (one writer).
+ */
+export function routingTransaction<T>(ctx: { db: Db; bus: EventBus; clock: Clock }, fn: (tx: Tx, emitter: Emitter) => Promise<T>): Promise<T> {
+  return changeAndPublish(ctx, async (tx, emitter) => {
+    await holdClusterLock(tx, 'routing');
+    return fn(tx, emitter);
+  });
+}
+
+/**
  * Offers waiting chats, oldest first, each to the available operator with the fewest chats below
  * their capacity (ties: the longest idle). Operators who let this chat's offer expire come last
  * for it — but when everyone available has missed it, it goes round again rather than waiting
  * for good (an operator who misses three offers is set away). Runs inside the transaction of
- * whatever freed capacity or queued a chat.
+ * whatever freed capacity or queued a chat: a routingTransaction, which holds the routing lock.
  */
 export async function routeWaitingChats(tx: Tx, emitter: Emitter, ctx: RoutingContext): Promise<number> {
   const now = ctx.clock.now();

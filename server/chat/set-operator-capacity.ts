@@ -5,15 +5,14 @@ import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { operatorRecipient } from '@/server/realtime/events';
 import { changePresence, ensurePresence } from './operator-presence';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 /** Admin sets how many chats an operator takes at once; a raised capacity drains the queue at once. */
 export async function setOperatorCapacity({ ctx, input }: { ctx: SignedInContext; input: { userId: string; capacity: number } }) {
-  return changeAndPublish(ctx, async (tx, emitter) => {
+  return routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const user = await first(tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.userId), eq(users.role, 'operator'))));
     if (!user) throw notFound('Operator');

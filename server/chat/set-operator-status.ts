@@ -1,8 +1,7 @@
 import type { OperatorStatus } from '@/db/schema';
 import type { SignedInContext } from '@/server/context';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { changePresence, ensurePresence } from './operator-presence';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 /**
@@ -10,7 +9,7 @@ import { routingContext } from './routing-context';
  * Going available counts as a heartbeat and drains the queue at once.
  */
 export async function setOperatorStatus({ ctx, input }: { ctx: SignedInContext; input: { status: OperatorStatus } }) {
-  return changeAndPublish(ctx, async (tx, emitter) => {
+  return routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     await ensurePresence(tx, ctx.actor.id, now);
     const available = input.status === 'available';

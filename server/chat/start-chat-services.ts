@@ -2,11 +2,10 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { chats } from '@/db/schema';
 import type { VerbContext } from '@/server/context';
 import { logger } from '@/server/config/logger';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { expireOffer } from './expire-offer';
 import { sweepExpiredOffers } from './sweep-expired-offers';
 import { sweepStalePresence } from './sweep-stale-presence';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 const SWEEP_INTERVAL_MS = 15_000;
@@ -28,7 +27,7 @@ export async function startChatServices(ctx: VerbContext): Promise<() => void> {
   for (const offer of pending) {
     ctx.scheduler.at(offer.expiresAt ?? ctx.clock.now(), `offer:${offer.id}`, () => expireOffer({ ctx, input: { chatId: offer.id } }));
   }
-  await changeAndPublish(ctx, (tx, emitter) => routeWaitingChats(tx, emitter, routingContext(ctx)));
+  await routingTransaction(ctx, (tx, emitter) => routeWaitingChats(tx, emitter, routingContext(ctx)));
   const timer = setInterval(() => {
     sweepStalePresence({ ctx }).catch((error: unknown) => logger().error({ err: error }, 'presence sweep failed'));
   }, SWEEP_INTERVAL_MS);

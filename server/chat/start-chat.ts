@@ -3,9 +3,8 @@ import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { invalid } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { chatAudience } from './chat-access';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 
 /** A dealer asks for an operator: the chat joins the queue and is offered at once if anyone is free. */
@@ -13,7 +12,7 @@ export async function startChat({ ctx, input }: { ctx: SignedInContext; input: {
   const { actor } = ctx;
   if (!actor.dealerId) throw invalid('errors.notADealer', 'Only a dealer representative of a dealer company can open a chat');
   const dealerId = actor.dealerId;
-  return changeAndPublish(ctx, async (tx, emitter) => {
+  return routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const [chat] = await tx
       .insert(chats)

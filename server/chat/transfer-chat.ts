@@ -5,11 +5,10 @@ import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { conflict, invalid, notFound } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
 import { appendMessage, systemMessage } from './append-message';
 import { chatAudience, getChatForActor } from './chat-access';
 import { assertChatStatus } from './chat-transitions';
-import { routeWaitingChats } from './route-waiting-chats';
+import { routeWaitingChats, routingTransaction } from './route-waiting-chats';
 import { routingContext } from './routing-context';
 import { operatorRecipient } from '@/server/realtime/events';
 
@@ -19,7 +18,7 @@ import { operatorRecipient } from '@/server/realtime/events';
  */
 export async function transferChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; toOperatorId: string; note: string } }): Promise<void> {
   const { actor } = ctx;
-  await changeAndPublish(ctx, async (tx, emitter) => {
+  await routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const chat = await getChatForActor(tx, actor, input.chatId);
     if (chat.operatorId !== actor.id) throw notFound('Chat');

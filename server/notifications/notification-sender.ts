@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import { inTransaction, type Db } from '@/db/client';
+import { first, inTransaction, type Db } from '@/db/client';
+import { forUpdateSkipLocked } from '@/db/row-lock';
 import { notifications, type NotificationChannelName } from '@/db/schema';
 import { logger } from '@/server/config/logger';
 import type { Clock } from '@/server/context';
@@ -25,49 +26,70 @@ export interface SenderDeps {
 }
 
 /**
- * Delivers the outbox. A row is taken by moving it to `sending` with a lease (an UPDATE that only
- * one sender can win), sent, then marked `sent`; a failure is retried with backoff and, after
- * the last attempt, stays `failed` for an admin to see and retry. If the process dies while a
- * row is `sending`, the lease runs out and the row is sent again with the same message id (the
+ * Delivers the outbox. A row is leased in a transaction of its own: the next due row of a
+ * channel is selected `FOR UPDATE SKIP LOCKED` (PostgreSQL: a row another sender is leasing right
+ * now is passed over, not waited for; db/row-lock.ts) and moved to `sending` with a lease by an
+ * UPDATE that only one sender can win (the compare-and-set stays the guard); then it is sent,
+ * outside any transaction, and marked `sent`. A failure is retried with backoff and, after the
+ * last attempt, stays `failed` for an admin to see and retry. If the process dies while a row is
+ * `sending`, the lease runs out and the row is sent again with the same message id (the
  * development inbox drops a repeat; SMTP carries it as Message-ID; an SMS gateway would take it
- * as its idempotency key).
+ * as its idempotency key). Several senders (processes) share the outbox row by row.
  */
 export async function deliverDue(deps: SenderDeps): Promise<{ sent: number; retried: number; failed: number }> {
-  const { db, clock } = deps;
   const tokenOf = deps.tokenOf ?? linkToken;
   const result = { sent: 0, retried: 0, failed: 0 };
-  const due = await db
-    .select()
-    .from(notifications)
-    .where(and(inArray(notifications.status, ['pending', 'sending']), lte(notifications.nextAttemptAt, clock.now())))
-    .orderBy(asc(notifications.nextAttemptAt))
-    .limit(SENDING.batch);
-
   // Channels go side by side (a slow SMTP server does not hold up SMS); within one, in order.
-  const byChannel = new Map<string, Row[]>();
-  for (const row of due) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
-  await Promise.all([...byChannel.values()].map(async (rows) => {
-    for (const row of rows) {
-      const outcome = await deliverOne(deps, tokenOf, row);
-      if (outcome) result[outcome] += 1;
-    }
-  }));
+  const channels = Object.keys(deps.channels) as NotificationChannelName[];
+  await Promise.all(
+    channels.map(async (channel) => {
+      for (let tries = 0; tries < SENDING.batch; tries += 1) {
+        const leased = await lease(deps, channel);
+        if (leased === 'none') return;
+        if (leased === 'lost') continue; // another sender took it meanwhile
+        result[await deliverLeased(deps, tokenOf, leased)] += 1;
+      }
+    }),
+  );
   return result;
 }
 
 type Row = typeof notifications.$inferSelect;
+interface Leased {
+  row: Row;
+  /** This attempt's number: the row is this sender's while it is `sending` with these attempts. */
+  attempts: number;
+}
 
-async function deliverOne(deps: SenderDeps, tokenOf: (linkId: string) => string, row: Row): Promise<'sent' | 'retried' | 'failed' | null> {
+/** Takes the channel's next due row for this sender: moves it to `sending` until the lease ends. */
+async function lease(deps: SenderDeps, channel: NotificationChannelName): Promise<Leased | 'none' | 'lost'> {
   const { db, clock } = deps;
-  const attempts = row.attempts + 1;
-  const taken = await inTransaction(db, (tx) =>
-    tx
+  return inTransaction(db, async (tx) => {
+    const now = clock.now();
+    const row = await first(
+      forUpdateSkipLocked(
+        tx,
+        tx
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.channel, channel), inArray(notifications.status, ['pending', 'sending']), lte(notifications.nextAttemptAt, now)))
+          .orderBy(asc(notifications.nextAttemptAt))
+          .limit(1),
+      ),
+    );
+    if (!row) return 'none';
+    const attempts = row.attempts + 1;
+    const taken = await tx
       .update(notifications)
-      .set({ status: 'sending', attempts, nextAttemptAt: new Date(clock.now().getTime() + SENDING.leaseMs) })
+      .set({ status: 'sending', attempts, nextAttemptAt: new Date(now.getTime() + SENDING.leaseMs) })
       .where(and(eq(notifications.id, row.id), eq(notifications.status, row.status), eq(notifications.attempts, row.attempts)))
-      .returning({ id: notifications.id }),
-  );
-  if (taken.length === 0) return null; // another sender took it
+      .returning({ id: notifications.id });
+    return taken.length === 0 ? 'lost' : { row, attempts };
+  });
+}
+
+async function deliverLeased(deps: SenderDeps, tokenOf: (linkId: string) => string, { row, attempts }: Leased): Promise<'sent' | 'retried' | 'failed'> {
+  const { db, clock } = deps;
   // The outcome is recorded only if this attempt still owns the row: a sender whose lease ran out
   // must not overwrite what the sender that took over recorded.
   const stillMine = and(eq(notifications.id, row.id), eq(notifications.status, 'sending'), eq(notifications.attempts, attempts));

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { packageItems } from '@/db/schema';
 import { insertApplication } from '@/server/applications/create-application';
-import { getChatForActor } from '@/server/chat/chat-access';
+import { getChatForActor, lockChatRow } from '@/server/chat/chat-access';
 import type { SignedInContext } from '@/server/context';
 import { conflict, invalid, notFound } from '@/server/errors/domain-error';
 import { changeAndPublish } from '@/server/realtime/change-and-publish';
@@ -22,6 +22,7 @@ export async function openPackage({ ctx, input }: { ctx: SignedInContext; input:
     const items = await tx.select().from(packageItems).where(eq(packageItems.packageId, row.id)).orderBy(asc(packageItems.position));
     if (row.status === 'opened') return { packageId: row.id, applicationIds: items.map((i) => i.applicationId ?? '') };
     if (!row.chatId) throw conflict('errors.wrongState', 'The package was not sent into a chat', { status: row.status });
+    await lockChatRow(tx, row.chatId);
     const chat = await getChatForActor(tx, ctx.actor, row.chatId);
     const now = ctx.clock.now();
     await movePackage(tx, row, 'open', ctx.actor, { openedAt: now }, now);
