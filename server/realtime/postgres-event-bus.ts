@@ -73,6 +73,12 @@ export class PostgresEventBus implements EventBus {
   private retryTimer: NodeJS.Timeout | null = null;
 
   private readonly outbox: WireItem[] = [];
+  /**
+   * This process's own stored events, by id, as published: when their notification comes back
+   * and they are next in line, they are delivered from here instead of being read again from the
+   * log (a read per message saved). Anything not next in line is read from the log as before.
+   */
+  private readonly own = new Map<number, BusEvent>();
   private sending: Promise<void> | null = null;
 
   private markReady: () => void = () => undefined;
@@ -98,7 +104,10 @@ export class PostgresEventBus implements EventBus {
 
   publish(events: readonly BusEvent[]): void {
     if (this.closed || events.length === 0) return;
-    for (const event of events) this.outbox.push(event.id !== null ? event.id : { ...event, createdAt: event.createdAt.toISOString() });
+    for (const event of events) {
+      if (event.id !== null && event.id > this.lastId) this.own.set(event.id, event);
+      this.outbox.push(event.id !== null ? event.id : { ...event, createdAt: event.createdAt.toISOString() });
+    }
     if (!this.sending) {
       this.sending = this.send().finally(() => (this.sending = null));
     }
@@ -242,6 +251,7 @@ export class PostgresEventBus implements EventBus {
         if (this.initialised) return;
         const row = await first(this.db.select({ id: max(realtimeEvents.id) }).from(realtimeEvents));
         this.lastId = Number(row?.id ?? 0);
+        this.forgetOwnUpTo(this.lastId);
         this.initialised = true;
         this.markReady();
         return;
@@ -253,6 +263,7 @@ export class PostgresEventBus implements EventBus {
         for (const item of task.items) {
           if (typeof item === 'number') {
             // Before the start the stored ids are covered by the start's read of where the log ends.
+            if (this.initialised && item > this.lastId) this.deliverOwnInLine();
             if (this.initialised && item > this.lastId) await this.readNew();
           } else if (item && typeof item === 'object') {
             this.deliver({ ...item, id: null, createdAt: new Date(item.createdAt) } as BusEvent);
@@ -271,8 +282,22 @@ export class PostgresEventBus implements EventBus {
         this.lastId = row.id;
         this.deliver(eventOfRow(row));
       }
-      if (rows.length < READ_BATCH) return;
+      if (rows.length < READ_BATCH) break;
     }
+    this.forgetOwnUpTo(this.lastId);
+  }
+
+  /** Delivers this process's own events while the next id in line is one of them. */
+  private deliverOwnInLine(): void {
+    for (let next = this.own.get(this.lastId + 1); next && !this.closed; next = this.own.get(this.lastId + 1)) {
+      this.own.delete(this.lastId + 1);
+      this.lastId += 1;
+      this.deliver(next);
+    }
+  }
+
+  private forgetOwnUpTo(id: number): void {
+    for (const key of this.own.keys()) if (key <= id) this.own.delete(key);
   }
 
   private deliver(event: BusEvent): void {
