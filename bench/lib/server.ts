@@ -1,21 +1,13 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 // @ts-expect-error -- plain ESM helper shared with npm start
 import { buildIfNeeded } from '../../scripts/lib/build-if-needed.mjs';
+import { freePort } from '../../tests/helpers/free-port';
+
+export { freePort };
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * Builds if the sources changed, then starts the production server (scripts/serve.ts, as npm start

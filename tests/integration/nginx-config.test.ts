@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustedProxies, resolveClientAddress } from '@/server/http/client-address';
+import { freePort } from '../helpers/free-port';
 
 // deploy/nginx/dealer-desk.conf, run by Debian's nginx in front of two small stand-ins for the app
 // processes: the file as committed, with only its addresses, ports and certificate paths moved
@@ -34,16 +35,6 @@ interface Seen {
   bodyBytes: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A stand-in app process: answers with its name, records what it received; the feed path stays open, writing what `feedWrites` is given. */
 function startBackend(name: string, seen: Seen[], feeds: http.ServerResponse[]): Promise<{ server: http.Server; port: number }> {

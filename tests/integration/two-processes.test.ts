@@ -59,6 +59,20 @@ describe.skipIf(skip)('two app processes on one PostgreSQL', () => {
     await admin.mutate('admin.users.create', { name: 'Оператор Двох Процесів', email: people.operator, password: PASSWORD, role: 'operator' });
   }, 180_000);
 
+  /** The dealer signed in on one process, the operator on another (or the same), both listening; a chat offered and accepted. */
+  async function acceptedChat(dealerProcess: AppProcess, operatorProcess: AppProcess, topic: string) {
+    const dealer = new ApiClient(dealerProcess.base);
+    const operator = new ApiClient(operatorProcess.base);
+    await dealer.signIn(people.dealer, PASSWORD);
+    await operator.signIn(people.operator, PASSWORD);
+    await Promise.all([dealer.listen(), operator.listen()]);
+    await operator.mutate('operator.setStatus', { status: 'available' });
+    const { chatId } = await dealer.mutate<{ chatId: string }>('chat.start', { topic });
+    await operator.waitFor((e) => e.type === 'chat.offered' && e.chatId === chatId, `the offer of «${topic}»`);
+    await operator.mutate('operator.accept', { chatId });
+    return { dealer, operator, chatId };
+  }
+
   afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
     await sql?.end();
@@ -75,16 +89,7 @@ describe.skipIf(skip)('two app processes on one PostgreSQL', () => {
   });
 
   it('the dealer on one process, the operator on the other: offer, messages both ways once and in order, a feed resumed on the other process, an application made on one and finished on the other', async () => {
-    const dealer = new ApiClient(one.base);
-    const operator = new ApiClient(two.base);
-    await dealer.signIn(people.dealer, PASSWORD);
-    await operator.signIn(people.operator, PASSWORD);
-    await Promise.all([dealer.listen(), operator.listen()]);
-    await operator.mutate('operator.setStatus', { status: 'available' });
-
-    const { chatId } = await dealer.mutate<{ chatId: string }>('chat.start', { topic: 'Заміна SIM' });
-    await operator.waitFor((e) => e.type === 'chat.offered' && e.chatId === chatId, 'offer on the other process');
-    await operator.mutate('operator.accept', { chatId });
+    const { dealer, operator, chatId } = await acceptedChat(one, two, 'Заміна SIM');
 
     for (let i = 1; i <= 5; i += 1) {
       await dealer.mutate('chat.send', { chatId, clientId: crypto.randomUUID(), text: `дилер ${i}` });
@@ -130,16 +135,7 @@ describe.skipIf(skip)('two app processes on one PostgreSQL', () => {
   }, 120_000);
 
   it('a process killed with SIGKILL mid-chat: its clients go on on the survivor, nothing lost or repeated, and its pending offer times out once', async () => {
-    const dealer = new ApiClient(one.base);
-    const operator = new ApiClient(one.base);
-    await dealer.signIn(people.dealer, PASSWORD);
-    await operator.signIn(people.operator, PASSWORD);
-    await Promise.all([dealer.listen(), operator.listen()]);
-    await operator.mutate('operator.setStatus', { status: 'available' });
-
-    const { chatId } = await dealer.mutate<{ chatId: string }>('chat.start', { topic: 'Тариф' });
-    await operator.waitFor((e) => e.type === 'chat.offered' && e.chatId === chatId, 'offer');
-    await operator.mutate('operator.accept', { chatId });
+    const { dealer, operator, chatId } = await acceptedChat(one, one, 'Тариф');
     await dealer.mutate('chat.send', { chatId, clientId: crypto.randomUUID(), text: 'перше' });
     await operator.mutate('chat.send', { chatId, clientId: crypto.randomUUID(), text: 'друге' });
 
