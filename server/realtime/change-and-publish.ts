@@ -112,9 +112,6 @@ export async function changeAndPublish<T>(ctx: { db: Db; bus: EventBus; clock: {
     );
     let next = 0;
     published = emitted.map((entry) => ('stored' in entry ? (stored[next++] as BusEvent) : entry.ephemeral));
-    // A bus that announces through the database (PostgreSQL's NOTIFY) does it here: delivered at
-    // the commit, never on a rollback, and one round trip fewer than a notification sent after.
-    if (published.length > 0) await ctx.bus.announceInTransaction?.(tx, published);
     return value;
   });
   ctx.bus.publish(published);

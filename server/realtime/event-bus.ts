@@ -1,4 +1,3 @@
-import type { Tx } from '@/db/client';
 import type { Audience, RealtimeEventBody } from './events';
 
 /**
@@ -25,12 +24,6 @@ export interface EventBus {
    * log, so no event falls between what it read and what the bus brings.
    */
   readonly ready?: Promise<unknown>;
-  /**
-   * Optional: announces the events inside the transaction that stores them, just before its
-   * commit (PostgreSQL: `NOTIFY`, delivered at the commit, dropped by a rollback). `publish` of
-   * the same events after the commit then announces nothing again.
-   */
-  announceInTransaction?(tx: Tx, events: readonly BusEvent[]): Promise<void>;
   publish(events: readonly BusEvent[]): void;
   subscribe(listener: (event: BusEvent) => void): () => void;
 }

@@ -1,5 +1,5 @@
 import { asc, gt, max, sql } from 'drizzle-orm';
-import { first, rawRows, type Db, type Tx } from '@/db/client';
+import { first, rawRows, type Db } from '@/db/client';
 import { listenToPostgres, type PostgresListener } from '@/db/postgres-listener';
 import { realtimeEvents } from '@/db/schema';
 import { logger } from '@/server/config/logger';
@@ -57,9 +57,6 @@ export interface PostgresEventBusOptions {
  * Delivery is asynchronous (a subscriber hears an event after its NOTIFY has come back), unlike
  * the in-process bus.
  */
-/** What a notification carries of an event: a stored one's id, an ephemeral one whole. */
-const wireItem = (event: BusEvent): WireItem => (event.id !== null ? event.id : { ...event, createdAt: event.createdAt.toISOString() });
-
 export class PostgresEventBus implements EventBus {
   private readonly listeners = new Set<(event: BusEvent) => void>();
   private readonly channel: string;
@@ -105,22 +102,12 @@ export class PostgresEventBus implements EventBus {
     );
   }
 
-  /** Events already announced in their transaction (`announceInTransaction`): `publish` sends them no second time. */
-  private readonly announced = new WeakSet<BusEvent>();
-
-  async announceInTransaction(tx: Tx, events: readonly BusEvent[]): Promise<void> {
-    if (this.closed) return;
-    for (const payload of this.payloadsOf(events.map(wireItem))) await rawRows(tx, sql`select pg_notify(${this.channel}, ${payload})`);
-    for (const event of events) this.announced.add(event);
-  }
-
   publish(events: readonly BusEvent[]): void {
     if (this.closed || events.length === 0) return;
     for (const event of events) {
       if (event.id !== null && event.id > this.lastId) this.own.set(event.id, event);
-      if (!this.announced.has(event)) this.outbox.push(wireItem(event));
+      this.outbox.push(event.id !== null ? event.id : { ...event, createdAt: event.createdAt.toISOString() });
     }
-    if (this.outbox.length === 0) return;
     if (!this.sending) {
       this.sending = this.send().finally(() => (this.sending = null));
     }
