@@ -9,6 +9,7 @@
 // BENCH_VERBOSE=1 lists every script of every load. Last line:
 // {"pages":{path:{"bytes","ratio"}},"baseline","maxRatio"}.
 
+import { eq } from 'drizzle-orm';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -115,8 +116,10 @@ async function startBare(port: number) {
 async function subscriberLink(dataDir: string, base: string): Promise<string | null> {
   const db = openDb(path.join(dataDir, 'dealer-desk.sqlite'));
   try {
-    const chat = await first(db.select().from(chats).limit(1));
-    if (!chat) return null;
+    const chat = await first(db.select().from(chats).where(eq(chats.class, 'dealer')).limit(1));
+    const dealerId = chat?.dealerId;
+    const createdBy = chat?.dealerUserId;
+    if (!chat || !dealerId || !createdBy) return null;
     const now = new Date();
     const applicationId = randomUUID();
     const linkId = randomUUID();
@@ -128,9 +131,9 @@ async function subscriberLink(dataDir: string, base: string): Promise<string | n
           id: applicationId,
           number: `DD-BENCH-${Date.now() % 1_000_000}`,
           chatId: chat.id,
-          dealerId: chat.dealerId,
+          dealerId,
           pointOfSaleId: chat.pointOfSaleId,
-          createdBy: chat.dealerUserId,
+          createdBy,
           templateId: 'sim-replacement',
           templateVersion: 1,
           status: 'submitted',

@@ -39,8 +39,25 @@ export function openDb(file: string): Db {
   client.pragma('synchronous = NORMAL');
   cacheStatements(client);
   const db = drizzle({ client, schema, casing: 'snake_case' });
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  migrateSqlite(client, db);
   return db;
+}
+
+/**
+ * Migrates with foreign keys off, as SQLite's way of changing a table asks (drizzle-kit rebuilds
+ * it: a new table, the rows copied, the old one dropped, the new one renamed): with them on,
+ * dropping a table that other rows point at fails. The pragma is ignored inside a transaction,
+ * so it is set around the migrator's; every reference is checked before they go back on.
+ */
+function migrateSqlite(client: Database.Database, db: Db): void {
+  client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    const broken = client.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`the migration left ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 3))}`);
+  } finally {
+    client.pragma('foreign_keys = ON');
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 1000;

@@ -8,6 +8,23 @@
 export const ROLES = ['dealer', 'operator', 'backoffice', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The two classes of chat in the one queue: a dealer's (the dealer desk) and a subscriber's (the widget). */
+export const CHAT_CLASSES = ['dealer', 'subscriber'] as const;
+export type ChatClass = (typeof CHAT_CLASSES)[number];
+
+/** Which chats an operator takes: dealers', subscribers' or both. */
+export const OPERATOR_SERVES = ['both', 'dealer', 'subscriber'] as const;
+export type OperatorServes = (typeof OPERATOR_SERVES)[number];
+
+/** How a widget visitor proved who they are. */
+export const VISITOR_PROOFS = ['sms', 'email', 'portal'] as const;
+export type VisitorProof = (typeof VISITOR_PROOFS)[number];
+
+export const ONE_TIME_CODE_CHANNELS = ['sms', 'email'] as const;
+export type OneTimeCodeChannel = (typeof ONE_TIME_CODE_CHANNELS)[number];
+
+export const LOCALES = ['uk', 'en'] as const;
+
 /** An application's statuses; server/workflow/transition-table.ts says which move to which. */
 export const APPLICATION_STATUSES = ['draft', 'identified', 'filled', 'verified', 'signed', 'submitted', 'approved', 'rejected', 'cancelled', 'disputed'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

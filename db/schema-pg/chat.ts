@@ -3,6 +3,8 @@
 import { autoId, boolean, createdAt, id, index, integer, json, table, text, timestamp, uniqueIndex } from './kit';
 import { users } from './auth';
 import { dealers, pointsOfSale } from './dealers';
+import { visitors } from './widget';
+import { CHAT_CLASSES, OPERATOR_SERVES } from '../column-values';
 
 export const OPERATOR_STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
 export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
@@ -18,6 +20,8 @@ export const operatorPresence = table('operator_presence', {
   /** Since when the operator has had no chat offered or ended; ties in routing go to the longest idle. */
   idleSince: timestamp(),
   missedOffers: integer().notNull().default(0),
+  /** Which class of chats routing offers this operator (an admin assigns it). */
+  serves: text({ enum: OPERATOR_SERVES }).notNull().default('both'),
   updatedAt: timestamp().notNull(),
 });
 
@@ -28,13 +32,14 @@ export const chats = table(
   'chats',
   {
     id: id(),
-    dealerId: text()
-      .notNull()
-      .references(() => dealers.id),
+    /** A dealer's chat (dealerId, dealerUserId set) or a subscriber's through the widget (visitorId set). */
+    class: text({ enum: CHAT_CLASSES }).notNull().default('dealer'),
+    dealerId: text().references(() => dealers.id),
     pointOfSaleId: text().references(() => pointsOfSale.id),
-    dealerUserId: text()
-      .notNull()
-      .references(() => users.id),
+    dealerUserId: text().references(() => users.id),
+    visitorId: text().references(() => visitors.id),
+    /** How far the visitor has read (a dealer's reads are in chat_reads). */
+    visitorReadSeq: integer().notNull().default(0),
     operatorId: text().references(() => users.id),
     topic: text(),
     status: text({ enum: CHAT_STATUSES }).notNull().default('queued'),
@@ -58,6 +63,7 @@ export const chats = table(
     // Metrics choose chats by arrival; the queue's expected wait reads recent handle times.
     index('chats_created_idx').on(t.createdAt),
     index('chats_status_closed_idx').on(t.status, t.closedAt),
+    index('chats_visitor_created_idx').on(t.visitorId, t.createdAt),
   ],
 );
 
@@ -87,9 +93,9 @@ export const attachments = table(
   {
     id: id(),
     chatId: text().references(() => chats.id),
-    uploaderId: text()
-      .notNull()
-      .references(() => users.id),
+    /** Who uploaded it: a user, or a widget visitor. */
+    uploaderId: text().references(() => users.id),
+    visitorId: text().references(() => visitors.id),
     fileName: text().notNull(),
     mime: text().notNull(),
     size: integer().notNull(),
@@ -111,6 +117,8 @@ export const chatMessages = table(
     seq: integer().notNull(),
     kind: text({ enum: MESSAGE_KINDS }).notNull(),
     authorId: text().references(() => users.id),
+    /** The author when a widget visitor wrote it (authorId is then null). */
+    visitorId: text().references(() => visitors.id),
     clientId: text(),
     body: text().notNull(),
     attachmentId: text().references(() => attachments.id),
@@ -151,6 +159,8 @@ export const realtimeEvents = table(
     /** When set, only this dealer user receives it (the representative who opened the chat). */
     dealerUserId: text(),
     operatorId: text(),
+    /** When set, the widget visitor of a subscriber's chat receives it. */
+    visitorId: text(),
     allOperators: boolean().notNull().default(false),
     payload: json<Record<string, unknown>>().notNull(),
     createdAt: timestamp().notNull(),
@@ -159,5 +169,6 @@ export const realtimeEvents = table(
     index('realtime_events_dealer_idx').on(t.dealerId, t.id),
     index('realtime_events_dealer_user_idx').on(t.dealerUserId, t.id),
     index('realtime_events_operator_idx').on(t.operatorId, t.id),
+    index('realtime_events_visitor_idx').on(t.visitorId, t.id),
   ],
 );

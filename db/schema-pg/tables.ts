@@ -8,3 +8,4 @@ export * from './applications';
 export * from './backoffice';
 export * from './packages';
 export * from './files';
+export * from './widget';

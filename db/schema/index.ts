@@ -47,6 +47,10 @@ export let companies = sqlite.companies;
 export let packages = sqlite.packages;
 export let packageItems = sqlite.packageItems;
 export let storedFiles = sqlite.storedFiles;
+export let visitors = sqlite.visitors;
+export let visitorSessions = sqlite.visitorSessions;
+export let oneTimeCodes = sqlite.oneTimeCodes;
+export let cannedReplies = sqlite.cannedReplies;
 
 /** Points every table at the given dialect's declaration; called once at start-up. */
 export function chooseDialect(dialect: SchemaDialect): void {
@@ -78,6 +82,10 @@ export function chooseDialect(dialect: SchemaDialect): void {
   packages = from.packages;
   packageItems = from.packageItems;
   storedFiles = from.storedFiles;
+  visitors = from.visitors;
+  visitorSessions = from.visitorSessions;
+  oneTimeCodes = from.oneTimeCodes;
+  cannedReplies = from.cannedReplies;
 }
 
 // server/config/env.ts documents and checks DATABASE_URL; only its dialect is read here, that early.

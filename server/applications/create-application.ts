@@ -52,6 +52,7 @@ export async function insertApplication(
   input: { chat: ChatRow; actor: Actor; template: TemplateDef; now: Date; formData?: Record<string, Record<string, unknown>>; packageId?: string; prefilledPaths?: string[] },
 ) {
   const { chat, actor, template, now } = input;
+  if (!chat.dealerId) throw invalid('errors.notADealerChat', 'Applications are made in a dealer’s chat: a subscriber is pointed to a point of sale');
   const number = await nextNumber(tx, now);
   const [application] = await tx
     .insert(applications)

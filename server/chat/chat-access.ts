@@ -5,7 +5,7 @@ import { preparedQuery } from '@/db/prepared';
 import { applications, chats } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { notFound } from '@/server/errors/domain-error';
-import { ALL_OPERATORS, operatorRecipient, type Audience } from '@/server/realtime/events';
+import { ALL_OPERATORS, operatorRecipient, visitorRecipient, type Audience, type Recipient } from '@/server/realtime/events';
 
 export type ChatRow = typeof chats.$inferSelect;
 
@@ -70,6 +70,13 @@ export function mayWriteChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'ope
   return false;
 }
 
+/** Who opened the chat, as an event's recipient: the dealer's representative, or the widget's visitor. */
+export function participantOf(chat: Pick<ChatRow, 'dealerId' | 'dealerUserId' | 'visitorId'>): Recipient | null {
+  if (chat.dealerId) return { kind: 'dealer', dealerId: chat.dealerId, userId: chat.dealerUserId };
+  if (chat.visitorId) return visitorRecipient(chat.visitorId);
+  return null;
+}
+
 /**
  * The audience of a chat's live events: the representative who opened it and its operator.
  * (Colleagues of the same dealer company may read the chat, and see it on their next read.)
@@ -77,11 +84,12 @@ export function mayWriteChat(actor: Actor, chat: Pick<ChatRow, 'dealerId' | 'ope
  * (the queue changed).
  */
 export function chatAudience(
-  chat: Pick<ChatRow, 'id' | 'dealerId' | 'dealerUserId' | 'operatorId'>,
+  chat: Pick<ChatRow, 'id' | 'dealerId' | 'dealerUserId' | 'visitorId' | 'operatorId'>,
   { dealer = true, allOperators = false }: { dealer?: boolean; allOperators?: boolean } = {},
 ): { chatId: string; audience: Audience } {
   const audience: Audience = [];
-  if (dealer) audience.push({ kind: 'dealer', dealerId: chat.dealerId, userId: chat.dealerUserId });
+  const participant = participantOf(chat);
+  if (dealer && participant) audience.push(participant);
   if (chat.operatorId) audience.push(operatorRecipient(chat.operatorId));
   if (allOperators) audience.push(ALL_OPERATORS);
   return { chatId: chat.id, audience };

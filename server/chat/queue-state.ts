@@ -6,7 +6,8 @@ import { chats } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
 import { availableOperators } from './available-operators';
 import { CHAT_LIMITS } from './chat-config';
-import { ALL_OPERATORS } from '@/server/realtime/events';
+import { ALL_OPERATORS, type Recipient } from '@/server/realtime/events';
+import { participantOf } from './chat-access';
 
 /**
  * What a waiting dealer is told. `now`: an operator is being offered the chat or has a free place
@@ -45,9 +46,9 @@ export async function recentHandleTimeSeconds(db: DbOrTx, now: Date): Promise<nu
  * `ahead` chats before it that have no operator yet, and every place freeing on average once per
  * recent handle time, the wait is (ahead − free places + 1) × handle time / serving places.
  */
-export async function queueState(db: DbOrTx, now: Date): Promise<{ places: Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>; length: number }> {
+export async function queueState(db: DbOrTx, now: Date): Promise<{ places: Map<string, QueuePlace & { recipient: Recipient | null }>; length: number }> {
   const waiting = await db
-    .select({ id: chats.id, dealerId: chats.dealerId, dealerUserId: chats.dealerUserId, offeredTo: chats.offeredTo })
+    .select({ id: chats.id, dealerId: chats.dealerId, dealerUserId: chats.dealerUserId, visitorId: chats.visitorId, offeredTo: chats.offeredTo })
     .from(chats)
     .where(eq(chats.status, 'queued'))
     .orderBy(asc(chats.createdAt), asc(chats.id));
@@ -56,10 +57,10 @@ export async function queueState(db: DbOrTx, now: Date): Promise<{ places: Map<s
   const taking = new Set(operators.map((o) => o.userId));
   const servingPlaces = operators.reduce((sum, o) => sum + o.capacity, 0);
   const freePlaces = operators.reduce((sum, o) => sum + Math.max(0, o.capacity - o.load), 0);
-  const places = new Map<string, QueuePlace & { dealerId: string; dealerUserId: string }>();
+  const places = new Map<string, QueuePlace & { recipient: Recipient | null }>();
   let unserved = 0;
   waiting.forEach((chat, index) => {
-    const base = { dealerId: chat.dealerId, dealerUserId: chat.dealerUserId, position: index + 1, handleSeconds, servingPlaces };
+    const base = { recipient: participantOf(chat), position: index + 1, handleSeconds, servingPlaces };
     if (chat.offeredTo && taking.has(chat.offeredTo)) {
       places.set(chat.id, { ...base, outlook: 'now', etaSeconds: 0, ahead: 0 });
       return;
@@ -73,11 +74,11 @@ export async function queueState(db: DbOrTx, now: Date): Promise<{ places: Map<s
   return { places, length: waiting.length };
 }
 
-/** Tells every waiting dealer their place, and operators that the queue changed (not stored: state, not history). */
+/** Tells every waiting dealer and visitor their place, and operators that the queue changed (not stored: state, not history). */
 export async function publishQueueState(db: DbOrTx, emitter: Emitter, now: Date): Promise<void> {
   const { places, length } = await queueState(db, now);
   for (const [chatId, place] of places) {
-    emitter.emitEphemeral({ type: 'queue.position', chatId, audience: [{ kind: 'dealer', dealerId: place.dealerId, userId: place.dealerUserId }], payload: { chatId, ...queuePlaceOf(place) } });
+    if (place.recipient) emitter.emitEphemeral({ type: 'queue.position', chatId, audience: [place.recipient], payload: { chatId, ...queuePlaceOf(place) } });
   }
   emitter.emitEphemeral({ type: 'queue.changed', audience: [ALL_OPERATORS], payload: { length } });
 }

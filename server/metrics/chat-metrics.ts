@@ -12,7 +12,7 @@ export interface ChatFact {
   closedAt: Date | null;
   status: 'queued' | 'active' | 'closed' | 'abandoned';
   operatorId: string | null;
-  dealerId: string;
+  dealerId: string | null;
   rating: number | null;
 }
 

@@ -137,7 +137,7 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
       const at = concurrency(chats, now < end ? now : end);
       return { operatorId, name: operatorNames.get(operatorId) ?? '?', answered: f.answered, handleMean: f.handleTime.mean, concurrencyAverage: at.average, concurrencyPeak: at.peak, csat: f.ratings.mean, satisfiedShare: f.ratings.satisfiedShare, ratings: f.ratings.count };
     }),
-    byDealer: [...groupBy(facts, (c) => c.dealerId)].map(([dealerId, chats]) => {
+    byDealer: [...groupBy(facts.filter((c) => c.dealerId), (c) => c.dealerId as string)].map(([dealerId, chats]) => {
       const f = chatFigures(chats, threshold);
       return { dealerId, name: dealerNames.get(dealerId) ?? '?', arrived: f.arrived, serviceLevel: f.serviceLevel, answeredShare: f.answeredShare, asaMean: f.asa.mean, csat: f.ratings.mean };
     }),

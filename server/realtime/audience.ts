@@ -10,10 +10,10 @@ import type { Audience, RealtimeEventBody } from './events';
  * is the one place that knows how an audience is stored (the columns of realtime_events) and
  * matched against an actor, live and in the stored log. Admins receive every event.
  */
-type AudienceColumns = Pick<typeof realtimeEvents.$inferSelect, 'dealerId' | 'dealerUserId' | 'operatorId' | 'allOperators'>;
+type AudienceColumns = Pick<typeof realtimeEvents.$inferSelect, 'dealerId' | 'dealerUserId' | 'operatorId' | 'visitorId' | 'allOperators'>;
 
 export function columnsOf(audience: Audience): AudienceColumns {
-  const columns: AudienceColumns = { dealerId: null, dealerUserId: null, operatorId: null, allOperators: false };
+  const columns: AudienceColumns = { dealerId: null, dealerUserId: null, operatorId: null, visitorId: null, allOperators: false };
   for (const recipient of audience) {
     switch (recipient.kind) {
       case 'role':
@@ -26,6 +26,9 @@ export function columnsOf(audience: Audience): AudienceColumns {
         columns.dealerId = recipient.dealerId;
         columns.dealerUserId = recipient.userId;
         break;
+      case 'visitor':
+        columns.visitorId = recipient.visitorId;
+        break;
     }
   }
   return columns;
@@ -36,6 +39,7 @@ export function audienceOf(columns: AudienceColumns): Audience {
   if (columns.allOperators) audience.push({ kind: 'role', role: 'operator' });
   if (columns.operatorId !== null) audience.push({ kind: 'operator', userId: columns.operatorId });
   if (columns.dealerId !== null) audience.push({ kind: 'dealer', dealerId: columns.dealerId, userId: columns.dealerUserId });
+  if (columns.visitorId !== null) audience.push({ kind: 'visitor', visitorId: columns.visitorId });
   return audience;
 }
 
@@ -95,4 +99,14 @@ export async function storedEventsAfter(db: DbOrTx, actor: Actor, afterId: numbe
 
 export async function latestEventId(db: DbOrTx): Promise<number> {
   return (await first(db.select({ id: max(realtimeEvents.id) }).from(realtimeEvents)))?.id ?? 0;
+}
+
+/** Whether an event is addressed to a widget visitor: the one test of the widget's feed, live and in the log (visitorFilter). */
+export function visitorMayReceive(visitorId: string, event: Pick<BusEvent, 'audience'>): boolean {
+  return event.audience.some((recipient) => recipient.kind === 'visitor' && recipient.visitorId === visitorId);
+}
+
+/** `visitorMayReceive` as a filter on the stored log. */
+export function visitorFilter(visitorId: string): SQL {
+  return eq(realtimeEvents.visitorId, visitorId);
 }

@@ -16,6 +16,8 @@ import { trackedStream } from './tracked-stream';
 const event = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ type: z.literal(type), payload });
 
 const chatId = z.string();
+/** Who reads or types in a chat: a signed-in role, or the widget's visitor ('subscriber', also a guest). */
+const participantRole = z.enum([...ROLES, 'subscriber']);
 const operatorStatus = z.enum(['available', 'wrap_up', 'away', 'offline']);
 const applicationFacts = { applicationId: z.string(), number: z.string(), status: z.enum(APPLICATION_STATUSES), version: z.number() };
 
@@ -31,9 +33,13 @@ export const realtimeEventBody = z.discriminatedUnion('type', [
   event('chat.transferredAway', z.object({ chatId, to: z.string() })),
   event('chat.rated', z.object({ chatId, rating: z.number().int() })),
   /** Ephemeral: the other side's read mark. */
-  event('chat.read', z.object({ chatId, role: z.enum(ROLES), userId: z.string(), seq: z.number().int() })),
+  event('chat.read', z.object({ chatId, role: participantRole, userId: z.string(), seq: z.number().int() })),
   /** Ephemeral: "is typing…". */
-  event('chat.typing', z.object({ chatId, role: z.enum(ROLES), name: z.string() })),
+  event('chat.typing', z.object({ chatId, role: participantRole, name: z.string() })),
+  /** The operator asks the widget's guest to prove their number before discussing their account (step-up). */
+  event('chat.verificationRequested', z.object({ chatId })),
+  /** The widget's visitor proved who they are in this chat: the operator's console marks it. */
+  event('chat.visitorVerified', z.object({ chatId, msisdn: z.string().nullable(), email: z.string().nullable(), verifiedBy: z.enum(['sms', 'email', 'portal']) })),
   /** Ephemeral: a waiting dealer's place in the queue. */
   event('queue.position', queuePlaceDto.extend({ chatId })),
   /** Ephemeral: the queue's length, for operators. */
@@ -62,6 +68,8 @@ export const recipient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('operator'), userId: z.string() }),
   /** A dealer company: one of its users, or (userId null) all of them. */
   z.object({ kind: z.literal('dealer'), dealerId: z.string(), userId: z.string().nullable() }),
+  /** The widget visitor of a subscriber's chat (never a staff member). */
+  z.object({ kind: z.literal('visitor'), visitorId: z.string() }),
 ]);
 export type Recipient = z.infer<typeof recipient>;
 
@@ -70,6 +78,7 @@ export type Audience = z.infer<typeof audience>;
 
 export const ALL_OPERATORS: Recipient = { kind: 'role', role: 'operator' };
 export const operatorRecipient = (userId: string): Recipient => ({ kind: 'operator', userId });
+export const visitorRecipient = (visitorId: string): Recipient => ({ kind: 'visitor', visitorId });
 
 /** An event as a verb makes it: the chat it is about (if any), who may receive it, and its body. */
 export const eventDraft = z.intersection(z.object({ chatId: z.string().nullable().default(null), audience }), realtimeEventBody);

@@ -36,7 +36,7 @@ describe(`the test database (${testBackend()})`, () => {
     expect(id).toBeTypeOf('number');
 
     const row = await first(h.db.select().from(realtimeEvents).where(eq(realtimeEvents.id, id as number)));
-    expect(row).toEqual({ id, type: 'harness.check', chatId: 'chat-1', dealerId: null, dealerUserId: null, operatorId: null, allOperators: true, payload, createdAt });
+    expect(row).toEqual({ id, type: 'harness.check', chatId: 'chat-1', dealerId: null, dealerUserId: null, operatorId: null, visitorId: null, allOperators: true, payload, createdAt });
     expect(row?.createdAt).toBeInstanceOf(Date);
 
     // A column's default (false) and a filter on a boolean.
