@@ -12,6 +12,12 @@ import type { ApplicationAction } from '@/server/workflow/transition-table';
 export type AuditAction =
   | `application.${ApplicationAction | 'create'}`
   | `chat.${ChatAction | 'start' | 'transfer' | 'rate'}`
+  | 'chat.sendPointOfSale'
+  | 'chat.requestVerification'
+  | 'canned_reply.create'
+  | 'canned_reply.update'
+  | 'canned_reply.activate'
+  | 'canned_reply.deactivate'
   | `package.${keyof typeof PACKAGE_TRANSITIONS | 'create'}`
   | 'user.create'
   | 'user.deactivate'
@@ -49,6 +55,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'chat.close': { uk: 'Чат завершено', en: 'Chat closed' },
   'chat.transfer': { uk: 'Чат передано іншому оператору', en: 'Chat transferred to another operator' },
   'chat.rate': { uk: 'Чат оцінено', en: 'Chat rated' },
+  'chat.sendPointOfSale': { uk: 'Абоненту надіслано точку продажу', en: 'Point of sale sent to the subscriber' },
+  'chat.requestVerification': { uk: 'Абонента попросили підтвердити номер', en: 'Subscriber asked to verify their number' },
+  'canned_reply.create': { uk: 'Шаблон відповіді створено', en: 'Canned reply created' },
+  'canned_reply.update': { uk: 'Шаблон відповіді змінено', en: 'Canned reply edited' },
+  'canned_reply.activate': { uk: 'Шаблон відповіді увімкнено', en: 'Canned reply enabled' },
+  'canned_reply.deactivate': { uk: 'Шаблон відповіді вимкнено', en: 'Canned reply disabled' },
   'package.create': { uk: 'Пакет створено', en: 'Package created' },
   'package.edit': { uk: 'Пакет змінено', en: 'Package edited' },
   'package.editDetails': { uk: 'Дані компанії в пакеті змінено', en: 'Company details of the package edited' },

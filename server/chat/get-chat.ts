@@ -13,14 +13,18 @@ export async function getChat({ ctx, input }: { ctx: SignedInContext; input: { c
   const [summary] = await chatSummaries(ctx.db, ctx.actor, eq(chats.id, chat.id), ctx.clock.now(), 1);
   if (!summary) throw new Error('chat vanished between reads');
   const otherSide = ctx.actor.role === 'dealer' ? chat.operatorId : chat.dealerUserId;
-  const readByOther = otherSide
-    ? ((await first(
-        ctx.db
-          .select({ seq: chatReads.lastReadSeq })
-          .from(chatReads)
-          .where(and(eq(chatReads.chatId, chat.id), eq(chatReads.userId, otherSide))),
-      ))?.seq ?? 0)
-    : 0;
+  // A widget visitor's read mark is kept on the chat itself.
+  const readByOther =
+    ctx.actor.role !== 'dealer' && chat.class === 'subscriber'
+      ? chat.visitorReadSeq
+      : otherSide
+        ? ((await first(
+            ctx.db
+              .select({ seq: chatReads.lastReadSeq })
+              .from(chatReads)
+              .where(and(eq(chatReads.chatId, chat.id), eq(chatReads.userId, otherSide))),
+          ))?.seq ?? 0)
+        : 0;
   return {
     ...summary,
     messages: await loadMessages(ctx.db, ctx.actor, chat.id),

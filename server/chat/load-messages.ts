@@ -20,6 +20,7 @@ export async function loadMessages(db: DbOrTx, actor: Actor, chatId: string, onl
       authorId: chatMessages.authorId,
       authorName: author.name,
       authorRole: author.role,
+      visitorId: chatMessages.visitorId,
       clientId: chatMessages.clientId,
       body: chatMessages.body,
       attachmentId: attachments.id,
@@ -33,8 +34,10 @@ export async function loadMessages(db: DbOrTx, actor: Actor, chatId: string, onl
     .leftJoin(attachments, eq(attachments.id, chatMessages.attachmentId))
     .where(and(...filters))
     .orderBy(asc(chatMessages.seq));
-  return rows.map(({ attachmentId, fileName, mime, size, ...m }) => ({
+  return rows.map(({ attachmentId, fileName, mime, size, visitorId, ...m }) => ({
     ...m,
+    // A widget visitor's message has no user as its author.
+    authorRole: m.authorRole ?? (visitorId ? 'subscriber' : null),
     attachment: attachmentId && fileName && mime && size !== null ? { id: attachmentId, fileName, mime, size } : null,
   }));
 }

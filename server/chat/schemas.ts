@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAT_CLASSES, LOCALES, VISITOR_PROOFS } from '@/db/column-values';
 import { messageDto, queuePlaceDto } from '@/server/realtime/chat-payloads';
 import { CHAT_LIMITS } from './chat-config';
 import { multiLine, singleLine } from '@/templates/validators/user-text';
@@ -52,13 +53,29 @@ export const feedInput = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).
 // A message and a queue place are what chat events carry: declared with the events, below the areas.
 export { messageDto, messageEventDto, queuePlaceDto, type MessageDto, type MessageEventDto } from '@/server/realtime/chat-payloads';
 
+/** Who opened a subscriber's chat through the widget: a guest, or a proven number (or e-mail) and how it was proven. */
+export const chatVisitorDto = z.object({
+  id: z.string(),
+  verified: z.boolean(),
+  msisdn: z.string().nullable(),
+  email: z.string().nullable(),
+  verifiedBy: z.enum(VISITOR_PROOFS).nullable(),
+  locale: z.enum(LOCALES),
+});
+export type ChatVisitor = z.infer<typeof chatVisitorDto>;
+
 export const chatSummaryDto = z.object({
   id: z.string(),
+  /** A dealer's chat, or a subscriber's through the widget (then the dealer fields are null and `visitor` is set). */
+  class: z.enum(CHAT_CLASSES),
   status: z.enum(['queued', 'active', 'closed', 'abandoned']),
   topic: z.string().nullable(),
-  dealerName: z.string(),
+  dealerName: z.string().nullable(),
   pointOfSale: z.string().nullable(),
-  dealerUserName: z.string(),
+  dealerUserName: z.string().nullable(),
+  visitor: chatVisitorDto.nullable(),
+  /** The chat's language: the visitor's for a subscriber's chat, Ukrainian for a dealer's (canned replies are inserted in it). */
+  language: z.enum(LOCALES),
   operatorId: z.string().nullable(),
   operatorName: z.string().nullable(),
   createdAt: z.date(),

@@ -1,9 +1,10 @@
 import { inTransaction, type Db } from '@/db/client';
-import { dealers, pointsOfSale, type Role } from '@/db/schema';
+import { cannedReplies, dealers, pointsOfSale, type Role } from '@/db/schema';
 import { createUser } from '@/server/admin/create-user';
 import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { Actor, Clock } from '@/server/context';
+import { DEMO_CANNED_REPLIES } from './demo-canned-replies';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -58,13 +59,14 @@ export async function seedDemoData({ db, clock, history }: { db: Db; clock: Cloc
         ids.set(point.key, { dealerId: row.id, pointOfSaleId: pos.id });
       }
     }
+    await tx.insert(cannedReplies).values(DEMO_CANNED_REPLIES.map((reply) => ({ ...reply, active: true, createdAt: clock.now(), updatedAt: clock.now() })));
     await writeAuditEvent(tx, {
       at: clock.now(),
       ...auditActor(null),
       action: 'demo.seed',
       entityType: 'system',
       entityId: 'demo',
-      data: { dealers: DEMO_DEALERS.length },
+      data: { dealers: DEMO_DEALERS.length, cannedReplies: DEMO_CANNED_REPLIES.length },
     });
     return ids;
   });

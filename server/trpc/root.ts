@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
 import { applicationRouter } from './routers/application';
+import { adminCannedRepliesRouter } from './routers/admin/canned-replies';
 import { adminDealersRouter } from './routers/admin/dealers';
 import { adminNotificationsRouter } from './routers/admin/notifications';
 import { adminOperatorsRouter } from './routers/admin/operators';
@@ -23,6 +24,7 @@ export const appRouter = router({
     operators: adminOperatorsRouter,
     seal: adminSealRouter,
     notifications: adminNotificationsRouter,
+    cannedReplies: adminCannedRepliesRouter,
   }),
   application: applicationRouter,
   backoffice: backofficeRouter,

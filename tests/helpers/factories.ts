@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { dealers, pointsOfSale, type Role } from '@/db/schema';
+import { chats, dealers, pointsOfSale, visitors, type Role } from '@/db/schema';
 import { createUser } from '@/server/admin/create-user';
 import { loadActiveActor } from '@/server/auth/load-actor';
 import type { Actor, Clock } from '@/server/context';
@@ -115,3 +115,51 @@ export async function makeWorld(db: Db, clock: Clock = fixedClock()) {
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** A widget visitor: a guest, or one who proved a number (or an e-mail) by `verifiedBy`. */
+export async function makeVisitor(
+  db: Db,
+  values: { msisdn?: string; email?: string; verifiedBy?: 'sms' | 'email' | 'portal'; locale?: 'uk' | 'en' } = {},
+  clock: Clock = fixedClock(),
+): Promise<typeof visitors.$inferSelect> {
+  const proven = values.msisdn !== undefined || values.email !== undefined;
+  const [row] = await db
+    .insert(visitors)
+    .values({
+      msisdn: values.msisdn ?? null,
+      email: values.email ?? null,
+      verifiedBy: proven ? (values.verifiedBy ?? (values.msisdn ? 'sms' : 'email')) : null,
+      verifiedAt: proven ? clock.now() : null,
+      locale: values.locale ?? 'uk',
+      createdAt: clock.now(),
+    })
+    .returning();
+  if (!row) throw new Error('no visitor inserted');
+  return row;
+}
+
+/** A subscriber's chat through the widget, written directly: waiting, or (with an operator) active, or closed. */
+export async function makeSubscriberChat(
+  db: Db,
+  values: { visitorId: string; operatorId?: string; status?: 'queued' | 'active' | 'closed'; topic?: string; rating?: number; createdAt?: Date },
+  clock: Clock = fixedClock(),
+): Promise<typeof chats.$inferSelect> {
+  const at = values.createdAt ?? clock.now();
+  const status = values.status ?? (values.operatorId ? 'active' : 'queued');
+  const [row] = await db
+    .insert(chats)
+    .values({
+      class: 'subscriber',
+      visitorId: values.visitorId,
+      operatorId: values.operatorId ?? null,
+      topic: values.topic ?? null,
+      status,
+      createdAt: at,
+      acceptedAt: status === 'queued' ? null : at,
+      closedAt: status === 'closed' ? at : null,
+      rating: values.rating ?? null,
+    })
+    .returning();
+  if (!row) throw new Error('no subscriber chat inserted');
+  return row;
+}

@@ -11,6 +11,7 @@ import { useFeedListener } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
 import { playOfferSound, unlockOfferSound, useOfferSoundSetting } from './offer-sound';
 import { useTitleCount } from './use-title-count';
+import { VisitorBadge } from '../chat/chat-party';
 
 const HEARTBEAT_MS = 15_000;
 const MISSED_OFFERS_FOR_AWAY = 3;
@@ -89,7 +90,7 @@ export function OfferLayer({ myId }: { myId: string }) {
     if ('Notification' in window && Notification.permission === 'granted' && document.visibilityState !== 'visible') {
       for (const offer of fresh) {
         try {
-          const notification = new Notification(t('notificationTitle', { name: offer.dealerUserName }), { body: [offer.dealerName, offer.topic].filter(Boolean).join(' · '), tag: offer.id });
+          const notification = new Notification(t('notificationTitle', { name: offer.dealerUserName ?? offer.topic ?? '' }), { body: [offer.dealerName, offer.topic].filter(Boolean).join(' · '), tag: offer.id });
           notification.onclick = () => window.focus();
         } catch {
           // Android browsers show notifications only through a service worker: the banner and chime remain.
@@ -146,7 +147,7 @@ function OfferCard({ offer, pending, onAccept }: { offer: ChatSummary; pending: 
         <div className="text-xs font-semibold text-brand-700">
           {t('offer')} · {t('waiting', { time: formatDuration((now - new Date(offer.createdAt).getTime()) / 1000, locale) })}
         </div>
-        <div className="truncate font-medium">{offer.dealerUserName}</div>
+        <div className="truncate font-medium">{offer.class === 'subscriber' ? <VisitorBadge chat={offer} /> : offer.dealerUserName}</div>
         <div className="truncate text-xs text-slate-600">{[offer.dealerName, offer.pointOfSale].filter(Boolean).join(' · ')}</div>
         <div className="truncate">{offer.topic || <span className="text-slate-500">{t('noTopic')}</span>}</div>
       </div>
