@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
 import { AdminNav } from './dashboard/admin-nav';
+import { CannedRepliesPanel } from './canned-replies-panel';
 import { DealersPanel } from './dealers-panel';
 import { NotificationsPanel } from './notifications-panel';
 import { OperatorsPanel } from './operators-panel';
@@ -24,6 +25,7 @@ export default async function AdminPage() {
         <NotificationsPanel />
         <OperatorsPanel />
         <DealersPanel />
+        <CannedRepliesPanel />
       </div>
     </>
   );

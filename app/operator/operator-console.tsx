@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ChatSummary } from '@/server/chat/schemas';
+import { VisitorBadge } from '../_components/chat/chat-party';
 import { formatDuration } from '../_components/chat/format';
 import { useErrorText } from '../_components/error-text';
 import { useOfferSoundSetting } from '../_components/live/offer-sound';
@@ -18,6 +19,9 @@ import { useHydrated } from '../_components/use-hydrated';
 const ChatView = lazy(() => import('../_components/chat/chat-view').then((m) => ({ default: m.ChatView })));
 const SendPackageButton = lazy(() => import('./send-package-button').then((m) => ({ default: m.SendPackageButton })));
 const TransferButton = lazy(() => import('./transfer-button').then((m) => ({ default: m.TransferButton })));
+const CannedReplyPicker = lazy(() => import('./canned-reply-picker').then((m) => ({ default: m.CannedReplyPicker })));
+const RequestVerificationButton = lazy(() => import('./subscriber-tools').then((m) => ({ default: m.RequestVerificationButton })));
+const SubscriberSidebar = lazy(() => import('./subscriber-tools').then((m) => ({ default: m.SubscriberSidebar })));
 
 const STATUSES = ['available', 'wrap_up', 'away', 'offline'] as const;
 
@@ -54,11 +58,18 @@ export function OperatorConsole({ myId }: { myId: string }) {
   useFeedListener((event) => {
     if (event.type === 'queue.changed' || event.type === 'operator.status' || event.type.startsWith('chat.')) void refresh();
     if (event.type === 'chat.transferredAway' && event.chatId === selected) setSelected(null);
+    // The visitor proved their number: the open chat's header and the history follow at once.
+    if (event.type === 'chat.visitorVerified') {
+      void queryClient.invalidateQueries({ queryKey: trpc.chat.get.queryKey({ chatId: event.payload.chatId }) });
+      void queryClient.invalidateQueries({ queryKey: trpc.chat.visitorHistory.queryKey({ chatId: event.payload.chatId }) });
+    }
   });
 
   const data = consoleQuery.data;
   const chats = data?.chats ?? [];
   const current = selected && chats.some((c) => c.id === selected) ? selected : (chats[0]?.id ?? null);
+  const currentChat = chats.find((c) => c.id === current) ?? null;
+  const isSubscriberChat = currentChat?.class === 'subscriber';
 
   return (
     <div className="grid gap-4 lg:grid-cols-[320px_1fr]">
@@ -105,20 +116,26 @@ export function OperatorConsole({ myId }: { myId: string }) {
                 <ChatTab key={chat.id} chat={chat} active={chat.id === current} onSelect={() => setSelected(chat.id)} />
               ))}
             </div>
-            {current && (
+            {current && currentChat && (
               <Suspense fallback={null}>
-                <ChatView
-                  key={current}
-                  chatId={current}
-                  myId={myId}
-                  role="operator"
-                  actions={
-                    <>
-                      <SendPackageButton chatId={current} />
-                      <TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />
-                    </>
-                  }
-                />
+                <div className={isSubscriberChat ? 'grid gap-4 xl:grid-cols-[1fr_300px]' : ''}>
+                  <ChatView
+                    key={current}
+                    chatId={current}
+                    myId={myId}
+                    role="operator"
+                    actions={
+                      <>
+                        {/* Packages and applications are a dealer's: a subscriber is pointed to a point of sale. */}
+                        {!isSubscriberChat && <SendPackageButton chatId={current} />}
+                        {isSubscriberChat && currentChat.visitor && !currentChat.visitor.verified && <RequestVerificationButton chatId={current} />}
+                        <TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />
+                      </>
+                    }
+                    composerTools={(insert) => <CannedReplyPicker chat={currentChat} insert={insert} />}
+                  />
+                  {isSubscriberChat && <SubscriberSidebar key={current} chat={currentChat} myId={myId} />}
+                </div>
               </Suspense>
             )}
           </>
@@ -144,7 +161,7 @@ function ChatTab({ chat, active, onSelect }: { chat: ChatSummary; active: boolea
       data-testid="chat-tab"
     >
       <span className="flex w-full items-center gap-2 font-medium">
-        <span className="truncate">{chat.dealerUserName}</span>
+        {chat.class === 'subscriber' ? <VisitorBadge chat={chat} /> : <span className="truncate">{chat.dealerUserName}</span>}
         {chat.unread > 0 && (
           <span className="shrink-0 rounded-full bg-brand-600 px-2 text-xs text-white" data-testid="unread-badge">
             {t('unread', { count: chat.unread })}
@@ -181,9 +198,11 @@ function QueueList({ queue, onAccept }: { queue: ChatSummary[]; onAccept: (chatI
         {queue.map((chat) => (
           <li key={chat.id} className={`rounded border p-2 text-sm ${chat.offeredToMe ? 'border-brand-600 bg-brand-50' : 'border-slate-200'}`} data-testid="queue-item">
             {chat.offeredToMe && <div className="text-xs font-semibold text-brand-700">{t('offer')}</div>}
+            {chat.class === 'subscriber' && <VisitorBadge chat={chat} />}
             <div className="font-medium">{chat.topic || '—'}</div>
             <div className="text-xs text-slate-500">
-              {chat.dealerName} · {chat.pointOfSale ?? ''} · {tc('waitingFor', { time: formatDuration((now - new Date(chat.createdAt).getTime()) / 1000, locale) })}
+              {chat.class === 'dealer' && `${chat.dealerName ?? ''} · ${chat.pointOfSale ?? ''} · `}
+              {tc('waitingFor', { time: formatDuration((now - new Date(chat.createdAt).getTime()) / 1000, locale) })}
             </div>
             <button type="button" className="mt-1 rounded bg-brand-600 px-3 text-white" onClick={() => onAccept(chat.id)}>
               {t('accept')}

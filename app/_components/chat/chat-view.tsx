@@ -7,6 +7,7 @@ import { NewApplication } from '../application/new-application';
 import { useErrorText } from '../error-text';
 import { useFeedListener, useFeedState } from '../realtime-feed';
 import { useTRPC } from '../trpc-provider';
+import { useChatParty } from './chat-party';
 import { CloseChatDialog } from './close-chat-dialog';
 import { Composer } from './composer';
 import { QueueOutlook, queuePlaceFromEvent, type QueuePlace } from './queue-outlook';
@@ -29,6 +30,7 @@ export function ChatView({
   myId,
   role,
   actions,
+  composerTools,
   visible = true,
   onUnread,
   className = 'h-[70vh] min-h-[420px]',
@@ -37,6 +39,8 @@ export function ChatView({
   myId: string;
   role: 'dealer' | 'operator' | 'admin';
   actions?: React.ReactNode;
+  /** Helpers above the composer's text box, given a way to insert a text (the operator's canned replies). */
+  composerTools?: (insert: (text: string) => void) => React.ReactNode;
   visible?: boolean;
   onUnread?: (count: number) => void;
   /** The conversation's height. */
@@ -46,6 +50,7 @@ export function ChatView({
   const locale = useLocale();
   const trpc = useTRPC();
   const errorText = useErrorText();
+  const party = useChatParty();
   const feedState = useFeedState();
   const chat = useQuery(trpc.chat.get.queryOptions({ chatId }));
   const [typing, setTyping] = useState<{ name: string; until: number } | null>(null);
@@ -139,7 +144,11 @@ export function ChatView({
         <div className="min-w-0 flex-1">
           <div className="truncate font-medium">{data.topic || (role === 'dealer' ? data.operatorName : data.dealerName) || '—'}</div>
           <div className="truncate text-xs text-slate-500">
-            {role === 'dealer' ? `${t('operatorLabel')}: ${data.operatorName ?? '—'}` : `${data.dealerName} · ${data.pointOfSale ?? ''} · ${data.dealerUserName}`}
+            {role === 'dealer'
+              ? `${t('operatorLabel')}: ${data.operatorName ?? '—'}`
+              : data.class === 'subscriber'
+                ? party(data).label
+                : `${data.dealerName} · ${data.pointOfSale ?? ''} · ${data.dealerUserName}`}
           </div>
         </div>
         <span className="rounded bg-slate-100 px-2 py-1 text-xs" data-testid="chat-status">
@@ -200,6 +209,7 @@ export function ChatView({
       {data.canWrite && (
         <Composer
           uploading={uploading}
+          tools={composerTools}
           onSend={(text) => outbox.enqueue(text)}
           onAttach={(file) => void upload(file)}
           onTyping={() => {

@@ -13,11 +13,14 @@ export function Composer({
   onTyping,
   onAttach,
   uploading,
+  tools,
 }: {
   onSend: (text: string) => void;
   onTyping: () => void;
   onAttach: (file: File) => void;
   uploading: boolean;
+  /** Helpers above the text box (the operator's canned replies), given a way to insert a text for editing. */
+  tools?: (insert: (text: string) => void) => React.ReactNode;
 }) {
   const t = useTranslations('chat');
   const [text, setText] = useState('');
@@ -32,60 +35,65 @@ export function Composer({
     setText('');
   };
 
+  const insert = (snippet: string) => setText((current) => (current.trim() ? `${current.trimEnd()}\n${snippet}` : snippet));
+
   return (
-    <form
-      className="flex items-end gap-2 border-t border-slate-200 bg-white p-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <button
-        type="button"
-        className="rounded border border-slate-300 px-3 text-xl"
-        aria-label={t('attach')}
-        title={t('attach')}
-        disabled={uploading}
-        onClick={() => fileInput.current?.click()}
-      >
-        {uploading ? '…' : <PaperclipIcon />}
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept={ALLOWED_ATTACHMENT_TYPES.join(',')}
-        className="hidden"
-        data-testid="attach-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onAttach(file);
-          e.target.value = '';
+    <>
+      {tools && <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 bg-white px-2 pt-2">{tools(insert)}</div>}
+      <form
+        className="flex items-end gap-2 border-t border-slate-200 bg-white p-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
         }}
-      />
-      <div className="flex flex-1 flex-col">
-        <textarea
-          aria-label={t('messagePlaceholder')}
-          placeholder={t('messagePlaceholder')}
-          rows={2}
-          value={text}
-          className={`w-full resize-none rounded border px-3 py-2 ${tooLong ? 'border-red-500' : 'border-slate-300'}`}
+      >
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-3 text-xl"
+          aria-label={t('attach')}
+          title={t('attach')}
+          disabled={uploading}
+          onClick={() => fileInput.current?.click()}
+        >
+          {uploading ? '…' : <PaperclipIcon />}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={ALLOWED_ATTACHMENT_TYPES.join(',')}
+          className="hidden"
+          data-testid="attach-input"
           onChange={(e) => {
-            setText(e.target.value);
-            onTyping();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey) {
-              e.preventDefault();
-              submit();
-            }
+            const file = e.target.files?.[0];
+            if (file) onAttach(file);
+            e.target.value = '';
           }}
         />
-        {text.length > MAX - 500 && <span className={`text-xs ${tooLong ? 'text-red-700' : 'text-slate-500'}`}>{t('chars', { count: text.length })}</span>}
-      </div>
-      <button type="submit" disabled={!trimmed || tooLong || !hydrated} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50">
-        {t('send')}
-      </button>
-    </form>
+        <div className="flex flex-1 flex-col">
+          <textarea
+            aria-label={t('messagePlaceholder')}
+            placeholder={t('messagePlaceholder')}
+            rows={2}
+            value={text}
+            className={`w-full resize-none rounded border px-3 py-2 ${tooLong ? 'border-red-500' : 'border-slate-300'}`}
+            onChange={(e) => {
+              setText(e.target.value);
+              onTyping();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                submit();
+              }
+            }}
+          />
+          {text.length > MAX - 500 && <span className={`text-xs ${tooLong ? 'text-red-700' : 'text-slate-500'}`}>{t('chars', { count: text.length })}</span>}
+        </div>
+        <button type="submit" disabled={!trimmed || tooLong || !hydrated} className="rounded bg-brand-600 px-4 font-medium text-white disabled:opacity-50">
+          {t('send')}
+        </button>
+      </form>
+    </>
   );
 }
 
