@@ -51,6 +51,10 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'admin.notifications.outbox': ADMIN_ONLY,
   'admin.notifications.retry': ADMIN_ONLY,
   'admin.notifications.devInbox': ADMIN_ONLY,
+  'admin.cannedReplies.list': ADMIN_ONLY,
+  'admin.cannedReplies.create': ADMIN_ONLY,
+  'admin.cannedReplies.update': ADMIN_ONLY,
+  'admin.cannedReplies.setActive': ADMIN_ONLY,
   'package.create': OPERATOR_ONLY,
   'package.update': OPERATOR_ONLY,
   'package.lookupCompany': OPERATOR_ONLY,
@@ -74,6 +78,12 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'chat.markRead': CHAT_PARTICIPANTS,
   'chat.typing': CHAT_PARTICIPANTS,
   'chat.close': CHAT_PARTICIPANTS,
+  'chat.visitorHistory': { ...OPERATOR_ONLY, admin: 'ok' },
+  'chat.visitorHistoryMessages': { ...OPERATOR_ONLY, admin: 'ok' },
+  'chat.pointsOfSale': OPERATOR_ONLY,
+  'chat.sendPointOfSale': OPERATOR_ONLY,
+  'chat.cannedReplies': OPERATOR_ONLY,
+  'chat.requestVerification': OPERATOR_ONLY,
   'operator.console': OPERATOR_ONLY,
   'operator.setStatus': OPERATOR_ONLY,
   'operator.heartbeat': OPERATOR_ONLY,
@@ -128,6 +138,24 @@ function validInput(path: string): unknown {
       return { userId: world.operator2.id, capacity: 4 };
     case 'chat.start':
       return { topic: 'Тест' };
+    case 'admin.cannedReplies.create':
+      return { scope: 'subscriber', titleUk: 'Баланс', titleEn: 'Balance', bodyUk: 'Наберіть *111#.', bodyEn: 'Dial *111#.' };
+    case 'admin.cannedReplies.update':
+      return { id: crypto.randomUUID(), scope: 'subscriber', titleUk: 'Баланс', titleEn: 'Balance', bodyUk: 'Наберіть *111#.', bodyEn: 'Dial *111#.' };
+    case 'admin.cannedReplies.setActive':
+      return { id: crypto.randomUUID(), active: false };
+    case 'chat.visitorHistory':
+      return { chatId };
+    case 'chat.visitorHistoryMessages':
+      return { chatId, pastChatId: crypto.randomUUID() };
+    case 'chat.pointsOfSale':
+      return { town: 'Бар' };
+    case 'chat.sendPointOfSale':
+      return { chatId, pointOfSaleId: crypto.randomUUID() };
+    case 'chat.cannedReplies':
+      return { scope: 'subscriber' };
+    case 'chat.requestVerification':
+      return { chatId: crypto.randomUUID() };
     case 'chat.cancel':
     case 'chat.get':
     case 'chat.typing':

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { dealers, pointsOfSale, users } from '@/db/schema';
+import { cannedReplies, dealers, pointsOfSale, users } from '@/db/schema';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
 import { loadActiveActor } from '@/server/auth/load-actor';
 import { seedDemoData } from '@/server/seed/demo-data';
@@ -40,5 +40,16 @@ describe('the demo seed', () => {
     expect(await db.select().from(dealers)).toHaveLength(2);
     expect(points).toHaveLength(3);
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('gives operators canned replies for subscribers’ common questions, active, in both languages', async () => {
+    await seedDemoData({ db, clock: fixedClock() });
+    const replies = await db.select().from(cannedReplies);
+    expect(replies.filter((r) => r.scope === 'subscriber').length).toBeGreaterThanOrEqual(5);
+    for (const reply of replies) {
+      expect(reply.active).toBe(true);
+      for (const text of [reply.titleUk, reply.titleEn, reply.bodyUk, reply.bodyEn]) expect(text.trim()).not.toBe('');
+      expect(reply.bodyUk).not.toBe(reply.bodyEn);
+    }
   });
 });
