@@ -20,7 +20,7 @@ export function systemText(body: string, locale: 'uk' | 'en'): string {
 function line(message: MessageDto, locale: 'uk' | 'en'): string {
   const time = message.createdAt.toISOString().replace('T', ' ').slice(0, 19);
   if (message.kind === 'system') return `[${time}] — ${systemText(message.body, locale)}`;
-  const who = message.authorName ?? '?';
+  const who = message.authorName ?? (message.authorRole === 'subscriber' ? DICTIONARIES[locale].chat.visitor.subscriber : '?');
   const text = message.kind === 'attachment' ? `📎 ${message.body}` : message.body;
   return `[${time}] ${who}${message.kind === 'note' ? ' (note)' : ''}: ${text}`;
 }
@@ -29,9 +29,13 @@ function line(message: MessageDto, locale: 'uk' | 'en'): string {
 export async function chatTranscript({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; locale: 'uk' | 'en' } }) {
   const chat = await getChat({ ctx, input });
   const t = DICTIONARIES[input.locale].chat.transcript;
+  const v = DICTIONARIES[input.locale].chat.visitor;
+  const visitor = chat.visitor;
   const header = [
     `${t.title}: ${chat.topic ?? '—'}`,
-    `${t.dealer}: ${chat.dealerName}${chat.pointOfSale ? `, ${chat.pointOfSale}` : ''} (${chat.dealerUserName})`,
+    visitor
+      ? `${v.subscriber}: ${visitor.verified ? `${visitor.msisdn ?? visitor.email ?? ''} (${v.verified}, ${v.via[visitor.verifiedBy ?? 'sms']})` : v.guest}`
+      : `${t.dealer}: ${chat.dealerName}${chat.pointOfSale ? `, ${chat.pointOfSale}` : ''} (${chat.dealerUserName})`,
     `${t.operator}: ${chat.operatorName ?? '—'}`,
     `${t.opened}: ${chat.createdAt.toISOString()}`,
     `${t.status}: ${chat.status}`,

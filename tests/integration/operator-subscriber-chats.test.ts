@@ -62,6 +62,19 @@ describe('subscriber chats in the operator console', () => {
   });
 });
 
+describe('a subscriber chat’s transcript', () => {
+  it('names the subscriber by the proven number and their messages as the subscriber’s', async () => {
+    const visitor = await makeVisitor(w.h.db, { msisdn: '+380671234567' });
+    const chat = await makeSubscriberChat(w.h.db, { visitorId: visitor.id, operatorId: w.world.operator.id, status: 'closed', topic: 'PUK' });
+    await w.h.db.insert(chatMessages).values({ chatId: chat.id, seq: 1, kind: 'text', visitorId: visitor.id, body: 'Де мій PUK?', createdAt: w.h.clock.now() });
+    const { chatTranscript } = await import('@/server/chat/chat-transcript');
+    const { text } = await chatTranscript({ ctx: { ...w.h, actor: w.world.operator }, input: { chatId: chat.id, locale: 'en' } });
+    expect(text).toContain('Subscriber: +380671234567 (verified, SMS)');
+    expect(text).toContain('Subscriber: Де мій PUK?');
+    expect(text).not.toContain('null');
+  });
+});
+
 describe('chat.visitorHistory', () => {
   it('shows a verified subscriber’s earlier chats of the same number only, with their messages on demand (notes included)', async () => {
     const me = await makeVisitor(w.h.db, { msisdn: '+380671234567' });
