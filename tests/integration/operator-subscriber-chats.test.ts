@@ -102,7 +102,7 @@ describe('chat.visitorHistory', () => {
     expect((await w.as(w.world.admin).chat.visitorHistory({ chatId: current.id })).chats).toHaveLength(1);
   });
 
-  it('is NOT_FOUND for an operator not on the chat (even when it is offered to them), and for dealers FORBIDDEN by role', async () => {
+  it('is NOT_FOUND for an operator not on the chat, and FORBIDDEN by role for dealers', async () => {
     const me = await makeVisitor(w.h.db, { msisdn: '+380671234567' });
     const current = await makeSubscriberChat(w.h.db, { visitorId: me.id, operatorId: w.world.operator.id });
     expect((await trpcFailure(w.as(w.world.operator2).chat.visitorHistory({ chatId: current.id }))).code).toBe('NOT_FOUND');
