@@ -20,7 +20,8 @@ export function systemText(body: string, locale: 'uk' | 'en'): string {
 function line(message: MessageDto, locale: 'uk' | 'en'): string {
   const time = message.createdAt.toISOString().replace('T', ' ').slice(0, 19);
   if (message.kind === 'system') return `[${time}] — ${systemText(message.body, locale)}`;
-  const who = message.authorName ?? (message.authorRole === 'subscriber' ? DICTIONARIES[locale].chat.visitor.subscriber : '?');
+  // A visitor is named by the header (their number, or a guest); their lines by the role, in the reader's language.
+  const who = message.authorRole === 'subscriber' ? DICTIONARIES[locale].chat.visitor.subscriber : (message.authorName ?? '?');
   const text = message.kind === 'attachment' ? `📎 ${message.body}` : message.body;
   return `[${time}] ${who}${message.kind === 'note' ? ' (note)' : ''}: ${text}`;
 }

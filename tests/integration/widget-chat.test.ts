@@ -74,7 +74,7 @@ describe('a guest chats', () => {
     await w.as(w.world.operator).chat.markRead({ chatId, seq: 1 });
 
     const detail = await w.as(w.world.operator).chat.get({ chatId });
-    expect(detail).toMatchObject({ class: 'subscriber', dealerName: 'Гість', visitor: { msisdn: null }, canWrite: true });
+    expect(detail).toMatchObject({ class: 'subscriber', dealerName: null, visitor: { msisdn: null }, canWrite: true });
     expect(detail.messages.find((m) => m.body.startsWith('Чи працює'))).toMatchObject({ authorRole: 'subscriber', authorName: 'Гість' });
 
     await settle();
@@ -254,7 +254,7 @@ describe('who reaches what', () => {
     const told = await first(w.h.db.select().from(realtimeEvents).where(and(eq(realtimeEvents.type, 'chat.visitorVerified'), eq(realtimeEvents.operatorId, w.world.operator.id))));
     expect(told?.payload).toMatchObject({ chatId, msisdn: '+380501234567', verifiedBy: 'sms' });
     const detail = await w.as(w.world.operator).chat.get({ chatId });
-    expect(detail).toMatchObject({ dealerName: 'Абонент +380501234567', visitor: { msisdn: '+380501234567', verifiedBy: 'sms' } });
+    expect(detail).toMatchObject({ dealerName: null, visitor: { msisdn: '+380501234567', verifiedBy: 'sms' } });
     expect(detail.messages.at(-1)?.body).toContain('visitorVerified');
   });
 });
