@@ -263,4 +263,29 @@ describe('bad addresses and browser-protection headers', () => {
     const spoofed = await rawRequest(server.port, { path: '/', headers: { 'x-forwarded-proto': 'https' } });
     expect(spoofed.headers['strict-transport-security']).toBeUndefined();
   });
+
+  it('lets the sites of WIDGET_ORIGINS frame the subscriber’s chat (/widget) and nothing else', async () => {
+    const widgetSite = 'https://www.operator.example.ua';
+    const door = await startFrontDoorServer(routes, { widgetOrigins: [widgetSite] });
+    try {
+      for (const path of ['/widget', '/widget?locale=en', '/widget/']) {
+        const response = await rawRequest(door.port, { path });
+        expect(response.headers['content-security-policy']).toMatch(new RegExp(`frame-ancestors 'self' ${widgetSite.replaceAll('.', '\\.')}(;|$)`));
+        expect(response.headers['x-frame-options']).toBeUndefined();
+        // Its scripts still run only with the nonce.
+        expect(response.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+      }
+      for (const path of ['/', '/dealer', '/widgets', '/widget.js', '/operator', '/api/widget/unread', '/sign-in']) {
+        const response = await rawRequest(door.port, { path });
+        expect(response.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+        expect(response.headers['content-security-policy'], path).not.toContain(widgetSite);
+        expect(response.headers['x-frame-options'], path).toBe('DENY');
+      }
+    } finally {
+      await door.close();
+    }
+    // Without WIDGET_ORIGINS only the app itself may frame it.
+    const alone = await rawRequest(server.port, { path: '/widget' });
+    expect(alone.headers['content-security-policy']).toMatch(/frame-ancestors 'self'(;|$)/);
+  });
 });
