@@ -1,4 +1,5 @@
 // @ts-check
+/* global window, document, location, localStorage, HTMLScriptElement, URLSearchParams */
 /*
  * Dealer Desk — the subscriber's chat loader. Embedded by one line on a page of an allowed site:
  *   <script src="https://<app>/widget.js" data-locale="uk" async></script>
