@@ -3,6 +3,26 @@ import { z } from 'zod';
 /** An empty variable counts as unset (its default applies), as `VAR= npm start` means. */
 const unsetIfBlank = (value: unknown) => (value === '' ? undefined : value);
 
+/** Comma-separated http(s) origins, normalised (lower case, no path). */
+function originList() {
+  return z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+        try {
+          const url = new URL(item);
+          if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
+          origins.push(url.origin.toLowerCase());
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `"${item}" is not an http(s) origin` });
+        }
+      }
+      return origins;
+    });
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DEMO: z.enum(['on', 'off']).default('on'),
@@ -24,22 +44,19 @@ const envSchema = z.object({
   /** Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-* headers are believed; default none. */
   TRUSTED_PROXIES: z.string().default(''),
   /** More origins (besides APP_URL) whose pages may change state, comma-separated, e.g. https://desk2.example.ua. */
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      const origins: string[] = [];
-      for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-        try {
-          const url = new URL(item);
-          if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
-          origins.push(url.origin.toLowerCase());
-        } catch {
-          ctx.addIssue({ code: 'custom', message: `"${item}" is not an http(s) origin` });
-        }
-      }
-      return origins;
-    }),
+  ALLOWED_ORIGINS: originList(),
+  /**
+   * The pages that may embed the subscriber widget (docs/widget.md), comma-separated origins, e.g.
+   * https://www.operator.ua,https://my.operator.ua: the loader's badge request is answered with CORS
+   * for them only, and a widget session records which of them it started on. Unset: none besides the app.
+   */
+  WIDGET_ORIGINS: originList(),
+  /** The self-service portal's key for its signed tokens (32+ characters, docs/widget.md); unset: the portal path is off. */
+  PORTAL_TOKEN_SECRET: z.preprocess(unsetIfBlank, z.string().min(32, 'PORTAL_TOKEN_SECRET must have at least 32 characters').optional()),
+  /** When the subscriber chat is open, Kyiv time, e.g. 'mon-fri 08:00-20:00; sat-sun 09:00-18:00' (server/time/business-hours.ts). */
+  BUSINESS_HOURS: z.preprocess(unsetIfBlank, z.string().default('mon-sun 08:00-21:00')),
+  /** Days the subscriber chat is closed, comma-separated YYYY-MM-DD. */
+  HOLIDAYS: z.string().default(''),
   /**
    * Where the data lives: unset or a file path, SQLite (unset: DATA_DIR/dealer-desk.sqlite); a
    * postgres:// (or postgresql://) URL, PostgreSQL, e.g. postgres://desk:secret@db.example.ua/dealer_desk.

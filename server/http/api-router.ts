@@ -4,7 +4,7 @@ import { jsonError } from './limited-body';
 import { sendFetchResponse, toFetchRequest } from './node-fetch-bridge';
 
 type RouteHandler = (req: Request, context: { params: Promise<Record<string, string | string[]>> }) => Response | Promise<Response>;
-export type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', RouteHandler>>;
+export type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', RouteHandler>>;
 
 interface CompiledRoute {
   pattern: RegExp;

@@ -110,3 +110,14 @@ export function visitorMayReceive(visitorId: string, event: Pick<BusEvent, 'audi
 export function visitorFilter(visitorId: string): SQL {
   return eq(realtimeEvents.visitorId, visitorId);
 }
+
+/** Stored events after `afterId` addressed to a widget visitor, oldest first (the widget's feed resuming). */
+export async function storedVisitorEventsAfter(db: DbOrTx, visitorId: string, afterId: number, limit = 1000): Promise<BusEvent[]> {
+  const rows = await db
+    .select()
+    .from(realtimeEvents)
+    .where(and(gt(realtimeEvents.id, afterId), visitorFilter(visitorId)))
+    .orderBy(asc(realtimeEvents.id))
+    .limit(limit);
+  return rows.map(eventOfRow);
+}

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import type { Actor } from '@/server/context';
-import { canReceive, latestEventId, storedEventsAfter } from './audience';
+import { canReceive, latestEventId, storedEventsAfter, storedVisitorEventsAfter, visitorMayReceive } from './audience';
 import type { BusEvent, EventBus } from './event-bus';
 
 export interface StreamedEvent {
@@ -16,11 +16,13 @@ export interface StreamedEvent {
  * `allowed` is asked before each event (the session watch): once it says no, the stream ends.
  * `onListening` is called once the stream listens: a client told only then that its stream has
  * started can re-read its data and miss nothing between that read and the stream.
+ * The receiver is a staff `actor`, or a widget visitor (`receiver: { visitorId }`, the widget's feed).
  */
 export async function* streamEvents({
   db,
   bus,
   actor,
+  receiver,
   lastEventId,
   signal,
   allowed = () => true,
@@ -28,16 +30,20 @@ export async function* streamEvents({
 }: {
   db: Db;
   bus: EventBus;
-  actor: Actor;
+  actor?: Actor;
+  receiver?: { visitorId: string };
   lastEventId: number | null;
   signal?: AbortSignal;
   allowed?: () => boolean;
   onListening?: () => void;
 }): AsyncGenerator<StreamedEvent> {
+  const mayReceive = receiver ? (event: BusEvent) => visitorMayReceive(receiver.visitorId, event) : actor ? (event: BusEvent) => canReceive(actor, event) : null;
+  if (!mayReceive) throw new Error('streamEvents needs an actor or a visitor');
+  const missedAfter = (after: number) => (receiver ? storedVisitorEventsAfter(db, receiver.visitorId, after) : storedEventsAfter(db, actor as Actor, after));
   const live: BusEvent[] = [];
   let wake: (() => void) | null = null;
   const unsubscribe = bus.subscribe((event) => {
-    if (!canReceive(actor, event)) return;
+    if (!mayReceive(event)) return;
     live.push(event);
     wake?.();
   });
@@ -48,7 +54,7 @@ export async function* streamEvents({
     let last = lastEventId ?? (await latestEventId(db));
     onListening?.();
     for (;;) {
-      const missed = await storedEventsAfter(db, actor, last);
+      const missed = await missedAfter(last);
       for (const event of missed) {
         if (signal?.aborted || !allowed()) return;
         last = event.id ?? last;

@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, TRPCError, type TRPCDefaultErrorShape } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Role } from '@/db/schema';
@@ -19,10 +19,11 @@ export interface TRPCContext extends VerbContext {
   onFeedListening?: () => void;
 }
 
-const t = initTRPC.context<TRPCContext>().create({
+/** The options every tRPC instance of the app is made with (the staff API here, the widget's in widget-init.ts): one transformer, one error shape. */
+export const trpcOptions = {
   transformer: superjson,
   sse: { ping: { enabled: true, intervalMs: 5000 } },
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     const fieldErrors = zod ? fieldErrorsOf(zod) : null;
     // Internal failures (also those outside procedures, e.g. in createContext) never show their text.
@@ -40,20 +41,22 @@ const t = initTRPC.context<TRPCContext>().create({
       },
     };
   },
-});
+};
+
+const t = initTRPC.context<TRPCContext>().create(trpcOptions);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Domain errors become tRPC errors here (unknown ones are logged by the HTTP handler's onError). */
-const errorBoundary = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) {
+export async function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R): Promise<R> {
+  if (!result.ok && result.error) {
     const mapped = toTRPCError(result.error.cause ?? result.error);
     if (mapped !== result.error && mapped.code !== 'INTERNAL_SERVER_ERROR') throw mapped;
   }
   return result;
-});
+}
+const errorBoundary = t.middleware(async ({ next }) => mapDomainErrors(await next()));
 
 export const publicProcedure = t.procedure.use(errorBoundary);
 

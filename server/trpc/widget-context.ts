@@ -1,0 +1,41 @@
+import { getDb } from '@/server/config/database';
+import { env } from '@/server/config/env';
+import { clientIp } from '@/server/auth/client-ip';
+import { systemClock } from '@/server/context';
+import { getEventBus } from '@/server/realtime/in-process-event-bus';
+import { getFileStorage } from '@/server/storage/file-storage';
+import { getScheduler } from '@/server/system/timer-scheduler';
+import { bearerTokenOf, loadWidgetSession } from '@/server/widget/visitor-session';
+import type { WidgetTRPCContext } from './widget-init';
+
+/**
+ * The widget's context: the visitor of the `Authorization: Bearer` token, if any. The staff
+ * session cookie is never read here, so a signed-in staff member is nobody to the widget.
+ */
+export async function createWidgetContextFromHeaders(headers: Headers): Promise<WidgetTRPCContext> {
+  const db = getDb();
+  const token = bearerTokenOf(headers);
+  const widgetSession = token ? await loadWidgetSession(db, token, systemClock.now()) : null;
+  return {
+    db,
+    actor: null,
+    widgetSession,
+    clock: systemClock,
+    bus: getEventBus(),
+    scheduler: getScheduler(),
+    storage: getFileStorage(),
+    appUrl: appUrlOf(headers),
+    ip: clientIp(headers),
+    origin: headers.get('origin'),
+    userAgent: headers.get('user-agent') ?? '',
+  };
+}
+
+function appUrlOf(headers: Headers): string {
+  const appUrl = env().APP_URL;
+  if (appUrl) return appUrl.replace(/\/$/, '');
+  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost:3000';
+  return `${headers.get('x-forwarded-proto') ?? 'http'}://${host}`;
+}
+
+export const createWidgetRequestContext = (req: Request) => createWidgetContextFromHeaders(req.headers);
