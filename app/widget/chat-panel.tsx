@@ -344,7 +344,7 @@ function Composer({
               {t('leave')}
             </button>
             <button type="button" className="rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setConfirmLeave(false)}>
-              {tc('cancel')}
+              {t('keepChatting')}
             </button>
           </>
         ) : (

@@ -49,7 +49,9 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
     setReady(true);
     const onStorage = (e: StorageEvent) => {
       // Another tab of the same site started or ended the session.
-      if (e.key === TOKEN_KEY) setToken(e.newValue);
+      if (e.key !== TOKEN_KEY) return;
+      setToken(e.newValue);
+      void queryClient.resetQueries();
     };
     const up = () => setOnline(true);
     const down = () => setOnline(false);
@@ -61,7 +63,7 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
       window.removeEventListener('online', up);
       window.removeEventListener('offline', down);
     };
-  }, [allowedOrigins]);
+  }, [allowedOrigins, queryClient]);
 
   // The loader: only the parent window at the host's checked origin is listened to.
   useEffect(() => {
@@ -101,7 +103,7 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
     setToken(session.token);
   }, [start, locale]);
 
-  const me = useQuery({ ...trpc.session.me.queryOptions(undefined, { enabled: ready && token !== null, retry: false }), queryKey: [...trpc.session.me.queryKey(), token] });
+  const me = useQuery(trpc.session.me.queryOptions(undefined, { enabled: ready && token !== null, retry: false }));
   useEffect(() => {
     if (codeOf(me.error) === 'UNAUTHORIZED') adopt(null);
   }, [me.error, adopt]);
