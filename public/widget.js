@@ -53,7 +53,7 @@
 
   const host = document.createElement('div');
   host.setAttribute('data-dealer-desk-widget', '');
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   root.innerHTML = `
 <style>
   :host { all: initial; }

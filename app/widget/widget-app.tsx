@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { CHAT_LIMITS } from '@/server/chat/chat-limits';
 import type { WidgetChatDto } from '@/server/widget/schemas';
 import { useErrorText } from '../_components/error-text';
 import { queuePlaceFromEvent } from '../_components/chat/queue-outlook';
@@ -274,7 +275,9 @@ function AskForm({ ensureSession }: { ensureSession: () => Promise<void> }) {
         setError(null);
         void (async () => {
           await ensureSession();
-          const { chatId } = await startChat.mutateAsync({});
+          // The question's start is the chat's topic: the operator's queue shows it.
+          const topic = body.replace(/\s+/g, ' ').slice(0, CHAT_LIMITS.maxTopicLength).trim();
+          const { chatId } = await startChat.mutateAsync({ topic });
           await send.mutateAsync({ chatId, clientId: crypto.randomUUID(), body });
           setQuestion('');
           await queryClient.invalidateQueries({ queryKey: trpc.chat.current.pathKey() });
