@@ -111,7 +111,9 @@
   }
 
   function openChat() {
-    if (!frame) {
+    // A new frame learns it is shown from its hello; one already there is told now.
+    if (frame) post({ source: TO_FRAME, type: 'opened' });
+    else {
       frame = document.createElement('iframe');
       frame.title = TEXT.frame;
       frame.src = `${APP}/widget?${new URLSearchParams({ locale, host: location.origin })}`;
@@ -122,12 +124,12 @@
     unread = 0;
     stopPolling();
     render();
-    post({ source: TO_FRAME, type: 'opened' });
-    frame.focus();
+    frame?.focus();
   }
 
   function closeChat() {
     open = false;
+    post({ source: TO_FRAME, type: 'closed' });
     render();
     startPolling();
     launcher.focus();
