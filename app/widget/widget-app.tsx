@@ -99,10 +99,12 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
   const start = useMutation(trpc.session.start.mutationOptions());
   const ensureSession = useCallback(async () => {
     if (readToken()) return;
-    const session = await start.mutateAsync({ locale });
+    // The embedding page's origin (checked against WIDGET_ORIGINS) is recorded with the session.
+    const origin = hostOrigin && hostOrigin !== window.location.origin ? hostOrigin : undefined;
+    const session = await start.mutateAsync({ locale, origin });
     writeToken(session.token);
     setToken(session.token);
-  }, [start, locale]);
+  }, [start, locale, hostOrigin]);
 
   const me = useQuery(trpc.session.me.queryOptions(undefined, { enabled: ready && token !== null, retry: false }));
   useEffect(() => {
