@@ -23,7 +23,7 @@ const AREA_TIERS = [
   ['auth'],
   ['account', 'admin', 'notifications'],
   ['chat', 'seed', 'signing'],
-  ['applications', 'backoffice', 'subscriber'],
+  ['applications', 'backoffice', 'subscriber', 'widget'],
   ['metrics', 'packages'],
   ['system'],
 ].map((tier) => tier.map((area) => `server/${area}`));

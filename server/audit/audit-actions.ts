@@ -11,7 +11,8 @@ import type { ApplicationAction } from '@/server/workflow/transition-table';
  */
 export type AuditAction =
   | `application.${ApplicationAction | 'create'}`
-  | `chat.${ChatAction | 'start' | 'transfer' | 'rate'}`
+  | `chat.${ChatAction | 'start' | 'transfer' | 'rate' | 'leave' | 'transcript'}`
+  | `visitor.${'start' | 'end' | 'codeRequest' | 'codeFailed' | 'verify'}`
   | `package.${keyof typeof PACKAGE_TRANSITIONS | 'create'}`
   | 'user.create'
   | 'user.deactivate'
@@ -49,6 +50,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'chat.close': { uk: 'Чат завершено', en: 'Chat closed' },
   'chat.transfer': { uk: 'Чат передано іншому оператору', en: 'Chat transferred to another operator' },
   'chat.rate': { uk: 'Чат оцінено', en: 'Chat rated' },
+  'chat.leave': { uk: 'Абонент вийшов із чату', en: 'The subscriber left the chat' },
+  'chat.transcript': { uk: 'Розмову надіслано на e-mail', en: 'Transcript sent by e-mail' },
+  'visitor.start': { uk: 'Відкрито сеанс віджета', en: 'Widget session started' },
+  'visitor.end': { uk: 'Сеанс віджета завершено', en: 'Widget session ended' },
+  'visitor.codeRequest': { uk: 'Надіслано код підтвердження', en: 'Confirmation code sent' },
+  'visitor.codeFailed': { uk: 'Неправильний код підтвердження', en: 'Wrong confirmation code' },
+  'visitor.verify': { uk: 'Номер або адресу підтверджено', en: 'Number or address verified' },
   'package.create': { uk: 'Пакет створено', en: 'Package created' },
   'package.edit': { uk: 'Пакет змінено', en: 'Package edited' },
   'package.editDetails': { uk: 'Дані компанії в пакеті змінено', en: 'Company details of the package edited' },

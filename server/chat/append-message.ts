@@ -18,7 +18,12 @@ export interface NewMessage {
   body: string;
   clientId?: string | null;
   attachment?: MessageDto['attachment'];
+  /** The widget visitor who wrote it (then `author` is their display, and authorId stays null). */
+  visitorId?: string | null;
 }
+
+/** Kinds a widget visitor never receives: operators' notes, and the dealer's application cards. */
+export const NOT_FOR_VISITORS = ['note', 'application', 'prefill'] as const satisfies readonly MessageKind[];
 
 const insertMessage = preparedQuery((db) =>
   db
@@ -28,6 +33,7 @@ const insertMessage = preparedQuery((db) =>
       seq: sql.placeholder('seq'),
       kind: sql.placeholder('kind'),
       authorId: sql.placeholder('authorId'),
+      visitorId: sql.placeholder('visitorId'),
       clientId: sql.placeholder('clientId'),
       body: sql.placeholder('body'),
       attachmentId: sql.placeholder('attachmentId'),
@@ -52,7 +58,8 @@ const nextSeq = preparedQuery((db) =>
 
 /**
  * Appends a message with the chat's next sequence number and emits it as it will be shown.
- * Notes (kind `note`, e.g. a transfer note) go to the operator only, never to the dealer.
+ * Notes (kind `note`, e.g. a transfer note) go to the operator only, never to the dealer or the
+ * visitor; a visitor gets no application cards either.
  */
 export async function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, message: NewMessage, now: Date): Promise<MessageDto> {
   const next = await nextSeq(tx).get({ chatId: chat.id });
@@ -62,7 +69,8 @@ export async function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, mes
     chatId: chat.id,
     seq,
     kind: message.kind,
-    authorId: message.author?.id ?? null,
+    authorId: message.visitorId ? null : (message.author?.id ?? null),
+    visitorId: message.visitorId ?? null,
     clientId: message.clientId ?? null,
     body: message.body,
     attachmentId: message.attachment?.id ?? null,
@@ -83,7 +91,7 @@ export async function appendMessage(tx: Tx, emitter: Emitter, chat: ChatRow, mes
     attachment: message.attachment ?? null,
     createdAt: row.createdAt,
   };
-  const forOperatorsOnly = message.kind === 'note';
+  const forOperatorsOnly = message.kind === 'note' || (chat.visitorId !== null && (NOT_FOR_VISITORS as readonly string[]).includes(message.kind));
   await emitter.emit({ type: 'chat.message', ...chatAudience(chat, { dealer: !forOperatorsOnly }), payload: { message: { ...dto, createdAt: dto.createdAt.toISOString() } } });
   return dto;
 }

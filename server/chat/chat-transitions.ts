@@ -21,7 +21,7 @@ export type ChatAction = keyof typeof CHAT_TRANSITIONS;
  * A chat read in a status the action does not leave from is a wrong state (`errors.wrongState`);
  * one that was in such a status but changed before the write is a lost race (`errors.changedMeanwhile`).
  */
-export async function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Actor | null, changes: Partial<ChatRow>, now: Date): Promise<ChatRow> {
+export async function moveChat(tx: Tx, chat: ChatRow, action: ChatAction, actor: Pick<Actor, 'id' | 'role'> | { id: string; role: string } | null, changes: Partial<ChatRow>, now: Date): Promise<ChatRow> {
   const rule = CHAT_TRANSITIONS[action];
   if (!(rule.from as readonly ChatStatus[]).includes(chat.status)) {
     throw conflict('errors.wrongState', `Cannot ${action} a chat that is ${chat.status}`, { status: chat.status, action });

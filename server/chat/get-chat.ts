@@ -13,7 +13,10 @@ export async function getChat({ ctx, input }: { ctx: SignedInContext; input: { c
   const [summary] = await chatSummaries(ctx.db, ctx.actor, eq(chats.id, chat.id), ctx.clock.now(), 1);
   if (!summary) throw new Error('chat vanished between reads');
   const otherSide = ctx.actor.role === 'dealer' ? chat.operatorId : chat.dealerUserId;
-  const readByOther = otherSide
+  // A widget visitor's read mark is on the chat itself.
+  const readByOther = chat.visitorId && ctx.actor.role !== 'dealer'
+    ? chat.visitorReadSeq
+    : otherSide
     ? ((await first(
         ctx.db
           .select({ seq: chatReads.lastReadSeq })

@@ -54,6 +54,10 @@ export { messageDto, messageEventDto, queuePlaceDto, type MessageDto, type Messa
 
 export const chatSummaryDto = z.object({
   id: z.string(),
+  /** A dealer's chat, or a subscriber's through the widget (then dealerName and dealerUserName name the visitor: 'Абонент +380…' or 'Гість'). */
+  class: z.enum(['dealer', 'subscriber']),
+  /** The widget visitor of a subscriber's chat: what they proved, if anything; null for a dealer's chat. */
+  visitor: z.object({ msisdn: z.string().nullable(), email: z.string().nullable(), verifiedBy: z.enum(['sms', 'email', 'portal']).nullable() }).nullable(),
   status: z.enum(['queued', 'active', 'closed', 'abandoned']),
   topic: z.string().nullable(),
   dealerName: z.string(),

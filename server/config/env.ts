@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBusinessCalendar } from '@/server/time/business-hours';
 
 /** An empty variable counts as unset (its default applies), as `VAR= npm start` means. */
 const unsetIfBlank = (value: unknown) => (value === '' ? undefined : value);
@@ -81,6 +82,11 @@ const envSchema = z.object({
   /** How much lower than the event loop the PDF workers run: a Linux nice value, 0 (equal) to 19. */
   PDF_WORKER_NICE: z.preprocess(unsetIfBlank, z.coerce.number().int().min(0).max(19).default(10)),
 }).superRefine((value, ctx) => {
+  try {
+    parseBusinessCalendar(value.BUSINESS_HOURS, value.HOLIDAYS);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['BUSINESS_HOURS'], message: error instanceof Error ? error.message : String(error) });
+  }
   // Several processes on one PostgreSQL must share their keys: one generated per process (under
   // its DATA_DIR) would make a session or a link of one process unknown to another. Development
   // and tests (one process) may still let them be generated.

@@ -24,6 +24,7 @@ const insertEvent = preparedQuery((db) =>
       dealerId: sql.placeholder('dealerId'),
       dealerUserId: sql.placeholder('dealerUserId'),
       operatorId: sql.placeholder('operatorId'),
+      visitorId: sql.placeholder('visitorId'),
       allOperators: sql.placeholder('allOperators'),
       payload: sql.placeholder('payload'),
       createdAt: sql.placeholder('createdAt'),

@@ -27,7 +27,7 @@ export const startSessionInput = z
   .object({
     locale: z.enum(LOCALES).default('uk'),
     /** The page that embeds the widget (the loader passes its origin to the iframe); must be one of WIDGET_ORIGINS when they are set. */
-    origin: z.url('invalidUrl').max(300, 'tooLong').optional(),
+    origin: z.url('invalidFormat').max(300, 'tooLong').optional(),
   })
   .default({ locale: 'uk' });
 
@@ -46,7 +46,7 @@ export const portalTokenInput = z.object({ token: z.string().min(1, 'required').
 
 export const requestCodeInput = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('sms'), msisdn: z.string().trim().min(1, 'required').max(32, 'tooLong') }),
-  z.object({ channel: z.literal('email'), email: z.email('invalidEmail').max(254, 'tooLong') }),
+  z.object({ channel: z.literal('email'), email: z.email('emailInvalid').max(254, 'tooLong') }),
 ]);
 
 export const codeRequestedDto = z.object({
@@ -148,7 +148,7 @@ export const widgetRateInput = z.object({
   comment: multiLine().max(CHAT_LIMITS.maxRatingComment, 'tooLong').optional(),
 });
 
-export const transcriptInput = z.object({ chatId: z.uuid('invalidId'), email: z.email('invalidEmail').max(254, 'tooLong') });
+export const transcriptInput = z.object({ chatId: z.uuid('invalidId'), email: z.email('emailInvalid').max(254, 'tooLong') });
 
 export const widgetFeedInput = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).nullish() }).optional();
 
