@@ -51,6 +51,8 @@ export default defineConfig({
       // e2e/widget.spec.ts embeds the widget from these "other sites" and signs portal tokens with this key.
       WIDGET_ORIGINS: widgetSiteOrigins(port),
       PORTAL_TOKEN_SECRET: E2E_PORTAL_TOKEN_SECRET,
+      // The subscriber chat is open round the clock in the tests, whenever they run.
+      BUSINESS_HOURS: 'mon-sun 00:00-24:00',
     },
   },
 });

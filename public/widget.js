@@ -147,7 +147,8 @@
     if (!data || typeof data !== 'object' || data.source !== FROM_FRAME) return;
     switch (data.type) {
       case 'ready':
-        post({ source: TO_FRAME, type: 'hello', portalToken, open });
+        // The kept token goes back too: a browser may deny the frame storage of its own.
+        post({ source: TO_FRAME, type: 'hello', portalToken, open, token: store.get() || null });
         break;
       case 'token':
         if (typeof data.token === 'string' || data.token === null) store.set(data.token || '');

@@ -11,6 +11,7 @@ import { QueueOutlook, type QueuePlace } from '../_components/chat/queue-outlook
 import { useOutbox, type PendingMessage } from '../_components/chat/use-outbox';
 import { AfterChat } from './after-chat';
 import { ProveForm } from './prove-form';
+import { widgetStorage } from './widget-storage';
 import { bearer, useWidgetTRPC } from './widget-trpc';
 
 const TYPING_EVERY_MS = 3000;
@@ -62,7 +63,7 @@ export function ChatPanel({
   const { pending, enqueue, acknowledge } = useOutbox(chat.id, async (m: PendingMessage) => {
     await send.mutateAsync({ chatId: chat.id, clientId: m.clientId, body: m.text });
     await refresh();
-  });
+  }, widgetStorage);
 
   // What the server has (by client id) leaves the outbox.
   useEffect(() => {

@@ -37,6 +37,7 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
   const [embedded, setEmbedded] = useState(false);
   const [shown, setShown] = useState(true);
   const [portalToken, setPortalToken] = useState('');
+  const [greeted, setGreeted] = useState(false);
   const [online, setOnline] = useState(true);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [live, setLive] = useState<ChatLive & { typingUntil: number }>({ typing: null, typingUntil: 0, queuePlace: null, verificationAsked: false });
@@ -75,17 +76,25 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
       if (message.type === 'hello') {
         setPortalToken(message.portalToken);
         setShown(message.open);
+        // The loader kept a session this frame's storage does not have (it may be denied any).
+        if (message.token && !readToken()) {
+          writeToken(message.token);
+          setToken(message.token);
+          void queryClient.resetQueries();
+        }
+        setGreeted(true);
       } else setShown(message.type === 'opened');
     };
     window.addEventListener('message', onMessage);
     postToLoader(hostOrigin, { type: 'ready' });
     return () => window.removeEventListener('message', onMessage);
-  }, [hostOrigin]);
+  }, [hostOrigin, queryClient]);
 
-  // The loader keeps the token to ask for the unread count while the chat is closed.
+  // The loader keeps the token to ask for the unread count while the chat is closed (told after
+  // its hello, so that a token it kept is not forgotten before it is handed over).
   useEffect(() => {
-    if (ready) postToLoader(hostOrigin, { type: 'token', token });
-  }, [ready, hostOrigin, token]);
+    if (greeted) postToLoader(hostOrigin, { type: 'token', token });
+  }, [greeted, hostOrigin, token]);
 
   const adopt = useCallback(
     (next: string | null) => {

@@ -8,7 +8,8 @@
 export const FROM_FRAME = 'dealer-desk-widget';
 export const FROM_LOADER = 'dealer-desk-loader';
 
-export type LoaderMessage = { type: 'hello'; portalToken: string; open: boolean } | { type: 'opened' } | { type: 'closed' };
+/** `token`: the widget session the loader kept in the host page's storage (a frame denied storage of its own gets it back so). */
+export type LoaderMessage = { type: 'hello'; portalToken: string; open: boolean; token: string | null } | { type: 'opened' } | { type: 'closed' };
 export type FrameMessage = { type: 'ready' } | { type: 'token'; token: string | null } | { type: 'unread'; count: number } | { type: 'close' };
 
 export function hostOriginOf(host: string | undefined, allowed: readonly string[], own: string): string | null {
@@ -26,9 +27,12 @@ export function parseLoaderMessage(event: MessageEvent, hostOrigin: string | nul
   if (!hostOrigin || event.origin !== hostOrigin || !parent || event.source !== parent) return null;
   const data: unknown = event.data;
   if (!data || typeof data !== 'object') return null;
-  const message = data as { source?: unknown; type?: unknown; portalToken?: unknown; open?: unknown };
+  const message = data as { source?: unknown; type?: unknown; portalToken?: unknown; open?: unknown; token?: unknown };
   if (message.source !== FROM_LOADER) return null;
-  if (message.type === 'hello') return { type: 'hello', portalToken: typeof message.portalToken === 'string' ? message.portalToken : '', open: message.open === true };
+  if (message.type === 'hello') {
+    const token = typeof message.token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(message.token) ? message.token : null;
+    return { type: 'hello', portalToken: typeof message.portalToken === 'string' ? message.portalToken : '', open: message.open === true, token };
+  }
   if (message.type === 'opened' || message.type === 'closed') return { type: message.type };
   return null;
 }

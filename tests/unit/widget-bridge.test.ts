@@ -25,7 +25,9 @@ describe('a message from the loader', () => {
   const event = (data: unknown, origin = site, source: Window | null = parent) => ({ data, origin, source }) as unknown as MessageEvent;
 
   it('is read from the parent window at the host origin', () => {
-    expect(parseLoaderMessage(event({ source: FROM_LOADER, type: 'hello', portalToken: 'abc', open: true }), site, parent)).toEqual({ type: 'hello', portalToken: 'abc', open: true });
+    expect(parseLoaderMessage(event({ source: FROM_LOADER, type: 'hello', portalToken: 'abc', open: true }), site, parent)).toEqual({ type: 'hello', portalToken: 'abc', open: true, token: null });
+    const token = 'smCTu09j2sJOFA8Qd6n65PaR9S_uweehTKp5R1cL_L8';
+    expect(parseLoaderMessage(event({ source: FROM_LOADER, type: 'hello', portalToken: '', open: false, token }), site, parent)).toEqual({ type: 'hello', portalToken: '', open: false, token });
     expect(parseLoaderMessage(event({ source: FROM_LOADER, type: 'closed' }), site, parent)).toEqual({ type: 'closed' });
     expect(parseLoaderMessage(event({ source: FROM_LOADER, type: 'opened' }), site, parent)).toEqual({ type: 'opened' });
   });
@@ -39,6 +41,8 @@ describe('a message from the loader', () => {
     expect(parseLoaderMessage(event('hello'), site, parent)).toBeNull();
     expect(parseLoaderMessage(event({ source: FROM_LOADER, type: 'token', token: 'x' }), site, parent)).toBeNull();
     // A portal token that is not a string is dropped, not passed on.
-    expect(parseLoaderMessage(event({ ...hello, portalToken: { evil: true } }), site, parent)).toEqual({ type: 'hello', portalToken: '', open: true });
+    expect(parseLoaderMessage(event({ ...hello, portalToken: { evil: true } }), site, parent)).toEqual({ type: 'hello', portalToken: '', open: true, token: null });
+    // So is a token of another shape.
+    expect(parseLoaderMessage(event({ ...hello, token: 'a b"<script>' }), site, parent)).toMatchObject({ token: null });
   });
 });

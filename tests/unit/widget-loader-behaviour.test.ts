@@ -151,7 +151,7 @@ describe('the loader on a page', () => {
     p.launcher().dispatch('click');
     p.message({ source: 'dealer-desk-widget', type: 'ready' });
     const posted = p.frames[0]?.contentWindow?.posted ?? [];
-    expect(posted).toContainEqual({ message: { source: 'dealer-desk-loader', type: 'hello', portalToken: 'v1.+380671234567.1.mac', open: true }, target: APP });
+    expect(posted).toContainEqual({ message: { source: 'dealer-desk-loader', type: 'hello', portalToken: 'v1.+380671234567.1.mac', open: true, token: null }, target: APP });
     expect(posted.every((m) => m.target === APP)).toBe(true);
   });
 
@@ -176,6 +176,9 @@ describe('the loader on a page', () => {
     // Opening clears it.
     p.launcher().dispatch('click');
     expect(p.badge().hidden).toBe(true);
+    // A frame made later gets the kept token back in its hello (its own storage may be denied).
+    p.message({ source: 'dealer-desk-widget', type: 'ready' });
+    expect(p.frames[0]?.contentWindow?.posted.at(-1)?.message).toMatchObject({ type: 'hello', token: 'tok-1' });
     // An ended session's null token is forgotten.
     p.message({ source: 'dealer-desk-widget', type: 'token', token: null });
     expect(p.storage.has(TOKEN_KEY)).toBe(false);

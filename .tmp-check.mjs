@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+page.on('requestfinished', async (r) => { if (r.url().includes('/api/widget')) { const h = await r.allHeaders(); console.log('REQ', r.method(), r.url().slice(40, 90), 'AUTH=' + (h['authorization'] ?? 'none')); } });
+page.on('response', async (r) => { if (r.url().includes('/api/widget')) console.log('RES', r.status(), r.url().slice(0, 100), (await r.text().catch(() => '')).slice(0, 300)); });
+page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
+await page.goto('http://127.0.0.1:3478/');
+await page.getByRole('button', { name: /^Чат з оператором/ }).click();
+const chat = page.frameLocator('iframe[title="Чат з оператором"]');
+await chat.locator('body[data-hydrated="true"]').waitFor({ timeout: 60000 });
+await chat.getByLabel('Номер мобільного').fill('+380671112233');
+await chat.getByRole('button', { name: 'Надіслати код' }).click();
+await page.waitForTimeout(4000);
+console.log((await chat.locator('body').innerText()).slice(0, 600));
+await browser.close();
