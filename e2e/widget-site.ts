@@ -27,7 +27,7 @@ export async function startWidgetSite(app: string, port: number): Promise<Widget
     const portal = url.searchParams.get('portal');
     const attributes = portal ? ` data-portal-token="${portal.replace(/[^A-Za-z0-9._+-]/g, '')}"` : '';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-      `<!doctype html><html lang="uk"><head><meta charset="utf-8"><title>Сайт оператора</title></head>` +
+      `<!doctype html><html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Сайт оператора</title></head>` +
         `<body><h1>Сайт оператора</h1><script src="${app}/widget.js" data-locale="uk"${attributes} async></script></body></html>`,
     );
   });

@@ -54,8 +54,8 @@ function portalToken(msisdn: string, lifeSeconds = 300): string {
 }
 
 /** The site's page with the launcher; pressing it opens the chat in the app's frame. */
-async function embedded(browser: Browser, origin = site.origin, query = ''): Promise<{ context: BrowserContext; page: Page; chat: FrameLocator }> {
-  const context = await browser.newContext();
+async function embedded(browser: Browser, origin = site.origin, query = '', options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; chat: FrameLocator }> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto(`${origin}/${query}`);
   const launcher = page.getByRole('button', { name: /^Чат з оператором/ });
@@ -281,4 +281,17 @@ test('a site not in WIDGET_ORIGINS cannot frame the chat', async ({ browser }) =
   } finally {
     await stranger.close();
   }
+});
+
+test('on a phone the chat takes the whole screen, and minimising it brings the launcher back', async ({ browser }) => {
+  const { context, page, chat } = await embedded(browser, site.origin, '', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await openChat(page, chat);
+  await expect.poll(async () => page.locator(FRAME).boundingBox()).toEqual({ x: 0, y: 0, width: 360, height: 740 });
+  await expect(page.getByRole('button', { name: /^Чат з оператором/ })).toBeHidden();
+  // Labelled controls, reachable in the frame.
+  await expect(chat.getByLabel('Ваше питання')).toBeVisible();
+  await chat.getByRole('button', { name: 'Згорнути чат' }).click();
+  await expect(page.locator(FRAME)).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Чат з оператором/ })).toBeVisible();
+  await context.close();
 });
