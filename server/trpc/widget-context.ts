@@ -12,9 +12,11 @@ import type { WidgetTRPCContext } from './widget-init';
  * The widget's context: the visitor of the `Authorization: Bearer` token, if any. The staff
  * session cookie is never read here, so a signed-in staff member is nobody to the widget.
  */
-export async function createWidgetContextFromHeaders(headers: Headers): Promise<WidgetTRPCContext> {
+export async function createWidgetContextFromHeaders(headers: Headers, connectionParams?: Record<string, string | undefined> | null): Promise<WidgetTRPCContext> {
   const db = getDb();
-  const token = bearerTokenOf(headers);
+  // The header; for the feed from a browser's EventSource, which cannot send headers, tRPC's
+  // connection parameters (`httpSubscriptionLink({ connectionParams: { token } })`).
+  const token = bearerTokenOf(headers) ?? tokenParam(connectionParams?.token);
   const widgetSession = token ? await loadWidgetSession(db, token, systemClock.now()) : null;
   return {
     db,
@@ -38,4 +40,6 @@ function appUrlOf(headers: Headers): string {
   return `${headers.get('x-forwarded-proto') ?? 'http'}://${host}`;
 }
 
-export const createWidgetRequestContext = (req: Request) => createWidgetContextFromHeaders(req.headers);
+const tokenParam = (value: string | undefined) => (value && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null);
+
+export const createWidgetRequestContext = (req: Request, connectionParams?: Record<string, string | undefined> | null) => createWidgetContextFromHeaders(req.headers, connectionParams);

@@ -15,7 +15,8 @@ export type Proof = { msisdn: string; email?: never } | { email: string; msisdn?
  * their conversation. A guest's chats move with them (messages and files too); a session of
  * another proven visitor moves alone (that visitor's chats stay theirs). The operator of each open
  * chat is told (`chat.visitorVerified`) and the chat says "number verified". Run inside the
- * caller's transaction, with its audit event.
+ * caller's routingTransaction (its lock first: two proofs of one new number at once, on
+ * PostgreSQL, would otherwise both make its visitor), with its audit event.
  */
 export async function proveVisitor(tx: Tx, emitter: Emitter, ctx: VisitorContext, proof: Proof, verifiedBy: 'sms' | 'email' | 'portal'): Promise<VisitorRow> {
   const now = ctx.clock.now();

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, gte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { first, inTransaction } from '@/db/client';
-import { oneTimeCodes } from '@/db/schema';
+import { oneTimeCodes, visitorSessions } from '@/db/schema';
+import { lockForUpdate } from '@/db/row-lock';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { DomainError } from '@/server/errors/domain-error';
 import { enqueueNotification } from '@/server/notifications/outbox';
@@ -28,6 +29,8 @@ export async function requestCode({ ctx, input }: { ctx: VisitorContext; input: 
   const now = ctx.clock.now();
   const dayAgo = new Date(now.getTime() - CODE_LIMITS.dayMs);
   return inTransaction(ctx.db, async (tx) => {
+    // One request of a session at a time (PostgreSQL): the minute between codes and the session's cap hold under double taps.
+    await lockForUpdate(tx, tx.select({ id: visitorSessions.id }).from(visitorSessions).where(eq(visitorSessions.id, sessionId)));
     const last = await first(tx.select({ createdAt: oneTimeCodes.createdAt }).from(oneTimeCodes).where(eq(oneTimeCodes.sessionId, sessionId)).orderBy(desc(oneTimeCodes.createdAt)).limit(1));
     if (last && now.getTime() - last.createdAt.getTime() < CODE_LIMITS.resendAfterMs) {
       const seconds = Math.ceil((CODE_LIMITS.resendAfterMs - (now.getTime() - last.createdAt.getTime())) / 1000);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { env } from '@/server/config/env';
 import { DomainError, invalid } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { routingTransaction } from '@/server/chat/route-waiting-chats';
 import { checkPortalToken } from './portal-token';
 import { proveVisitor } from './prove-visitor';
 import type { portalTokenInput, visitorDto } from './schemas';
@@ -21,6 +21,6 @@ export async function sessionFromPortal({ ctx, input }: { ctx: VisitorContext; i
     if (checked.reason === 'expired') throw invalid('errors.portalTokenExpired', 'The portal’s token has expired: open the chat from the portal again');
     throw invalid('errors.portalTokenInvalid', `The portal’s token is not valid (${checked.reason})`, { reason: checked.reason });
   }
-  const visitor = await changeAndPublish(ctx, (tx, emitter) => proveVisitor(tx, emitter, ctx, { msisdn: checked.msisdn }, 'portal'));
+  const visitor = await routingTransaction(ctx, (tx, emitter) => proveVisitor(tx, emitter, ctx, { msisdn: checked.msisdn }, 'portal'));
   return visitorDtoOf(visitor);
 }

@@ -4,7 +4,7 @@ import { first } from '@/db/client';
 import { oneTimeCodes } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { invalid } from '@/server/errors/domain-error';
-import { changeAndPublish } from '@/server/realtime/change-and-publish';
+import { routingTransaction } from '@/server/chat/route-waiting-chats';
 import { CODE_LIMITS } from './code-limits';
 import { codeMatches } from './one-time-code';
 import { proveVisitor } from './prove-visitor';
@@ -19,7 +19,7 @@ import { visitorAuditActor } from './widget-chat-access';
  * though the answer is an error); after the third the code is dead and a new one must be asked.
  */
 export async function verifyCode({ ctx, input }: { ctx: VisitorContext; input: z.output<typeof verifyCodeInput> }): Promise<z.output<typeof visitorDto>> {
-  const outcome = await changeAndPublish(ctx, async (tx, emitter) => {
+  const outcome = await routingTransaction(ctx, async (tx, emitter) => {
     const now = ctx.clock.now();
     const code = await first(tx.select().from(oneTimeCodes).where(eq(oneTimeCodes.sessionId, ctx.widgetSession.id)).orderBy(desc(oneTimeCodes.createdAt)).limit(1));
     if (!code) return { error: invalid('errors.codeNotRequested', 'Ask for a code first') };

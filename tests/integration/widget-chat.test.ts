@@ -207,15 +207,15 @@ describe('who reaches what', () => {
     const { chatId } = await activeChat();
     const other = await w.guest('10.9.9.9');
     const api = await other.api();
-    const calls: Promise<unknown>[] = [
-      api.chat.send({ chatId, clientId: id(), body: 'чужий' }),
-      api.chat.typing({ chatId }),
-      api.chat.markRead({ chatId, seq: 1 }),
-      api.chat.rate({ chatId, rating: 5 }),
-      api.chat.transcript({ chatId, email: 'x@example.com' }),
-      api.chat.leave({ chatId }),
+    const calls: (() => Promise<unknown>)[] = [
+      () => api.chat.send({ chatId, clientId: id(), body: 'чужий' }),
+      () => api.chat.typing({ chatId }),
+      () => api.chat.markRead({ chatId, seq: 1 }),
+      () => api.chat.rate({ chatId, rating: 5 }),
+      () => api.chat.transcript({ chatId, email: 'x@example.com' }),
+      () => api.chat.leave({ chatId }),
     ];
-    for (const call of calls) expect((await trpcFailure(call)).code).toBe('NOT_FOUND');
+    for (const call of calls) expect((await trpcFailure(call())).code).toBe('NOT_FOUND');
     const session = await loadWidgetSession(w.h.db, other.token, w.h.clock.now());
     if (!session) throw new Error('no session');
     const ctx = { db: w.h.db, actor: null, widgetSession: session, clock: w.h.clock, bus: w.h.bus, scheduler: w.h.scheduler, storage: w.h.storage, ip: '10.9.9.9', origin: null };
@@ -264,15 +264,15 @@ describe('bad inputs', () => {
     const { guest, chatId } = await activeChat();
     const api = await guest.api();
     for (const call of [
-      api.chat.send({ chatId, clientId: id(), body: '' }),
-      api.chat.send({ chatId, clientId: id(), body: '   ' }),
-      api.chat.send({ chatId, clientId: id(), body: 'я'.repeat(100_000) }),
-      api.chat.send({ chatId, clientId: 'not-a-uuid', body: 'x' }),
-      api.chat.send({ chatId: 'nope', clientId: id(), body: 'x' }),
-      api.chat.markRead({ chatId, seq: -1 }),
-      api.chat.transcript({ chatId, email: 'no' }),
+      () => api.chat.send({ chatId, clientId: id(), body: '' }),
+      () => api.chat.send({ chatId, clientId: id(), body: '   ' }),
+      () => api.chat.send({ chatId, clientId: id(), body: 'я'.repeat(100_000) }),
+      () => api.chat.send({ chatId, clientId: 'not-a-uuid', body: 'x' }),
+      () => api.chat.send({ chatId: 'nope', clientId: id(), body: 'x' }),
+      () => api.chat.markRead({ chatId, seq: -1 }),
+      () => api.chat.transcript({ chatId, email: 'no' }),
     ]) {
-      expect((await trpcFailure(call)).code).toBe('BAD_REQUEST');
+      expect((await trpcFailure(call())).code).toBe('BAD_REQUEST');
     }
     expect(await w.h.db.select().from(chats).where(eq(chats.id, chatId))).toHaveLength(1);
   });

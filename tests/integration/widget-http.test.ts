@@ -11,6 +11,8 @@ import { makeWorld, TEST_PASSWORD } from '../helpers/factories';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-desk-widget-http-'));
 process.env.DATA_DIR = dataDir;
 process.env.WIDGET_ORIGINS = 'https://www.operator.ua';
+// The real clock: open round the clock.
+process.env.BUSINESS_HOURS = 'mon-sun 00:00-24:00';
 const { POST: authPost } = await import('@/app/api/auth/[...all]/route');
 const { GET: trpcGet } = await import('@/app/api/trpc/[trpc]/route');
 const { GET: widgetGet, POST: widgetPost } = await import('@/app/api/widget/trpc/[trpc]/route');
@@ -41,6 +43,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   delete process.env.WIDGET_ORIGINS;
+  delete process.env.BUSINESS_HOURS;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -112,5 +115,45 @@ describe('POST /api/widget/chats/[chatId]/attachments', () => {
     expect(notMine.status).toBe(404);
     const noForm = await uploadPost(new Request(`${BASE}/api/widget/chats/${chatId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: 'x' }), { params: Promise.resolve({ chatId }) });
     expect(noForm.status).toBe(400);
+  });
+});
+
+describe('the feed over SSE', () => {
+  /** The first chunk of the stream, then the request is cut. */
+  async function firstChunk(headers: Record<string, string>, connectionParams?: Record<string, string>, until = /\n\n/) {
+    const controller = new AbortController();
+    const query = new URLSearchParams({ input: JSON.stringify({ json: {} }) });
+    if (connectionParams) query.set('connectionParams', JSON.stringify(connectionParams));
+    const response = await widgetGet(new Request(`${BASE}/api/widget/trpc/feed?${query}`, { headers, signal: controller.signal }));
+    const reader = response.body?.getReader();
+    let text = '';
+    while (reader && !until.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    await reader?.cancel().catch(() => undefined);
+    return { status: response.status, type: response.headers.get('content-type'), text };
+  }
+
+  it('opens with the bearer header, or with the token as a connection parameter (an EventSource sends no headers)', async () => {
+    expect(await firstChunk({ authorization: `Bearer ${token}` })).toMatchObject({ status: 200, type: expect.stringContaining('text/event-stream') });
+    // By the parameter: the visitor's own event arrives (the chat they start), no refusal.
+    const reading = firstChunk({}, { token }, /chat\.created|serialized-error/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = await widgetPost(
+      new Request(`${BASE}/api/widget/trpc/chat.start`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ json: {} }) }),
+    );
+    expect(started.status).toBe(200);
+    const byParam = await reading;
+    expect(byParam.text).toContain('chat.created');
+    expect(byParam.text).not.toContain('UNAUTHORIZED');
+  });
+
+  it('a staff cookie opens nothing', async () => {
+    // The stream opens, then says why it ends.
+    const chunk = await firstChunk({ cookie: staffCookie }, undefined, /serialized-error[\s\S]*\n\n/);
+    expect(chunk.text).toContain('UNAUTHORIZED');
   });
 });

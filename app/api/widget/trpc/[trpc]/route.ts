@@ -24,7 +24,7 @@ async function handler(original: Request): Promise<Response> {
     endpoint: ENDPOINT,
     req,
     router: widgetRouter,
-    createContext: () => createWidgetRequestContext(req),
+    createContext: ({ info }) => createWidgetRequestContext(req, info.connectionParams),
     onError: ({ error, path, type }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger().error({ err: error.cause ?? error, path, type }, 'widget tRPC request failed');
     },
