@@ -189,6 +189,9 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
   }, [live.typing, live.typingUntil]);
   useEffect(() => setLive((l) => ({ ...l, queuePlace: null, verificationAsked: false })), [chatId]);
 
+  // Outside business hours no chat can start (the server refuses it): the notice says when it opens.
+  const closed = status.data?.open === false;
+
   const onUnread = useCallback((count: number) => postToLoader(hostOrigin, { type: 'unread', count }), [hostOrigin]);
 
   // An ended chat stays on screen (its rating, its transcript) until "new chat"; one that ended
@@ -232,7 +235,7 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
             {fromPortal.isPending && <p role="status">{t('portal')}</p>}
             {status.data && <StatusNotice status={status.data} />}
             <p>{t('intro')}</p>
-            {visitor?.verifiedBy ? (
+            {closed ? null : visitor?.verifiedBy ? (
               <AskForm ensureSession={ensureSession} />
             ) : (
               <>
