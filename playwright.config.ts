@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_PORTAL_TOKEN_SECRET, widgetSiteOrigins } from './e2e/widget-site';
 
 // scripts/test.mjs picks a free port and a temporary DATA_DIR and passes them here, so the
 // browser tests run against the built app with a database of their own.
@@ -42,6 +43,16 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO: 'on',
+      LOG_LEVEL: 'warn',
+      // e2e/widget.spec.ts embeds the widget from these "other sites" and signs portal tokens with this key.
+      WIDGET_ORIGINS: widgetSiteOrigins(port),
+      PORTAL_TOKEN_SECRET: E2E_PORTAL_TOKEN_SECRET,
+      // The subscriber chat is open round the clock in the tests, whenever they run.
+      BUSINESS_HOURS: 'mon-sun 00:00-24:00',
+    },
   },
 });

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
+import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { WIDGET_LOCALE_HEADER } from '@/server/http/security-headers';
 import './globals.css';
 import { AppHeader } from './_components/app-header';
 import { HydrationMark } from './_components/hydration-mark';
@@ -24,6 +26,19 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('app');
+  // The subscriber's chat, framed on other sites, has no staff header: its own layout is all of it.
+  if ((await headers()).has(WIDGET_LOCALE_HEADER)) {
+    return (
+      <html lang={locale}>
+        <body className="bg-white text-slate-900 antialiased">
+          <NextIntlClientProvider>
+            <HydrationMark />
+            {children}
+          </NextIntlClientProvider>
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

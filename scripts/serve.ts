@@ -61,7 +61,7 @@ const pages = app?.getRequestHandler() ?? ((_req: http.IncomingMessage, res: htt
 const base = `http://${hostname ?? 'localhost'}:${port}`;
 
 const server = http.createServer(
-  createFrontDoor({ trustedProxies: parseTrustedProxies(config.TRUSTED_PROXIES), appUrl: config.APP_URL, allowedOrigins: config.ALLOWED_ORIGINS, dev }, async (req, res) => {
+  createFrontDoor({ trustedProxies: parseTrustedProxies(config.TRUSTED_PROXIES), appUrl: config.APP_URL, allowedOrigins: config.ALLOWED_ORIGINS, widgetOrigins: config.WIDGET_ORIGINS, dev }, async (req, res) => {
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return pages(req, res);
     try {

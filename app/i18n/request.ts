@@ -1,4 +1,5 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { WIDGET_LOCALE_HEADER } from '@/server/http/security-headers';
 import { getRequestConfig } from 'next-intl/server';
 import { LOCALE_COOKIE, toLocale, type Locale } from './locales';
 import { precompileMessages } from './precompile';
@@ -15,7 +16,8 @@ function messagesOf(locale: Locale) {
 }
 
 /** Ukrainian by default; the language switch stores the choice in a cookie (no locale in URLs). */
+// The widget's page takes its language from its address (the front door passes it in a header).
 export default getRequestConfig(async () => {
-  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  const locale = toLocale((await headers()).get(WIDGET_LOCALE_HEADER) ?? (await cookies()).get(LOCALE_COOKIE)?.value);
   return { locale, messages: await messagesOf(locale), timeZone: 'Europe/Kyiv' };
 });

@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from './client-address';
 import { checkRequestOrigin, ownOrigins } from './request-origin';
-import { apiHeaders, newNonce, securityHeaders } from './security-headers';
+import { apiHeaders, isWidgetPage, newNonce, securityHeaders, WIDGET_LOCALE_HEADER } from './security-headers';
 
 export interface FrontDoorConfig {
   trustedProxies: TrustedProxies;
   appUrl: string | undefined;
   allowedOrigins: readonly string[];
+  /** Sites whose pages may frame the subscriber's chat (/widget): WIDGET_ORIGINS. */
+  widgetOrigins?: readonly string[];
   dev: boolean;
 }
 
@@ -32,11 +34,13 @@ export function createFrontDoor(config: FrontDoorConfig, next: Handler): Handler
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     // API answers are data, never a page: they get a fixed policy and no nonce.
     const page = !pathname.startsWith('/api/');
-    const headers = page ? securityHeaders({ pathname, nonce: newNonce(), https, dev: config.dev }) : apiHeaders(https);
+    const headers = page ? securityHeaders({ pathname, nonce: newNonce(), https, dev: config.dev, widgetOrigins: config.widgetOrigins }) : apiHeaders(https);
     for (const name in headers) res.setHeader(name, headers[name] as string);
     // Next.js takes the nonce for its scripts from this request header.
     if (page) req.headers['content-security-policy'] = headers['content-security-policy'];
     else delete req.headers['content-security-policy'];
+    delete req.headers[WIDGET_LOCALE_HEADER];
+    if (page && isWidgetPage(pathname)) req.headers[WIDGET_LOCALE_HEADER] = widgetLocale(req.url ?? '/');
 
     if (!decodes(pathname)) {
       return refuse(req, res, 400, 'BAD_REQUEST', 'The address is malformed.', 'errors.malformedAddress');
@@ -60,6 +64,11 @@ export function createFrontDoor(config: FrontDoorConfig, next: Handler): Handler
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+function widgetLocale(url: string): string {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  return new URLSearchParams(query).get('locale') === 'en' ? 'en' : 'uk';
 }
 
 function decodes(pathname: string): boolean {

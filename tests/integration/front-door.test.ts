@@ -7,6 +7,7 @@ import { first } from '@/db/client';
 import { getDb, openDatabase } from '@/server/config/database';
 import { chats } from '@/db/schema';
 import { parseTrustedProxies } from '@/server/http/client-address';
+import { WIDGET_LOCALE_HEADER } from '@/server/http/security-headers';
 import { say } from '../helpers/say';
 import { rawRequest, startFrontDoorServer, type RouteTable } from '../helpers/front-door-server';
 import { makeWorld, TEST_PASSWORD, type World } from '../helpers/factories';
@@ -262,5 +263,50 @@ describe('bad addresses and browser-protection headers', () => {
     // A client not behind the proxy cannot claim HTTPS.
     const spoofed = await rawRequest(server.port, { path: '/', headers: { 'x-forwarded-proto': 'https' } });
     expect(spoofed.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('lets the sites of WIDGET_ORIGINS frame the subscriber’s chat (/widget) and nothing else', async () => {
+    const widgetSite = 'https://www.operator.example.ua';
+    const door = await startFrontDoorServer(routes, { widgetOrigins: [widgetSite] });
+    try {
+      for (const path of ['/widget', '/widget?locale=en', '/widget/']) {
+        const response = await rawRequest(door.port, { path });
+        expect(response.headers['content-security-policy']).toMatch(new RegExp(`frame-ancestors 'self' ${widgetSite.replaceAll('.', '\\.')}(;|$)`));
+        expect(response.headers['x-frame-options']).toBeUndefined();
+        // Its scripts still run only with the nonce.
+        expect(response.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+      }
+      for (const path of ['/', '/dealer', '/widgets', '/widget.js', '/operator', '/api/widget/unread', '/sign-in']) {
+        const response = await rawRequest(door.port, { path });
+        expect(response.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+        expect(response.headers['content-security-policy'], path).not.toContain(widgetSite);
+        expect(response.headers['x-frame-options'], path).toBe('DENY');
+      }
+    } finally {
+      await door.close();
+    }
+    // Without WIDGET_ORIGINS only the app itself may frame it.
+    const alone = await rawRequest(server.port, { path: '/widget' });
+    expect(alone.headers['content-security-policy']).toMatch(/frame-ancestors 'self'(;|$)/);
+  });
+
+  it('hands the widget page its language from its address, and no other page a widget language', async () => {
+    // A route that answers with the header the front door passed on.
+    const echo: RouteTable = {
+      match: () => ({ handler: (req: Request) => new Response(req.headers.get(WIDGET_LOCALE_HEADER) ?? '-'), params: {} }),
+    };
+    const door = await startFrontDoorServer(echo, { widgetOrigins: ['https://www.operator.example.ua'] });
+    try {
+      const said = async (path: string, headers: Record<string, string> = {}) => (await rawRequest(door.port, { path, headers })).body;
+      expect(await said('/widget?locale=en')).toBe('en');
+      expect(await said('/widget')).toBe('uk');
+      expect(await said('/widget?locale=fr')).toBe('uk');
+      expect(await said('/widget?locale=uk', { [WIDGET_LOCALE_HEADER]: 'en' })).toBe('uk');
+      // A client cannot make a staff page think it is the widget (it would drop the staff header).
+      expect(await said('/dealer', { [WIDGET_LOCALE_HEADER]: 'en' })).toBe('-');
+      expect(await said('/api/widget/unread', { [WIDGET_LOCALE_HEADER]: 'en' })).toBe('-');
+    } finally {
+      await door.close();
+    }
   });
 });

@@ -10,9 +10,12 @@ export interface PendingMessage {
 
 const key = (chatId: string) => `dealer-desk:outbox:${chatId}`;
 
-function load(chatId: string): PendingMessage[] {
+type OutboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
+const browserStorage = (): OutboxStorage => window.localStorage;
+
+function load(chatId: string, storage: () => OutboxStorage = browserStorage): PendingMessage[] {
   try {
-    const raw = window.localStorage.getItem(key(chatId));
+    const raw = storage().getItem(key(chatId));
     return raw ? (JSON.parse(raw) as PendingMessage[]) : [];
   } catch {
     return [];
@@ -22,9 +25,10 @@ function load(chatId: string): PendingMessage[] {
 /**
  * Messages typed while the connection is down wait here (and in localStorage, so a reload keeps
  * them) and are sent in order when it comes back. Each keeps its client id, so a send that did
- * reach the server before the drop is not stored twice.
+ * reach the server before the drop is not stored twice. `storage`: where they are kept (the widget's
+ * frame passes its own, which falls back to memory where a browser denies it localStorage).
  */
-export function useOutbox(chatId: string, send: (message: PendingMessage) => Promise<unknown>) {
+export function useOutbox(chatId: string, send: (message: PendingMessage) => Promise<unknown>, storage: () => OutboxStorage = browserStorage) {
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const flushing = useRef(false);
   const sendRef = useRef(send);
@@ -32,14 +36,14 @@ export function useOutbox(chatId: string, send: (message: PendingMessage) => Pro
     sendRef.current = send;
   });
 
-  useEffect(() => setPending(load(chatId)), [chatId]);
+  useEffect(() => setPending(load(chatId, storage)), [chatId, storage]);
 
   const persist = useCallback(
     (next: PendingMessage[]) => {
       setPending(next);
-      window.localStorage.setItem(key(chatId), JSON.stringify(next));
+      storage().setItem(key(chatId), JSON.stringify(next));
     },
-    [chatId],
+    [chatId, storage],
   );
 
   const flush = useCallback(async () => {
@@ -47,7 +51,7 @@ export function useOutbox(chatId: string, send: (message: PendingMessage) => Pro
     flushing.current = true;
     try {
       for (;;) {
-        const [next] = load(chatId);
+        const [next] = load(chatId, storage);
         if (!next) break;
         try {
           await sendRef.current(next);
@@ -55,17 +59,17 @@ export function useOutbox(chatId: string, send: (message: PendingMessage) => Pro
           // A refusal (bad input, closed chat) will not get better by retrying: drop it.
           const code = (error as { data?: { code?: string } }).data?.code;
           if (code && code !== 'INTERNAL_SERVER_ERROR' && code !== 'TIMEOUT') {
-            persist(load(chatId).filter((m) => m.clientId !== next.clientId));
+            persist(load(chatId, storage).filter((m) => m.clientId !== next.clientId));
             continue;
           }
           break;
         }
-        persist(load(chatId).filter((m) => m.clientId !== next.clientId));
+        persist(load(chatId, storage).filter((m) => m.clientId !== next.clientId));
       }
     } finally {
       flushing.current = false;
     }
-  }, [chatId, persist]);
+  }, [chatId, persist, storage]);
 
   useEffect(() => {
     void flush();
@@ -80,20 +84,20 @@ export function useOutbox(chatId: string, send: (message: PendingMessage) => Pro
 
   const enqueue = useCallback(
     (text: string) => {
-      persist([...load(chatId), { clientId: crypto.randomUUID(), text, createdAt: new Date().toISOString() }]);
+      persist([...load(chatId, storage), { clientId: crypto.randomUUID(), text, createdAt: new Date().toISOString() }]);
       void flush();
     },
-    [chatId, flush, persist],
+    [chatId, flush, persist, storage],
   );
 
   /** Drops messages the server already has (seen in the chat with the same client id). */
   const acknowledge = useCallback(
     (clientIds: Set<string>) => {
-      const current = load(chatId);
+      const current = load(chatId, storage);
       const rest = current.filter((m) => !clientIds.has(m.clientId));
       if (rest.length !== current.length) persist(rest);
     },
-    [chatId, persist],
+    [chatId, persist, storage],
   );
 
   return { pending, enqueue, acknowledge, flush };
