@@ -94,7 +94,8 @@ function poolOf(operators: AvailableOperator[], chatClass: ChatClass): { serving
   return {
     servingPlaces: serving.reduce((sum, o) => sum + o.capacity, 0),
     freePlaces: serving.reduce((sum, o) => sum + Math.max(0, o.capacity - o.load), 0),
-    competing: new Set([chatClass, ...CHAT_CLASSES.filter((c) => serving.some((o) => servesClass(o.serves, c)))]),
+    // Nobody serves it now: its place in the whole queue, as whoever comes may serve both.
+    competing: new Set(serving.length === 0 ? CHAT_CLASSES : CHAT_CLASSES.filter((c) => c === chatClass || serving.some((o) => servesClass(o.serves, c)))),
   };
 }
 

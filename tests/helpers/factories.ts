@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { dealers, pointsOfSale, type Role } from '@/db/schema';
+import { chats, dealers, pointsOfSale, visitors, type Role } from '@/db/schema';
 import { createUser } from '@/server/admin/create-user';
 import { loadActiveActor } from '@/server/auth/load-actor';
 import type { Actor, Clock } from '@/server/context';
@@ -115,3 +115,29 @@ export async function makeWorld(db: Db, clock: Clock = fixedClock()) {
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** A widget visitor: a guest unless a number (proven by SMS) is given. */
+export async function makeVisitor(db: Db, values: { msisdn?: string; locale?: 'uk' | 'en' } = {}, clock: Clock = fixedClock()): Promise<{ id: string; msisdn: string | null }> {
+  const now = clock.now();
+  const [row] = await db
+    .insert(visitors)
+    .values({ msisdn: values.msisdn ?? null, verifiedBy: values.msisdn ? 'sms' : null, verifiedAt: values.msisdn ? now : null, locale: values.locale ?? 'uk', createdAt: now })
+    .returning();
+  if (!row) throw new Error('no visitor inserted');
+  return { id: row.id, msisdn: row.msisdn };
+}
+
+/**
+ * A subscriber's chat (class 'subscriber', from the widget) waiting in the queue, written straight
+ * to the table as the widget's verb would leave it (a new guest visitor unless one is given). It is
+ * not routed: a test routes it (an operator going available, or any verb that routes).
+ */
+export async function makeSubscriberChat(db: Db, values: { visitorId?: string; topic?: string; createdAt?: Date } = {}, clock: Clock = fixedClock()): Promise<{ id: string; visitorId: string }> {
+  const visitorId = values.visitorId ?? (await makeVisitor(db, {}, clock)).id;
+  const [row] = await db
+    .insert(chats)
+    .values({ class: 'subscriber', visitorId, dealerId: null, dealerUserId: null, topic: values.topic ?? null, createdAt: values.createdAt ?? clock.now() })
+    .returning();
+  if (!row) throw new Error('no subscriber chat inserted');
+  return { id: row.id, visitorId };
+}
