@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useErrorText } from '../_components/error-text';
 import { Panel } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
-import { CHAT_LIMITS } from '@/server/chat/chat-limits';
-import { OPERATOR_SERVES, type OperatorServes } from '@/db/column-values';
+import { CHAT_LIMITS, OPERATOR_SERVES, type OperatorServes } from '@/server/chat/chat-limits';
+
 
 /** Operators with status and load; the admin sets how many chats each takes at once, and whose (dealers', subscribers' or both). */
 export function OperatorsPanel() {
