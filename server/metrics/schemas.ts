@@ -1,3 +1,4 @@
+import { CHAT_CLASSES, OPERATOR_SERVES } from '@/db/column-values';
 import { z } from 'zod';
 
 const num = z.number().nullable();
@@ -93,18 +94,26 @@ export const liveQueueDto = z.object({
   waiting: z.array(
     z.object({
       id: z.string(),
+      class: z.enum(CHAT_CLASSES),
       createdAt: z.date(),
       topic: z.string().nullable(),
-      dealerName: z.string(),
+      /** The dealer company; null for a subscriber's chat. */
+      dealerName: z.string().nullable(),
       pointOfSale: z.string().nullable(),
+      visitor: z.string().nullable(),
       offeredToName: z.string().nullable(),
       waitSeconds: z.number(),
+      targetSeconds: z.number(),
+      overTarget: z.boolean(),
     }),
   ),
   operators: z.array(
-    z.object({ id: z.string(), name: z.string(), status: z.enum(['available', 'wrap_up', 'away', 'offline']), capacity: z.number(), load: z.number() }),
+    z.object({ id: z.string(), name: z.string(), status: z.enum(['available', 'wrap_up', 'away', 'offline']), capacity: z.number(), load: z.number(), serves: z.enum(OPERATOR_SERVES) }),
   ),
-  summary: z.object({ waiting: z.number(), longestWaitSeconds: z.number(), available: z.number(), freeSlots: z.number(), activeChats: z.number() }),
+  summary: z.object({ waiting: z.number(), longestWaitSeconds: z.number(), available: z.number(), freeSlots: z.number(), activeChats: z.number(), overTarget: z.number() }),
+  byClass: z.array(
+    z.object({ class: z.enum(CHAT_CLASSES), targetSeconds: z.number(), waiting: z.number(), longestWaitSeconds: z.number(), overTarget: z.number(), available: z.number(), freeSlots: z.number() }),
+  ),
 });
 
 const staffingRowDto = z.object({ operators: z.number(), agents: z.number(), occupancy: z.number(), waitProbability: z.number(), serviceLevel: z.number(), asaSeconds: z.number() });
