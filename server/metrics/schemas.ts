@@ -57,6 +57,22 @@ export const metricsOverviewDto = z.object({
       ratings: z.number(),
     }),
   ),
+  byClass: z.array(z.object({ class: z.enum([...CHAT_CLASSES, 'all']), targetSeconds: num, figures: chatFiguresDto })),
+  byDayAndClass: z.array(
+    z.object({
+      day: z.string(),
+      class: z.enum(CHAT_CLASSES),
+      arrived: z.number(),
+      answered: z.number(),
+      abandoned: z.number(),
+      serviceLevel: num,
+      asaMean: num,
+      asaP90: num,
+      handleMean: num,
+      csat: num,
+      satisfiedShare: num,
+    }),
+  ),
   byDealer: z.array(z.object({ dealerId: z.string(), name: z.string(), arrived: z.number(), serviceLevel: num, answeredShare: num, asaMean: num, csat: num })),
   backOffice: z.object({
     submitted: z.number(),
@@ -84,6 +100,7 @@ export const metricsOverviewDto = z.object({
     ahtSeconds: z.number(),
     concurrency: z.number(),
     onShift: z.object({ operators: z.number(), agents: z.number() }),
+    byClass: z.array(z.object({ class: z.enum(CHAT_CLASSES), arrivalsPerHour: z.number(), ahtSeconds: z.number(), targetSeconds: z.number() })),
     expectedServiceLevelNow: num,
   }),
 });
