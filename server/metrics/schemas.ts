@@ -137,3 +137,12 @@ const staffingRowDto = z.object({ operators: z.number(), agents: z.number(), occ
 
 /** The staffing calculator's answer (server/metrics/erlang-c.ts). */
 export const staffingDto = z.object({ operators: z.number(), reachable: z.boolean(), rows: z.array(staffingRowDto) });
+
+const staffingAnswerDto = z.object({ operators: z.number(), reachable: z.boolean(), rows: z.array(staffingRowDto) });
+
+/** The staffing calculator per class and combined (server/metrics/erlang-c.ts `operatorsNeededByClass`). */
+export const staffingByClassDto = z.object({
+  perClass: z.array(staffingAnswerDto.extend({ class: z.string() })),
+  dedicated: z.object({ operators: z.number(), reachable: z.boolean() }),
+  pooled: staffingAnswerDto.extend({ arrivalsPerHour: z.number(), ahtSeconds: z.number(), thresholdSeconds: z.number() }),
+});
