@@ -119,11 +119,14 @@ export interface ClassLoad extends QueueLoad {
  * dedicating, and usually fewer.
  */
 export function operatorsNeededByClass(input: { classes: ClassLoad[]; concurrency: number; targetServiceLevel: number }) {
-  const perClass = input.classes.map((c) => ({ class: c.class, ...operatorsNeeded({ ...c, concurrency: input.concurrency, targetServiceLevel: input.targetServiceLevel }) }));
+  const needed = (load: QueueLoad & { thresholdSeconds: number }) => {
+    const { operators, reachable } = operatorsNeeded({ ...load, concurrency: input.concurrency, targetServiceLevel: input.targetServiceLevel });
+    return { operators, reachable };
+  };
+  const perClass = input.classes.map((c) => ({ class: c.class, ...needed(c) }));
   const dedicated = { operators: perClass.reduce((s, c) => s + c.operators, 0), reachable: perClass.every((c) => c.reachable) };
   const pooledLoad = pooledClassLoad(input.classes);
-  const pooled = operatorsNeeded({ ...pooledLoad, concurrency: input.concurrency, targetServiceLevel: input.targetServiceLevel });
-  return { perClass, dedicated, pooled: { ...pooled, ...pooledLoad } };
+  return { perClass, dedicated, pooled: { ...needed(pooledLoad), ...pooledLoad } };
 }
 
 /** The classes' load as one queue: arrivals added, handle time arrival-weighted, the stricter target. */

@@ -138,7 +138,7 @@ const staffingRowDto = z.object({ operators: z.number(), agents: z.number(), occ
 /** The staffing calculator's answer (server/metrics/erlang-c.ts). */
 export const staffingDto = z.object({ operators: z.number(), reachable: z.boolean(), rows: z.array(staffingRowDto) });
 
-const staffingAnswerDto = z.object({ operators: z.number(), reachable: z.boolean(), rows: z.array(staffingRowDto) });
+const staffingAnswerDto = z.object({ operators: z.number(), reachable: z.boolean() });
 
 /** The staffing calculator per class and combined (server/metrics/erlang-c.ts `operatorsNeededByClass`). */
 export const staffingByClassDto = z.object({
