@@ -134,6 +134,23 @@ describe('which chats an operator takes', () => {
     expect((await w.chat(dealer.chatId)).offeredTo).toBe(w.world.operator.id);
   });
 
+  it('a chat is not transferred to a colleague who does not take its class', async () => {
+    await w.online(w.world.operator, 2);
+    await setServes(w.world.operator2.id, 'subscriber');
+    await w.online(w.world.operator2, 2);
+    await w.as(w.world.operator2).operator.setStatus({ status: 'away' });
+    const dealer = await w.as(w.world.dealer).chat.start({});
+    await w.as(w.world.operator).operator.accept({ chatId: dealer.chatId });
+    await w.as(w.world.operator2).operator.setStatus({ status: 'available' });
+    const refused = await trpcFailure(w.as(w.world.operator).operator.transfer({ chatId: dealer.chatId, toOperatorId: w.world.operator2.id, note: '' }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toMatch(/does not take dealer chats/);
+    expect((await w.chat(dealer.chatId)).operatorId).toBe(w.world.operator.id);
+    await setServes(w.world.operator2.id, 'both');
+    await w.as(w.world.operator).operator.transfer({ chatId: dealer.chatId, toOperatorId: w.world.operator2.id, note: '' });
+    expect((await w.chat(dealer.chatId)).operatorId).toBe(w.world.operator2.id);
+  });
+
   it('a visitor made by the factory is a guest unless a number is given', async () => {
     expect(await makeVisitor(w.h.db, {}, w.h.clock)).toMatchObject({ msisdn: null });
     expect(await makeVisitor(w.h.db, { msisdn: '+380671234567' }, w.h.clock)).toMatchObject({ msisdn: '+380671234567' });
