@@ -172,7 +172,7 @@ function ClassStaffing({ byClass, concurrency, targetServiceLevel, figures }: { 
         testId="staffing-class-rows"
         frameClassName="mt-2 overflow-x-auto rounded border border-slate-200"
         className="w-full text-right text-sm tabular-nums"
-        columns={[{ label: t('byClass.class'), className: 'p-2 text-left font-medium' }, { label: t('arrivals') }, { label: t('aht') }, { label: t('byClass.target') }, { label: t('columns.operators') }]}
+        columns={[{ label: t('byClass.class'), className: 'p-2 text-left font-medium' }, { label: t('arrivals') }, { label: t('byClass.aht') }, { label: t('byClass.target') }, { label: t('columns.operators') }]}
       >
         {byClass.map((c) => (
           <tr key={c.class} className="border-t border-slate-100" data-testid="staffing-class-row">
