@@ -7,7 +7,7 @@ import { hydrated, signIn } from './helpers';
 // A retry starts clean: the chats an attempt opened never hold the shared operators' places.
 test.afterEach(closeChatsLeftOpen);
 
-const CSV_HEADER = 'day,arrived,answered,abandoned,service_level,asa_mean_s,asa_p90_s,handle_mean_s,csat_mean,satisfied_share';
+const CSV_HEADER = 'day,class,arrived,answered,abandoned,service_level,asa_mean_s,asa_p90_s,handle_mean_s,csat_mean,satisfied_share';
 const EMPTY_DAY = '2025-01-01';
 
 const today = () => kyivDate(new Date());
@@ -111,11 +111,13 @@ test('admin: the live queue, the dashboard of a period with chats and of an empt
   expect(download.suggestedFilename()).toBe(`dealer-desk-${week.from}-${week.to}.csv`);
   const lines = (await fs.readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   expect(lines[0]).toBe(CSV_HEADER);
-  expect(lines).toHaveLength(1 + 7 + 1);
-  expect(lines[1]?.startsWith(`${week.from},`)).toBe(true);
-  const total = lines.at(-1)?.split(',') ?? [];
-  expect(total[0]).toBe('total');
-  expect(Number(total[1])).toBeGreaterThanOrEqual(1);
+  // Per day a row of all chats and one per class (dealer, subscriber); the same for the total.
+  expect(lines).toHaveLength(1 + 7 * 3 + 3);
+  expect(lines[1]?.startsWith(`${week.from},all,`)).toBe(true);
+  expect(lines[2]?.startsWith(`${week.from},dealer,`)).toBe(true);
+  const total = lines.at(-3)?.split(',') ?? [];
+  expect(total.slice(0, 2)).toEqual(['total', 'all']);
+  expect(Number(total[2])).toBeGreaterThanOrEqual(1);
 
   // The page fits the tablet's width (tables scroll inside their boxes); the navigation and the
   // header's name both lead back to the admin's workspace.

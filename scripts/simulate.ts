@@ -1,4 +1,4 @@
-// npm run simulate -- --hours 8 --arrivals-per-hour 120 --operators 5 --capacity 3
+// npm run simulate -- --hours 8 --dealer-rate 120 --subscriber-rate 60 --operators 5 --capacity 3
 // Drives the app's tRPC procedures with simulated dealers and operators on a virtual clock
 // (simulation/) and compares the measured service level with the Erlang C prediction.
 // The last line printed is one JSON object (see SimulationReport).
@@ -9,7 +9,12 @@ type NumberFlag = Exclude<keyof SimulationOptions, 'dbFile' | 'start'>;
 
 const FLAGS: Record<string, { key: NumberFlag; integer?: boolean; min: number; max: number; help: string }> = {
   '--hours': { key: 'hours', min: 0.01, max: 24 * 31, help: 'simulated hours of arrivals' },
-  '--arrivals-per-hour': { key: 'arrivalsPerHour', min: 0.01, max: 100_000, help: 'mean chats per hour (Poisson)' },
+  '--arrivals-per-hour': { key: 'arrivalsPerHour', min: 0, max: 100_000, help: 'mean dealer chats per hour (Poisson)' },
+  '--dealer-rate': { key: 'arrivalsPerHour', min: 0, max: 100_000, help: 'the same: mean dealer chats per hour' },
+  '--subscriber-rate': { key: 'subscriberArrivalsPerHour', min: 0, max: 100_000, help: 'mean subscriber (widget) chats per hour (Poisson; 0: none)' },
+  '--subscriber-aht-s': { key: 'subscriberAhtSeconds', min: 0, max: 86_400, help: 'mean handle time of a subscriber chat, s (0: as --aht-s)' },
+  '--dealer-target-s': { key: 'dealerTargetSeconds', min: 1, max: 3600, help: 'service-level target of dealer chats, s' },
+  '--subscriber-target-s': { key: 'subscriberTargetSeconds', min: 1, max: 3600, help: 'service-level target of subscriber chats, s' },
   '--operators': { key: 'operators', integer: true, min: 1, max: 500, help: 'operators on shift' },
   '--capacity': { key: 'capacity', integer: true, min: 1, max: 10, help: 'chats at once per operator (1–10)' },
   '--aht-s': { key: 'ahtSeconds', min: 1, max: 86_400, help: 'mean handle time, s (exponential)' },
@@ -61,6 +66,7 @@ function parse(argv: string[]): SimulationOptions {
 }
 
 const options = parse(process.argv.slice(2));
+if (options.arrivalsPerHour + options.subscriberArrivalsPerHour <= 0) fail('no chats arrive: give --dealer-rate or --subscriber-rate above 0');
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
 const secs = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} s`);
 
@@ -76,6 +82,18 @@ try {
       `  until offered (no reaction time): service level ${percent(r.offered_sl)}, mean ${secs(r.offered_asa_s)}; wait p90 ${secs(r.wait_p90_s)}, p99 ${secs(r.wait_p99_s)}`,
       `  answered ${r.answered}, abandoned ${r.abandoned}, ratings ${r.ratings} (CSAT ${r.csat ?? '—'}), missed offers ${r.missed_offers}, presence lost ${r.presence_lost}`,
       `  ${r.procedure_calls} procedure calls, ${r.events} events in ${r.sim_seconds} s; ${r.wall_seconds} s in all (database, users, run)`,
+    ].join('\n'),
+  );
+  const k = r.classes;
+  const classLine = (name: string, c: typeof k.dealer) =>
+    `  ${name.padEnd(11)} ${String(c.chats).padStart(6)} ${String(c.arrivals_per_hour).padStart(8)}/h ${`${c.aht_s} s`.padStart(8)} ${`${c.target_s} s`.padStart(8)} ${percent(c.measured_sl).padStart(9)} ${percent(c.predicted_sl).padStart(9)} ${secs(c.measured_asa_s).padStart(9)}`;
+  console.log(
+    [
+      `Per class (each against its own target; prediction: pooled Erlang C at the arrival-weighted mean target):`,
+      `  class         chats   arrivals      AHT   target  measured predicted  avg wait`,
+      classLine('dealer', k.dealer),
+      classLine('subscriber', k.subscriber),
+      classLine('combined', k.combined),
     ].join('\n'),
   );
   console.log(JSON.stringify(r));

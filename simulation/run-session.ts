@@ -7,6 +7,7 @@ import { InProcessEventBus } from '@/server/realtime/in-process-event-bus';
 import type { FileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { seededRandom, type Random } from './random';
+import { startSubscriberChat } from './subscriber-chat';
 import { EventQueue, VirtualClock, VirtualScheduler, type SimEvent } from './virtual-time';
 
 type AppCaller = ReturnType<typeof createCaller>;
@@ -61,6 +62,8 @@ export function createSimulationWorld(db: Db, start: Date): SimulationWorld {
 export interface Behaviour {
   /** Mean handle time (accept → close), exponential. */
   ahtSeconds: number;
+  /** Mean handle time of a subscriber's chat; the dealers' by default. */
+  subscriberAhtSeconds?: number;
   /** Handle times longer than this are cut (an operator does not keep a chat open all day); none by default. */
   maxHandleSeconds?: number;
   /** Mean time from an offer to the operator's accept, uniform on [0.5, 1.5] × this. */
@@ -97,8 +100,14 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
 
 export interface SessionPlan {
   seed: number;
-  /** Arrival rate, constant within each piece (a Poisson process whose rate changes by the hour). */
+  /** Arrival rate of dealer chats, constant within each piece (a Poisson process whose rate changes by the hour). */
   arrivals: readonly { from: Date; to: Date; perHour: number }[];
+  /**
+   * Subscribers' chats (class 'subscriber', from the widget): a Poisson process of its own, with
+   * its own random streams (a run without them draws exactly as before). Subscribers neither give
+   * up nor rate in the simulation.
+   */
+  subscriberArrivals?: readonly { from: Date; to: Date; perHour: number }[];
   dealers: readonly Actor[];
   /** Each operator goes available at the start of the shift; after its end they finish their chats and go offline. */
   shifts: readonly { operator: Actor; start: Date; end: Date }[];
@@ -110,6 +119,7 @@ export interface SessionPlan {
 /** One simulated chat as the simulation saw it (the app's own timestamps are in the database). */
 export interface SimulatedChat {
   chatId: string;
+  class: 'dealer' | 'subscriber';
   createdAt: number;
   /** When the chat was first offered to an operator (from the bus), if ever. */
   firstOfferAt: number | null;
@@ -173,7 +183,8 @@ const LONG_WAIT_MS = 60_000;
 
 interface ChatState {
   record: SimulatedChat;
-  dealer: Actor;
+  /** The dealer who opened it; null for a subscriber's chat. */
+  dealer: Actor | null;
   reactionMs: number;
   rating: { value: number; delayMs: number; lowerIfLongWait: boolean } | null;
   state: 'waiting' | 'active' | 'done';
@@ -226,6 +237,9 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
     reaction: seededRandom(plan.seed, 4),
     patience: seededRandom(plan.seed, 5),
     rating: seededRandom(plan.seed, 6),
+    subscriberArrivals: seededRandom(plan.seed, 7),
+    subscriberHandle: seededRandom(plan.seed, 8),
+    subscriberReaction: seededRandom(plan.seed, 9),
   } satisfies Record<string, Random>;
   const startedAt = clock.time;
   const counters: SessionResult['counters'] = { procedureCalls: 0, missedOffers: 0, refusedAccepts: 0, presenceLost: 0, setAway: 0, forcedEnds: 0 };
@@ -259,25 +273,43 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
     if (event.type === 'chat.offered' || event.type === 'chat.offerWithdrawn' || event.type === 'operator.status') inbox.push(event);
   });
 
-  // ---- arrivals: a Poisson process, piecewise constant rate ----
-  const pieces = plan.arrivals.filter((p) => p.perHour > 0 && p.to > p.from).sort((x, y) => x.from.getTime() - y.from.getTime());
-  const arrivalsEnd = pieces.reduce((end, p) => Math.max(end, p.to.getTime()), startedAt);
-  let piece = 0;
-  const scheduleArrival = (after: number) => {
-    let t = after;
-    while (piece < pieces.length) {
-      const p = pieces[piece];
-      if (!p) break;
-      t = Math.max(t, p.from.getTime());
-      t += streams.arrivals.exponential(3_600_000 / p.perHour);
-      // Memoryless: a draw past the end of this piece starts again at the next one.
-      if (t < p.to.getTime()) {
-        queue.push(t, 'arrival', arrive);
-        return;
+  // ---- arrivals: a Poisson process per class, piecewise constant rate ----
+  type Pieces = SessionPlan['arrivals'];
+  const usable = (pieces: Pieces) => pieces.filter((p) => p.perHour > 0 && p.to > p.from).sort((x, y) => x.from.getTime() - y.from.getTime());
+  const arrivalsEnd = [...usable(plan.arrivals), ...usable(plan.subscriberArrivals ?? [])].reduce((end, p) => Math.max(end, p.to.getTime()), startedAt);
+  const arrivalProcess = (pieces: Pieces, random: Random, act: () => Promise<void>) => {
+    let piece = 0;
+    return (after: number) => {
+      let t = after;
+      while (piece < pieces.length) {
+        const p = pieces[piece];
+        if (!p) break;
+        t = Math.max(t, p.from.getTime());
+        t += random.exponential(3_600_000 / p.perHour);
+        // Memoryless: a draw past the end of this piece starts again at the next one.
+        if (t < p.to.getTime()) {
+          queue.push(t, 'arrival', act);
+          return;
+        }
+        t = p.to.getTime();
+        piece += 1;
       }
-      t = p.to.getTime();
-      piece += 1;
-    }
+    };
+  };
+  const scheduleArrival = arrivalProcess(usable(plan.arrivals), streams.arrivals, () => arrive());
+  const scheduleSubscriberArrival = arrivalProcess(usable(plan.subscriberArrivals ?? []), streams.subscriberArrivals, () => arriveSubscriber());
+
+  const arriveSubscriber = async () => {
+    let handleMs = streams.subscriberHandle.exponential((b.subscriberAhtSeconds ?? b.ahtSeconds) * 1000);
+    if (b.maxHandleSeconds) handleMs = Math.min(handleMs, b.maxHandleSeconds * 1000);
+    const reactionMs = streams.subscriberReaction.uniform(0.5, 1.5) * b.reactionSeconds * 1000;
+    counters.procedureCalls += 1;
+    const { chatId } = await startSubscriberChat(world, null);
+    const record: SimulatedChat = { chatId, class: 'subscriber', createdAt: clock.time, firstOfferAt: null, acceptedOfferAt: null, outcome: 'closed', handleMs: Math.round(handleMs) };
+    records.push(record);
+    chats.set(chatId, { record, dealer: null, reactionMs, rating: null, state: 'waiting', operator: null, offerAt: null, acceptedAt: null, patience: undefined, close: undefined });
+    waiting += 1;
+    scheduleSubscriberArrival(clock.time);
   };
 
   const arrive = async () => {
@@ -294,7 +326,7 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
       lowerIfLongWait: streams.rating.chance(0.5),
     };
     const { chatId } = await call(world.callerFor(dealer).chat.start({ topic }));
-    const record: SimulatedChat = { chatId, createdAt: clock.time, firstOfferAt: null, acceptedOfferAt: null, outcome: 'closed', handleMs: Math.round(handleMs) };
+    const record: SimulatedChat = { chatId, class: 'dealer', createdAt: clock.time, firstOfferAt: null, acceptedOfferAt: null, outcome: 'closed', handleMs: Math.round(handleMs) };
     records.push(record);
     const chat: ChatState = { record, dealer, reactionMs, rating: rates ? rating : null, state: 'waiting', operator: null, offerAt: null, acceptedAt: null, patience: undefined, close: undefined };
     chats.set(chatId, chat);
@@ -304,7 +336,7 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
   };
 
   const giveUp = async (chat: ChatState) => {
-    if (chat.state !== 'waiting') return;
+    if (chat.state !== 'waiting' || !chat.dealer) return;
     await call(world.callerFor(chat.dealer).chat.cancel({ chatId: chat.record.chatId }));
     chat.state = 'done';
     chat.record.outcome = 'abandoned';
@@ -346,6 +378,7 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
   };
 
   const rate = async (chat: ChatState, rating: NonNullable<ChatState['rating']>) => {
+    if (!chat.dealer) return;
     const waited = (chat.acceptedAt ?? chat.record.createdAt) - chat.record.createdAt;
     const value = waited > LONG_WAIT_MS && rating.lowerIfLongWait ? Math.max(1, rating.value - 1) : rating.value;
     await call(world.callerFor(chat.dealer).chat.rate({ chatId: chat.record.chatId, rating: value }));
@@ -472,6 +505,7 @@ export async function runSession(world: SimulationWorld, plan: SessionPlan): Pro
   };
 
   scheduleArrival(startedAt);
+  scheduleSubscriberArrival(startedAt);
   sweep();
   const hardStop = plan.hardStop?.getTime() ?? Number.POSITIVE_INFINITY;
   try {

@@ -4,21 +4,30 @@ import path from 'node:path';
 import { closeDb, openDb, type DbOrTx } from '@/db/client';
 import { createUser } from '@/server/admin/create-user';
 import { chatFigures } from '@/server/metrics/chat-metrics';
-import { averageSpeedOfAnswer, serviceLevel, trafficErlangs } from '@/server/metrics/erlang-c';
+import { averageSpeedOfAnswer, pooledClassLoad, serviceLevel, trafficErlangs } from '@/server/metrics/erlang-c';
 import { loadChatFacts } from '@/server/metrics/overview';
 import { createSimulationWorld, DEFAULT_BEHAVIOUR, runSession, type SessionResult } from './run-session';
 import { createSimulatedPeople, type CompanyPlan, type OperatorPlan } from './simulated-people';
 
 /**
- * A stationary run: `operators` operators of capacity `capacity` on shift for `hours`, chats
- * arriving at random (Poisson) at `arrivalsPerHour`, every call going through the app's tRPC
+ * A stationary run: `operators` operators of capacity `capacity` on shift for `hours`, dealer
+ * chats arriving at random (Poisson) at `arrivalsPerHour` and subscribers' chats at
+ * `subscriberArrivalsPerHour`, both classes sharing the operators (EDF routing by class target), every call going through the app's tRPC
  * procedures on a fresh database and a virtual clock. The measured service level comes from the
  * stored timestamps by the dashboard's own definitions (chatFigures); the prediction is Erlang C
  * with operators × capacity agents.
  */
 export interface SimulationOptions {
   hours: number;
+  /** Dealer chats per hour. */
   arrivalsPerHour: number;
+  /** Subscribers' chats (the widget) per hour; 0: dealers only. */
+  subscriberArrivalsPerHour: number;
+  /** Mean handle time of a subscriber's chat, seconds; 0: the dealers' (`ahtSeconds`). */
+  subscriberAhtSeconds: number;
+  /** Each class's service-level target, seconds (CHAT_TARGET_DEALER_SECONDS / _SUBSCRIBER_ for the run): routing orders by it, the per-class figures count against it. */
+  dealerTargetSeconds: number;
+  subscriberTargetSeconds: number;
   operators: number;
   capacity: number;
   /** Mean handle time, seconds (exponential). */
@@ -39,6 +48,10 @@ export interface SimulationOptions {
 export const DEFAULT_SIMULATION: SimulationOptions = {
   hours: 8,
   arrivalsPerHour: 120,
+  subscriberArrivalsPerHour: 0,
+  subscriberAhtSeconds: 0,
+  dealerTargetSeconds: 20,
+  subscriberTargetSeconds: 20,
   operators: 5,
   capacity: 3,
   ahtSeconds: 300,
@@ -90,6 +103,28 @@ export interface SimulationReport {
   seed: number;
   sim_seconds: number;
   wall_seconds: number;
+  /**
+   * Per class and combined: each class measured against its own target, next to the prediction.
+   * The prediction is the pooled M/M/c (Erlang C on both classes' arrivals together, handle time
+   * weighted by arrivals, operators × capacity agents) evaluated at the arrival-weighted mean of
+   * the targets, for every class: earliest-deadline-first routing with equal targets is first come
+   * first served, so every class sees the pooled queue's waits exactly; with different targets
+   * EDF shifts each class's wait by about the difference of its target from the mean (it evens out
+   * lateness), so every class's chance of meeting its own target is about the pooled queue's
+   * chance of meeting the mean target — an approximation, best in heavy traffic.
+   */
+  classes: Record<'dealer' | 'subscriber' | 'combined', ClassReport>;
+}
+
+export interface ClassReport {
+  chats: number;
+  arrivals_per_hour: number;
+  aht_s: number;
+  /** The class's target; for `combined`, the arrival-weighted mean of the targets. */
+  target_s: number;
+  measured_sl: number | null;
+  predicted_sl: number | null;
+  measured_asa_s: number | null;
 }
 
 const round = (value: number | null, digits: number) => (value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
@@ -120,6 +155,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   const file = options.dbFile ?? path.join(dir ?? os.tmpdir(), 'simulation.sqlite');
   if (options.dbFile && fs.existsSync(options.dbFile)) throw new Error(`${options.dbFile} already exists: the simulation needs a fresh database`);
   const db = openDb(file);
+  // The app reads the classes' targets from its configuration: this run's, put back afterwards.
+  const restoreTargets = withTargets(options);
   try {
     const start = options.start ?? DEFAULT_START;
     const world = createSimulationWorld(db, new Date(start.getTime() - 5 * 60_000));
@@ -141,13 +178,15 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     const session = await runSession(world, {
       seed: options.seed,
       arrivals: [{ from: start, to: end, perHour: options.arrivalsPerHour }],
+      subscriberArrivals: options.subscriberArrivalsPerHour > 0 ? [{ from: start, to: end, perHour: options.subscriberArrivalsPerHour }] : [],
       dealers: people.dealers,
       shifts: people.operators.map((operator) => ({ operator, start, end })),
-      behaviour: { ...DEFAULT_BEHAVIOUR, ahtSeconds: options.ahtSeconds, reactionSeconds: options.reactionSeconds, patienceSeconds: options.patienceSeconds },
+      behaviour: { ...DEFAULT_BEHAVIOUR, ahtSeconds: options.ahtSeconds, subscriberAhtSeconds: subscriberAht(options), reactionSeconds: options.reactionSeconds, patienceSeconds: options.patienceSeconds },
     });
     const simSeconds = (performance.now() - simStart) / 1000;
-    return report(options, session, await measure(db, session, options.thresholdSeconds), simSeconds, (performance.now() - wallStart) / 1000);
+    return report(options, session, await measure(db, session, options.thresholdSeconds), await measureByClass(db, session, options), simSeconds, (performance.now() - wallStart) / 1000);
   } finally {
+    restoreTargets();
     await closeDb(db);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -160,9 +199,64 @@ export async function measure(db: DbOrTx, session: SessionResult, thresholdSecon
   return chatFigures(facts, thresholdSeconds);
 }
 
-function report(options: SimulationOptions, session: SessionResult, figures: ReturnType<typeof chatFigures>, simSeconds: number, wallSeconds: number): SimulationReport {
+const subscriberAht = (options: SimulationOptions) => options.subscriberAhtSeconds || options.ahtSeconds;
+
+function withTargets(options: SimulationOptions): () => void {
+  const keys = { CHAT_TARGET_DEALER_SECONDS: options.dealerTargetSeconds, CHAT_TARGET_SUBSCRIBER_SECONDS: options.subscriberTargetSeconds };
+  const before = Object.fromEntries(Object.keys(keys).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(keys)) process.env[k] = String(v);
+  return () => {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
+
+/** Each class's figures against its own target, and both together, each chat against its class's target. */
+export async function measureByClass(db: DbOrTx, session: SessionResult, options: Pick<SimulationOptions, 'dealerTargetSeconds' | 'subscriberTargetSeconds'>) {
+  const ids = new Set(session.chats.map((c) => c.chatId));
+  const facts = (await loadChatFacts(db, new Date(session.startedAt), new Date(session.endedAt + 1))).filter((f) => ids.has(f.id));
+  const targets = { dealer: options.dealerTargetSeconds, subscriber: options.subscriberTargetSeconds };
+  return {
+    dealer: chatFigures(facts.filter((f) => f.class === 'dealer'), targets.dealer),
+    subscriber: chatFigures(facts.filter((f) => f.class === 'subscriber'), targets.subscriber),
+    combined: chatFigures(facts, (f) => targets[f.class]),
+  };
+}
+
+/** The pooled load of both classes and the arrival-weighted mean target (see SimulationReport.classes). */
+export function pooledPrediction(options: SimulationOptions) {
+  const classes = [
+    { class: 'dealer', arrivalsPerHour: options.arrivalsPerHour, ahtSeconds: options.ahtSeconds, thresholdSeconds: options.dealerTargetSeconds },
+    { class: 'subscriber', arrivalsPerHour: options.subscriberArrivalsPerHour, ahtSeconds: subscriberAht(options), thresholdSeconds: options.subscriberTargetSeconds },
+  ];
+  const { arrivalsPerHour, ahtSeconds } = pooledClassLoad(classes);
+  const meanTarget = arrivalsPerHour > 0 ? classes.reduce((s, c) => s + c.arrivalsPerHour * c.thresholdSeconds, 0) / arrivalsPerHour : options.dealerTargetSeconds;
   const agents = options.operators * options.capacity;
-  const load = { arrivalsPerHour: options.arrivalsPerHour, ahtSeconds: options.ahtSeconds };
+  return { load: { arrivalsPerHour, ahtSeconds }, meanTarget, serviceLevel: arrivalsPerHour > 0 ? serviceLevel({ arrivalsPerHour, ahtSeconds }, agents, meanTarget) : null };
+}
+
+function report(
+  options: SimulationOptions,
+  session: SessionResult,
+  figures: ReturnType<typeof chatFigures>,
+  byClass: Awaited<ReturnType<typeof measureByClass>>,
+  simSeconds: number,
+  wallSeconds: number,
+): SimulationReport {
+  const agents = options.operators * options.capacity;
+  const pooled = pooledPrediction(options);
+  const load = pooled.load;
+  const classReport = (f: ReturnType<typeof chatFigures>, arrivalsPerHour: number, ahtSeconds: number, targetSeconds: number): ClassReport => ({
+    chats: f.arrived,
+    arrivals_per_hour: arrivalsPerHour,
+    aht_s: Number(ahtSeconds.toFixed(1)),
+    target_s: Number(targetSeconds.toFixed(2)),
+    measured_sl: round(f.serviceLevel, 4),
+    predicted_sl: round(pooled.serviceLevel, 4),
+    measured_asa_s: round(f.asa.mean, 2),
+  });
   const measuredRate = session.chats.length / options.hours;
   const measuredAht = figures.handleTime.mean;
   const measuredLoad = measuredAht ? { arrivalsPerHour: measuredRate, ahtSeconds: measuredAht } : null;
@@ -180,8 +274,8 @@ function report(options: SimulationOptions, session: SessionResult, figures: Ret
     operators: options.operators,
     capacity: options.capacity,
     agents,
-    arrivals_per_hour: options.arrivalsPerHour,
-    aht_s: options.ahtSeconds,
+    arrivals_per_hour: load.arrivalsPerHour,
+    aht_s: Number(load.ahtSeconds.toFixed(1)),
     traffic_erlangs: Number(trafficErlangs(load).toFixed(3)),
     prediction_inputs: 'configured',
     measured_arrivals_per_hour: Number(measuredRate.toFixed(2)),
@@ -206,5 +300,10 @@ function report(options: SimulationOptions, session: SessionResult, figures: Ret
     seed: options.seed,
     sim_seconds: Number(simSeconds.toFixed(2)),
     wall_seconds: Number(wallSeconds.toFixed(2)),
+    classes: {
+      dealer: classReport(byClass.dealer, options.arrivalsPerHour, options.ahtSeconds, options.dealerTargetSeconds),
+      subscriber: classReport(byClass.subscriber, options.subscriberArrivalsPerHour, subscriberAht(options), options.subscriberTargetSeconds),
+      combined: classReport(byClass.combined, load.arrivalsPerHour, load.ahtSeconds, pooled.meanTarget),
+    },
   };
 }

@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { useErrorText } from '../_components/error-text';
 import { Panel } from '../_components/panel';
 import { useTRPC } from '../_components/trpc-provider';
-import { CHAT_LIMITS } from '@/server/chat/chat-limits';
+import { CHAT_LIMITS, OPERATOR_SERVES, type OperatorServes } from '@/server/chat/chat-limits';
 
-/** Operators with status and load; the admin sets how many chats each takes at once. */
+
+/** Operators with status and load; the admin sets how many chats each takes at once, and whose (dealers', subscribers' or both). */
 export function OperatorsPanel() {
   const t = useTranslations('operator');
   const trpc = useTRPC();
@@ -18,6 +19,12 @@ export function OperatorsPanel() {
   const operators = useQuery(trpc.admin.operators.list.queryOptions());
   const setCapacity = useMutation(
     trpc.admin.operators.setCapacity.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.operators.list.queryKey() }),
+      onError: (e) => setNotice(errorText(e)),
+    }),
+  );
+  const setServes = useMutation(
+    trpc.admin.operators.setServes.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.operators.list.queryKey() }),
       onError: (e) => setNotice(errorText(e)),
     }),
@@ -42,6 +49,21 @@ export function OperatorsPanel() {
                 {Array.from({ length: CHAT_LIMITS.maxCapacity }, (_, i) => i + 1).map((n) => (
                   <option key={n} value={n}>
                     {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              {t('setServes')}
+              <select
+                value={o.serves}
+                onChange={(e) => setServes.mutate({ operatorId: o.id, serves: e.target.value as OperatorServes })}
+                className="rounded border border-slate-300 px-2"
+                aria-label={`${t('setServes')}: ${o.name}`}
+              >
+                {OPERATOR_SERVES.map((serves) => (
+                  <option key={serves} value={serves}>
+                    {t(`serves.${serves}`)}
                   </option>
                 ))}
               </select>

@@ -26,6 +26,7 @@ export type AuditAction =
   | 'dealer.create'
   | 'point_of_sale.create'
   | 'operator.capacity'
+  | 'operator.serves'
   | 'notification.retry'
   | 'demo.seed';
 
@@ -80,6 +81,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'dealer.create': { uk: 'Компанію-дилера додано', en: 'Dealer company added' },
   'point_of_sale.create': { uk: 'Точку продажу додано', en: 'Point of sale added' },
   'operator.capacity': { uk: 'Змінено кількість чатів оператора', en: 'Operator’s chat capacity changed' },
+  'operator.serves': { uk: 'Змінено, чиї чати бере оператор', en: 'Which chats an operator takes changed' },
   'notification.retry': { uk: 'Повідомлення надіслано повторно', en: 'Notification retried' },
   'demo.seed': { uk: 'Створено демонстраційні дані', en: 'Demo data created' },
 };

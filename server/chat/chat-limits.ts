@@ -20,3 +20,6 @@ export const CHAT_LIMITS = {
 } as const;
 
 export const ALLOWED_ATTACHMENT_TYPES = ALLOWED_UPLOAD_TYPES;
+
+/** Which chats an operator may be assigned (operator_presence.serves), for the admin's choice. */
+export { OPERATOR_SERVES, type OperatorServes } from '@/db/column-values';

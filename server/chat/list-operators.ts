@@ -19,7 +19,7 @@ export async function listOperators({ ctx }: { ctx: VerbContext }) {
   const loads = await activeChatLoads(ctx.db);
   const liveSince = liveHeartbeatSince(ctx.clock.now()).getTime();
   const operators = await ctx.db
-    .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity, lastHeartbeatAt: operatorPresence.lastHeartbeatAt })
+    .select({ id: users.id, name: users.name, email: users.email, status: operatorPresence.status, capacity: operatorPresence.capacity, serves: operatorPresence.serves, lastHeartbeatAt: operatorPresence.lastHeartbeatAt })
     .from(users)
     .leftJoin(operatorPresence, eq(operatorPresence.userId, users.id))
     .where(and(eq(users.role, 'operator'), eq(users.active, true)))
@@ -28,6 +28,7 @@ export async function listOperators({ ctx }: { ctx: VerbContext }) {
     ...o,
     status: !o.status || (o.status !== 'offline' && (lastHeartbeatAt?.getTime() ?? 0) <= liveSince) ? ('offline' as const) : o.status,
     capacity: o.capacity ?? CHAT_LIMITS.defaultCapacity,
+    serves: o.serves ?? ('both' as const),
     load: loads.get(o.id) ?? 0,
   }));
 }

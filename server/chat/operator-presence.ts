@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { first, type Tx } from '@/db/client';
+import type { OperatorServes } from '@/db/column-values';
 import { operatorPresence, type OperatorStatus } from '@/db/schema';
 import type { Emitter } from '@/server/realtime/change-and-publish';
 import { operatorRecipient } from '@/server/realtime/events';
@@ -19,13 +20,15 @@ export const hasLiveHeartbeat = (now: Date) => gt(operatorPresence.lastHeartbeat
 /**
  * One change of an operator's presence. The only writer of operator_presence is this module:
  * the status (set by the operator, or away after missed offers, or offline when the heartbeat
- * stopped), the heartbeat, the capacity, when they last got a chat, the missed offers in a row.
+ * stopped), the heartbeat, the capacity, which class of chats they take, when they last got a chat, the missed offers in a row.
  */
 export interface PresenceChange {
   /** A new status, announced to the operator's screens (`operator.status`, with why when it was not their choice). */
   status?: { to: OperatorStatus; why?: Record<string, unknown> };
   heartbeat?: true;
   capacity?: number;
+  /** Which class of chats routing offers them (an admin assigns it). */
+  serves?: OperatorServes;
   /** They just got a chat or freed a place: the longest idle is offered first. */
   busySince?: true;
   missedOffers?: 'reset' | 'addOne';
@@ -58,6 +61,7 @@ export async function changePresence(tx: Tx, emitter: Emitter | null, userId: st
       ...(change.status ? { status: change.status.to } : {}),
       ...(change.heartbeat ? { lastHeartbeatAt: now } : {}),
       ...(change.capacity !== undefined ? { capacity: change.capacity } : {}),
+      ...(change.serves !== undefined ? { serves: change.serves } : {}),
       ...(change.busySince ? { idleSince: now } : {}),
       ...(change.missedOffers === 'reset' ? { missedOffers: 0 } : change.missedOffers === 'addOne' ? { missedOffers: sql`${operatorPresence.missedOffers} + 1` } : {}),
       // The heartbeat alone is not a change of presence.

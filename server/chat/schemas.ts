@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHAT_CLASSES, LOCALES, VISITOR_PROOFS } from '@/db/column-values';
+import { CHAT_CLASSES, LOCALES, OPERATOR_SERVES, VISITOR_PROOFS } from '@/db/column-values';
 import { messageDto, queuePlaceDto } from '@/server/realtime/chat-payloads';
 import { CHAT_LIMITS } from './chat-config';
 import { multiLine, singleLine } from '@/templates/validators/user-text';
@@ -38,11 +38,17 @@ export const setCapacityInput = z.object({
   capacity: z.number().int().min(1, 'capacityRange').max(CHAT_LIMITS.maxCapacity, 'capacityRange'),
 });
 
+export const setServesInput = z.object({
+  operatorId: z.uuid('invalidId'),
+  serves: z.enum(OPERATOR_SERVES, 'chooseOption'),
+});
+export const servesDto = z.object({ operatorId: z.string(), serves: z.enum(OPERATOR_SERVES) });
+
 /** An operator's presence as `operator.setStatus` and `operator.heartbeat` answer it. */
 export const operatorStatusDto = z.object({ status: z.enum(['available', 'wrap_up', 'away', 'offline']) });
 
 /** Every active operator with presence, capacity and load, for admins (server/chat/list-operators.ts). */
-export const operatorListDto = z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.string(), capacity: z.number(), load: z.number() }));
+export const operatorListDto = z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), status: z.string(), capacity: z.number(), load: z.number(), serves: z.enum(OPERATOR_SERVES) }));
 export const capacityDto = z.object({ userId: z.string(), capacity: z.number() });
 
 /** The answer of a verb that answers nothing: the change arrives by the feed and the next read. */

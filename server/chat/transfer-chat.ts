@@ -5,6 +5,7 @@ import { auditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import type { SignedInContext } from '@/server/context';
 import { conflict, invalid, notFound } from '@/server/errors/domain-error';
+import { servesClass } from './class-targets';
 import { appendMessage, systemMessage } from './append-message';
 import { chatAudience, getChatForActor } from './chat-access';
 import { assertChatStatus } from './chat-transitions';
@@ -13,7 +14,8 @@ import { routingContext } from './routing-context';
 import { operatorRecipient } from '@/server/realtime/events';
 
 /**
- * Hands an active chat to another operator who is online and below capacity, with a note only
+ * Hands an active chat to another operator who is online, below capacity and takes chats of its
+ * class (operator_presence.serves), with a note only
  * operators see. The dealer sees that the chat was transferred.
  */
 export async function transferChat({ ctx, input }: { ctx: SignedInContext; input: { chatId: string; toOperatorId: string; note: string } }): Promise<void> {
@@ -26,13 +28,14 @@ export async function transferChat({ ctx, input }: { ctx: SignedInContext; input
     if (input.toOperatorId === actor.id) throw invalid('errors.transferToSelf', 'Choose another operator');
     const target = await first(
       tx
-        .select({ id: users.id, name: users.name, status: operatorPresence.status, capacity: operatorPresence.capacity })
+        .select({ id: users.id, name: users.name, status: operatorPresence.status, capacity: operatorPresence.capacity, serves: operatorPresence.serves })
         .from(users)
         .innerJoin(operatorPresence, eq(operatorPresence.userId, users.id))
         .where(and(eq(users.id, input.toOperatorId), eq(users.role, 'operator'), eq(users.active, true))),
     );
     if (!target) throw notFound('Operator');
     if (target.status === 'offline' || target.status === 'away') throw conflict('errors.operatorUnavailable', `${target.name} is ${target.status}`);
+    if (!servesClass(target.serves, chat.class)) throw conflict('errors.operatorServesOtherClass', `${target.name} does not take ${chat.class} chats`);
     const load = (await first(tx.select({ n: count() }).from(chats).where(and(eq(chats.operatorId, target.id), eq(chats.status, 'active')))))?.n ?? 0;
     if (load >= target.capacity) throw conflict('errors.operatorAtCapacity', `${target.name} has no free slot`);
 

@@ -68,6 +68,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long an operator has to accept an offered chat before it goes to the next one, in seconds. */
   CHAT_OFFER_TIMEOUT_SECONDS: z.preprocess(unsetIfBlank, z.coerce.number().positive('must be more than 0').default(10)),
+  /** The service-level target of a dealer chat: answered within this many seconds (the metrics and the queue's deadline order). */
+  CHAT_TARGET_DEALER_SECONDS: z.preprocess(unsetIfBlank, z.coerce.number().positive('must be more than 0').default(20)),
+  /** The service-level target of a subscriber's chat (from the widget), in seconds. */
+  CHAT_TARGET_SUBSCRIBER_SECONDS: z.preprocess(unsetIfBlank, z.coerce.number().positive('must be more than 0').default(20)),
   /** The company's certificate (PKCS#12) that seals signed PDFs; unset: a development seal under DATA_DIR/certs/. */
   SEAL_P12_PATH: z.preprocess(unsetIfBlank, z.string().optional()),
   SEAL_P12_PASSWORD: z.string().default(''),

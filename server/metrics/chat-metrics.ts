@@ -7,6 +7,8 @@
 /** One chat as the metrics see it. */
 export interface ChatFact {
   id: string;
+  /** 'dealer' or 'subscriber' (a widget chat); each has its own service-level target. */
+  class: 'dealer' | 'subscriber';
   createdAt: Date;
   acceptedAt: Date | null;
   closedAt: Date | null;
@@ -55,11 +57,16 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[rank - 1] ?? null;
 }
 
-/** The figures of a set of chats (already chosen by arrival time), at `now`, with a threshold in seconds. */
-export function chatFigures(chats: readonly ChatFact[], thresholdSeconds: number): ChatFigures {
+/**
+ * The figures of a set of chats (already chosen by arrival time), at `now`, with a threshold in
+ * seconds: one for all, or each chat's own (its class's target) when given as a function.
+ */
+export function chatFigures(chats: readonly ChatFact[], thresholdSeconds: number | ((chat: ChatFact) => number)): ChatFigures {
+  const thresholdOf = typeof thresholdSeconds === 'function' ? thresholdSeconds : () => thresholdSeconds;
   const answered = chats.filter((c) => c.acceptedAt !== null);
   const abandoned = chats.filter((c) => c.acceptedAt === null && c.status === 'abandoned');
   const waits = answered.map((c) => seconds(c.createdAt, c.acceptedAt as Date));
+  const within = answered.filter((c, i) => (waits[i] ?? 0) <= thresholdOf(c)).length;
   const resolved = answered.length + abandoned.length;
   const abandonTimes = abandoned.filter((c) => c.closedAt).map((c) => seconds(c.createdAt, c.closedAt as Date));
   const closed = answered.filter((c) => c.status === 'closed' && c.closedAt);
@@ -68,7 +75,6 @@ export function chatFigures(chats: readonly ChatFact[], thresholdSeconds: number
   const ratings = rated.map((c) => c.rating as number);
   const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   for (const r of ratings) if (r >= 1 && r <= 5) distribution[r - 1] = (distribution[r - 1] ?? 0) + 1;
-  const within = waits.filter((w) => w <= thresholdSeconds).length;
   return {
     arrived: chats.length,
     answered: answered.length,

@@ -99,3 +99,40 @@ export function operatorsNeeded(input: StaffingInput): { operators: number; reac
   for (let n = Math.max(1, high - 2); n <= high + 2; n += 1) rows.push(staffingRow(input, n));
   return { operators: high, reachable: true, rows };
 }
+
+/** One class of chats for the staffing calculator: its load and its own target. */
+export interface ClassLoad extends QueueLoad {
+  class: string;
+  thresholdSeconds: number;
+}
+
+/**
+ * Staffing for two (or more) classes of chats that share the operators: each class alone (the
+ * operators it needs with its own load and target), the sum of those (operators assigned to one
+ * class each), and one shared pool serving both under earliest-deadline-first routing. The shared
+ * pool is sized by Erlang C on the pooled load — arrivals added, the handle time their
+ * arrival-weighted mean — against the STRICTER of the targets: then every class meets the target
+ * level within its own (equal or longer) threshold. With equal targets this is exactly the pooled
+ * M/M/c queue every class sees (EDF with equal targets is first come first served); with
+ * different targets it errs on the safe side (EDF lets the class with the longer target wait a
+ * little longer, so fewer operators may in truth do). Pooling needs no more operators than
+ * dedicating, and usually fewer.
+ */
+export function operatorsNeededByClass(input: { classes: ClassLoad[]; concurrency: number; targetServiceLevel: number }) {
+  const needed = (load: QueueLoad & { thresholdSeconds: number }) => {
+    const { operators, reachable } = operatorsNeeded({ ...load, concurrency: input.concurrency, targetServiceLevel: input.targetServiceLevel });
+    return { operators, reachable };
+  };
+  const perClass = input.classes.map((c) => ({ class: c.class, ...needed(c) }));
+  const dedicated = { operators: perClass.reduce((s, c) => s + c.operators, 0), reachable: perClass.every((c) => c.reachable) };
+  const pooledLoad = pooledClassLoad(input.classes);
+  return { perClass, dedicated, pooled: { ...needed(pooledLoad), ...pooledLoad } };
+}
+
+/** The classes' load as one queue: arrivals added, handle time arrival-weighted, the stricter target. */
+export function pooledClassLoad(classes: readonly ClassLoad[]): QueueLoad & { thresholdSeconds: number } {
+  const arrivalsPerHour = classes.reduce((s, c) => s + c.arrivalsPerHour, 0);
+  const ahtSeconds = arrivalsPerHour > 0 ? classes.reduce((s, c) => s + c.arrivalsPerHour * c.ahtSeconds, 0) / arrivalsPerHour : (classes[0]?.ahtSeconds ?? 1);
+  const thresholdSeconds = Math.min(...classes.map((c) => c.thresholdSeconds));
+  return { arrivalsPerHour, ahtSeconds, thresholdSeconds };
+}

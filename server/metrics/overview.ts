@@ -7,8 +7,10 @@ import { hasLiveHeartbeat } from '@/server/chat/operator-presence';
 import type { SignedInContext } from '@/server/context';
 import { daysBetween, kyivDate, kyivDayStart, kyivHour, nextDay } from '@/server/time/kyiv';
 import { backOfficeFigures, pointOfSaleFigures, type DecisionFact } from './backoffice-metrics';
-import { chatFigures, concurrency, groupBy, type ChatFact } from './chat-metrics';
+import { chatFigures, concurrency, groupBy, type ChatFact, type ChatFigures } from './chat-metrics';
 import { serviceLevel } from './erlang-c';
+import { CHAT_CLASSES, type ChatClass } from '@/db/column-values';
+import { classTargetsSeconds } from '@/server/chat/class-targets';
 
 const isoDate = z.iso.date('invalidDate');
 
@@ -35,6 +37,7 @@ export async function loadChatFacts(db: DbOrTx, start: Date, end: Date): Promise
   return db
     .select({
       id: chats.id,
+      class: chats.class,
       createdAt: chats.createdAt,
       acceptedAt: chats.acceptedAt,
       closedAt: chats.closedAt,
@@ -90,6 +93,12 @@ export async function staffOnShift(db: DbOrTx, now: Date) {
   return { operators: rows.length, agents: rows.reduce((s, r) => s + r.capacity, 0) };
 }
 
+interface ClassFigures {
+  class: ChatClass | 'all';
+  targetSeconds: number | null;
+  figures: ChatFigures;
+}
+
 const namesOf = async (db: DbOrTx, ids: (string | null)[], table: typeof users | typeof dealers) => {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map<string, string>();
@@ -111,6 +120,9 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
   const operatorNames = await namesOf(db, facts.map((c) => c.operatorId), users);
   const dealerNames = await namesOf(db, facts.map((c) => c.dealerId), dealers);
   const headline = chatFigures(facts, threshold);
+  const targets = classTargetsSeconds();
+  const classOf = groupBy(facts, (c) => c.class);
+  const handleOf = (chatClass: ChatClass) => chatFigures(classOf.get(chatClass) ?? [], targets[chatClass]).handleTime.mean;
 
   const hourly = Array.from({ length: 24 }, (_, hour) => {
     const f = chatFigures(byHour.get(hour) ?? [], threshold);
@@ -137,7 +149,20 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
       const at = concurrency(chats, now < end ? now : end);
       return { operatorId, name: operatorNames.get(operatorId) ?? '?', answered: f.answered, handleMean: f.handleTime.mean, concurrencyAverage: at.average, concurrencyPeak: at.peak, csat: f.ratings.mean, satisfiedShare: f.ratings.satisfiedShare, ratings: f.ratings.count };
     }),
-    byDealer: [...groupBy(facts.filter((c) => c.dealerId), (c) => c.dealerId as string)].map(([dealerId, chats]) => {
+    /** Each class against its own target, and both together, each chat against its class's target. */
+    byClass: [
+      ...CHAT_CLASSES.map((chatClass): ClassFigures => ({ class: chatClass, targetSeconds: targets[chatClass], figures: chatFigures(classOf.get(chatClass) ?? [], targets[chatClass]) })),
+      { class: 'all', targetSeconds: null, figures: chatFigures(facts, (c) => targets[c.class]) } satisfies ClassFigures as ClassFigures,
+    ],
+    /** Per day and class (the CSV's rows). */
+    byDayAndClass: days.flatMap((day) =>
+      CHAT_CLASSES.map((chatClass) => {
+        const f = chatFigures((byDay.get(day) ?? []).filter((c) => c.class === chatClass), targets[chatClass]);
+        return { day, class: chatClass, arrived: f.arrived, answered: f.answered, abandoned: f.abandoned, serviceLevel: f.serviceLevel, asaMean: f.asa.mean, asaP90: f.asa.p90, handleMean: f.handleTime.mean, csat: f.ratings.mean, satisfiedShare: f.ratings.satisfiedShare };
+      }),
+    ),
+    /** Dealer companies: dealer chats only. */
+    byDealer: [...groupBy(facts.filter((c) => c.class === 'dealer' && c.dealerId), (c) => c.dealerId as string)].map(([dealerId, chats]) => {
       const f = chatFigures(chats, threshold);
       return { dealerId, name: dealerNames.get(dealerId) ?? '?', arrived: f.arrived, serviceLevel: f.serviceLevel, answeredShare: f.answeredShare, asaMean: f.asa.mean, csat: f.ratings.mean };
     }),
@@ -150,6 +175,13 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
       ahtSeconds: Math.round(ahtSeconds),
       concurrency: capacities.length ? Math.round(capacities.reduce((s, c) => s + c.capacity, 0) / capacities.length) : 3,
       onShift,
+      /** Each class's share of the busiest hour, its handle time and its target: the calculator's per-class rows. */
+      byClass: CHAT_CLASSES.map((chatClass) => ({
+        class: chatClass,
+        arrivalsPerHour: Math.round((((byHour.get(peak.hour) ?? []).filter((c) => c.class === chatClass).length) / days.length) * 10) / 10,
+        ahtSeconds: Math.round(handleOf(chatClass) ?? ahtSeconds),
+        targetSeconds: targets[chatClass],
+      })),
       expectedServiceLevelNow: peak.arrivalsPerDay > 0 && onShift.agents > 0 ? serviceLevel({ arrivalsPerHour: peak.arrivalsPerDay, ahtSeconds }, onShift.agents, threshold) : null,
     },
   };

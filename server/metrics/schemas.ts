@@ -1,3 +1,4 @@
+import { CHAT_CLASSES, OPERATOR_SERVES } from '@/db/column-values';
 import { z } from 'zod';
 
 const num = z.number().nullable();
@@ -56,6 +57,22 @@ export const metricsOverviewDto = z.object({
       ratings: z.number(),
     }),
   ),
+  byClass: z.array(z.object({ class: z.enum([...CHAT_CLASSES, 'all']), targetSeconds: num, figures: chatFiguresDto })),
+  byDayAndClass: z.array(
+    z.object({
+      day: z.string(),
+      class: z.enum(CHAT_CLASSES),
+      arrived: z.number(),
+      answered: z.number(),
+      abandoned: z.number(),
+      serviceLevel: num,
+      asaMean: num,
+      asaP90: num,
+      handleMean: num,
+      csat: num,
+      satisfiedShare: num,
+    }),
+  ),
   byDealer: z.array(z.object({ dealerId: z.string(), name: z.string(), arrived: z.number(), serviceLevel: num, answeredShare: num, asaMean: num, csat: num })),
   backOffice: z.object({
     submitted: z.number(),
@@ -83,6 +100,7 @@ export const metricsOverviewDto = z.object({
     ahtSeconds: z.number(),
     concurrency: z.number(),
     onShift: z.object({ operators: z.number(), agents: z.number() }),
+    byClass: z.array(z.object({ class: z.enum(CHAT_CLASSES), arrivalsPerHour: z.number(), ahtSeconds: z.number(), targetSeconds: z.number() })),
     expectedServiceLevelNow: num,
   }),
 });
@@ -93,21 +111,38 @@ export const liveQueueDto = z.object({
   waiting: z.array(
     z.object({
       id: z.string(),
+      class: z.enum(CHAT_CLASSES),
       createdAt: z.date(),
       topic: z.string().nullable(),
-      dealerName: z.string(),
+      /** The dealer company; null for a subscriber's chat. */
+      dealerName: z.string().nullable(),
       pointOfSale: z.string().nullable(),
+      visitor: z.string().nullable(),
       offeredToName: z.string().nullable(),
       waitSeconds: z.number(),
+      targetSeconds: z.number(),
+      overTarget: z.boolean(),
     }),
   ),
   operators: z.array(
-    z.object({ id: z.string(), name: z.string(), status: z.enum(['available', 'wrap_up', 'away', 'offline']), capacity: z.number(), load: z.number() }),
+    z.object({ id: z.string(), name: z.string(), status: z.enum(['available', 'wrap_up', 'away', 'offline']), capacity: z.number(), load: z.number(), serves: z.enum(OPERATOR_SERVES) }),
   ),
-  summary: z.object({ waiting: z.number(), longestWaitSeconds: z.number(), available: z.number(), freeSlots: z.number(), activeChats: z.number() }),
+  summary: z.object({ waiting: z.number(), longestWaitSeconds: z.number(), available: z.number(), freeSlots: z.number(), activeChats: z.number(), overTarget: z.number() }),
+  byClass: z.array(
+    z.object({ class: z.enum(CHAT_CLASSES), targetSeconds: z.number(), waiting: z.number(), longestWaitSeconds: z.number(), overTarget: z.number(), available: z.number(), freeSlots: z.number() }),
+  ),
 });
 
 const staffingRowDto = z.object({ operators: z.number(), agents: z.number(), occupancy: z.number(), waitProbability: z.number(), serviceLevel: z.number(), asaSeconds: z.number() });
 
 /** The staffing calculator's answer (server/metrics/erlang-c.ts). */
 export const staffingDto = z.object({ operators: z.number(), reachable: z.boolean(), rows: z.array(staffingRowDto) });
+
+const staffingAnswerDto = z.object({ operators: z.number(), reachable: z.boolean() });
+
+/** The staffing calculator per class and combined (server/metrics/erlang-c.ts `operatorsNeededByClass`). */
+export const staffingByClassDto = z.object({
+  perClass: z.array(staffingAnswerDto.extend({ class: z.string() })),
+  dedicated: z.object({ operators: z.number(), reachable: z.boolean() }),
+  pooled: staffingAnswerDto.extend({ arrivalsPerHour: z.number(), ahtSeconds: z.number(), thresholdSeconds: z.number() }),
+});

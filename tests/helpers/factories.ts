@@ -141,16 +141,18 @@ export async function makeVisitor(
 /** A subscriber's chat through the widget, written directly: waiting, or (with an operator) active, or closed. */
 export async function makeSubscriberChat(
   db: Db,
-  values: { visitorId: string; operatorId?: string; status?: 'queued' | 'active' | 'closed'; topic?: string; rating?: number; createdAt?: Date },
+  values: { visitorId?: string; operatorId?: string; status?: 'queued' | 'active' | 'closed'; topic?: string; rating?: number; createdAt?: Date } = {},
   clock: Clock = fixedClock(),
-): Promise<typeof chats.$inferSelect> {
+): Promise<typeof chats.$inferSelect & { visitorId: string }> {
   const at = values.createdAt ?? clock.now();
+  // A new guest unless a visitor is given. A waiting chat is not routed: a test routes it (an operator going available, or any verb that routes).
+  const visitorId = values.visitorId ?? (await makeVisitor(db, {}, clock)).id;
   const status = values.status ?? (values.operatorId ? 'active' : 'queued');
   const [row] = await db
     .insert(chats)
     .values({
       class: 'subscriber',
-      visitorId: values.visitorId,
+      visitorId,
       operatorId: values.operatorId ?? null,
       topic: values.topic ?? null,
       status,
@@ -161,5 +163,5 @@ export async function makeSubscriberChat(
     })
     .returning();
   if (!row) throw new Error('no subscriber chat inserted');
-  return row;
+  return { ...row, visitorId };
 }

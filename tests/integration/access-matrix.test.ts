@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'admin.dealers.createPointOfSale': ADMIN_ONLY,
   'admin.operators.list': ADMIN_ONLY,
   'admin.operators.setCapacity': ADMIN_ONLY,
+  'admin.operators.setServes': ADMIN_ONLY,
   'admin.seal.info': ADMIN_ONLY,
   'admin.notifications.outbox': ADMIN_ONLY,
   'admin.notifications.retry': ADMIN_ONLY,
@@ -69,6 +70,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'metrics.overview': ADMIN_ONLY,
   'metrics.live': ADMIN_ONLY,
   'metrics.staffing': ADMIN_ONLY,
+  'metrics.staffingByClass': ADMIN_ONLY,
   'chat.start': DEALER_ONLY,
   'chat.cancel': DEALER_ONLY,
   'chat.rate': DEALER_ONLY,
@@ -136,6 +138,8 @@ function validInput(path: string): unknown {
       return { dealerId: world.dealer.dealerId, name: `Точка ${counter}`, town: 'Бар', address: 'вул. Соборна, 1' };
     case 'admin.operators.setCapacity':
       return { userId: world.operator2.id, capacity: 4 };
+    case 'admin.operators.setServes':
+      return { operatorId: world.operator2.id, serves: 'dealer' };
     case 'chat.start':
       return { topic: 'Тест' };
     case 'admin.cannedReplies.create':
@@ -215,6 +219,8 @@ function validInput(path: string): unknown {
       return { from: '2026-11-01', to: '2026-11-25' };
     case 'metrics.staffing':
       return { arrivalsPerHour: 120, ahtSeconds: 300, concurrency: 3, targetServiceLevel: 0.98, thresholdSeconds: 20 };
+    case 'metrics.staffingByClass':
+      return { classes: [{ class: 'dealer', arrivalsPerHour: 60, ahtSeconds: 300, thresholdSeconds: 20 }], concurrency: 3, targetServiceLevel: 0.9 };
     case 'application.submit':
       return { applicationId, version: 1, requestId: crypto.randomUUID() };
     case 'admin.notifications.retry':

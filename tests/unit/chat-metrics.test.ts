@@ -8,6 +8,7 @@ const chat = (fact: Partial<ChatFact> & Pick<ChatFact, 'id' | 'createdAt' | 'sta
   acceptedAt: null,
   closedAt: null,
   operatorId: null,
+  class: 'dealer',
   dealerId: 'dealer-lviv',
   rating: null,
   ...fact,
@@ -226,5 +227,20 @@ describe('concurrency (chats at once)', () => {
 
   it('gives no average and a zero peak without any accepted chat', () => {
     expect(concurrency([], kyiv('12:00:00'))).toEqual({ average: null, peak: 0 });
+  });
+});
+
+describe('service level per class: each chat against its class target', () => {
+  const answeredAfter = (id: string, chatClass: ChatFact['class'], seconds: number): ChatFact =>
+    chat({ id, class: chatClass, createdAt: kyiv('10:00:00'), acceptedAt: new Date(kyiv('10:00:00').getTime() + seconds * 1000), status: 'active', operatorId: 'op' });
+  const facts = [answeredAfter('d1', 'dealer', 8), answeredAfter('d2', 'dealer', 15), answeredAfter('s1', 'subscriber', 15), answeredAfter('s2', 'subscriber', 50)];
+  const targets = { dealer: 10, subscriber: 60 };
+
+  it('a function threshold takes each chat’s own target; one number takes it for all', () => {
+    expect(chatFigures(facts, (c) => targets[c.class])).toMatchObject({ answeredWithinThreshold: 3, serviceLevel: 0.75 });
+    expect(chatFigures(facts, 20)).toMatchObject({ answeredWithinThreshold: 3, serviceLevel: 0.75 });
+    expect(chatFigures(facts, 10)).toMatchObject({ answeredWithinThreshold: 1, serviceLevel: 0.25 });
+    expect(chatFigures(facts.filter((c) => c.class === 'dealer'), targets.dealer).serviceLevel).toBe(0.5);
+    expect(chatFigures(facts.filter((c) => c.class === 'subscriber'), targets.subscriber).serviceLevel).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offerTimeoutMs } from '@/server/chat/offer-timeout';
+import { chatDeadline, classTargetMs, classTargetsSeconds } from '@/server/chat/class-targets';
 import path from 'node:path';
 import { databaseFile, databaseLabel, usesPostgres } from '@/server/config/database';
 import { env } from '@/server/config/env';
@@ -29,6 +30,18 @@ describe('configuration read through server/config/env.ts', () => {
     expect(() => env()).toThrow(/CHAT_OFFER_TIMEOUT_SECONDS/);
     vi.stubEnv('CHAT_OFFER_TIMEOUT_SECONDS', '0');
     expect(() => env()).toThrow(/CHAT_OFFER_TIMEOUT_SECONDS/);
+  });
+
+  it('the service-level targets of the two chat classes: CHAT_TARGET_DEALER_SECONDS and CHAT_TARGET_SUBSCRIBER_SECONDS, 20 s by default, a bad value named', () => {
+    vi.stubEnv('CHAT_TARGET_DEALER_SECONDS', '');
+    vi.stubEnv('CHAT_TARGET_SUBSCRIBER_SECONDS', '');
+    expect(classTargetsSeconds()).toEqual({ dealer: 20, subscriber: 20 });
+    vi.stubEnv('CHAT_TARGET_DEALER_SECONDS', '10');
+    vi.stubEnv('CHAT_TARGET_SUBSCRIBER_SECONDS', '60');
+    expect([classTargetMs('dealer'), classTargetMs('subscriber')]).toEqual([10_000, 60_000]);
+    expect(chatDeadline({ class: 'subscriber', createdAt: new Date(0) })).toBe(60_000);
+    vi.stubEnv('CHAT_TARGET_SUBSCRIBER_SECONDS', '-1');
+    expect(() => env()).toThrow(/CHAT_TARGET_SUBSCRIBER_SECONDS/);
   });
 
   it('the company printed on documents: COMPANY_NAME, the default when unset or empty', () => {

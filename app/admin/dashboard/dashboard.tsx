@@ -127,6 +127,23 @@ function ChatSection({ data, figures: f }: { data: MetricsOverview; figures: Fig
       </div>
 
       <FigureTable
+        title={t('tables.byClass')}
+        testId="table-classes"
+        rows={data.byClass}
+        rowKey={(k) => k.class}
+        columns={[
+          { label: t('columns.class'), cell: (k) => t(`classes.${k.class}`) },
+          { label: t('columns.arrived'), cell: (k) => f.count(k.figures.arrived), numeric: true },
+          { label: t('columns.answered'), cell: (k) => f.count(k.figures.answered), numeric: true },
+          { label: t('columns.classTarget'), cell: (k) => (k.targetSeconds === null ? t('columns.ownTargets') : f.duration(k.targetSeconds)), numeric: true },
+          { label: t('columns.serviceLevel'), cell: (k) => f.percent(k.figures.serviceLevel), numeric: true },
+          { label: t('columns.asa'), cell: (k) => f.duration(k.figures.asa.mean), numeric: true },
+          { label: t('columns.abandoned'), cell: (k) => f.percent(k.figures.abandonedShare), numeric: true },
+          { label: t('columns.handle'), cell: (k) => f.duration(k.figures.handleTime.mean), numeric: true },
+          { label: t('columns.csat'), cell: (k) => f.decimal(k.figures.ratings.mean, 2), numeric: true },
+        ]}
+      />
+      <FigureTable
         title={t('tables.byOperator')}
         testId="table-operators"
         rows={data.byOperator}

@@ -133,6 +133,8 @@ export function StaffingCalculator({ staffing, thresholdSeconds, figures }: { st
         {unreachable && <p className="mt-2 text-sm text-red-700">{t('unreachable')}</p>}
         {result.data && !unreachable && result.data.rows.length === 0 && <p className="mt-2 text-sm text-slate-500">{t('noArrivals')}</p>}
 
+        <ClassStaffing byClass={staffing.byClass} concurrency={concurrency} targetServiceLevel={input?.targetServiceLevel ?? DEFAULT_TARGET_PERCENT / 100} figures={figures} />
+
         <p className="mt-3 text-sm text-slate-600">{t('concurrencyNote', { k: concurrency })}</p>
         <p className="mt-2 rounded bg-slate-50 p-2 text-sm" data-testid="staffing-now">
           {t('onShift', { operators: staffing.onShift.operators, agents: staffing.onShift.agents, serviceLevel: figures.percent(staffing.expectedServiceLevelNow), threshold: thresholdSeconds, hour: String(staffing.peakHour).padStart(2, '0') })}
@@ -148,5 +150,53 @@ function NumberField({ label, value, onChange, min, max, step }: { label: string
       {label}
       <input type="number" inputMode="decimal" value={value} onChange={onChange} min={min} max={max} step={step} className="w-full rounded border border-slate-300 px-2" />
     </label>
+  );
+}
+
+/**
+ * The two classes of chats at the period's busiest hour, each with its own load and target: the
+ * operators each needs alone, their sum (operators assigned to one class), and one shared pool
+ * (Erlang C on the pooled load with the stricter target; server/metrics/erlang-c.ts).
+ */
+function ClassStaffing({ byClass, concurrency, targetServiceLevel, figures }: { byClass: MetricsOverview['staffing']['byClass']; concurrency: number; targetServiceLevel: number; figures: Figures }) {
+  const t = useTranslations('dashboard.staffing');
+  const classes = useTranslations('dashboard.classes');
+  const trpc = useTRPC();
+  const input = { classes: byClass.map((c) => ({ class: c.class, arrivalsPerHour: c.arrivalsPerHour, ahtSeconds: Math.max(1, c.ahtSeconds), thresholdSeconds: c.targetSeconds })), concurrency, targetServiceLevel };
+  const result = useQuery({ ...trpc.metrics.staffingByClass.queryOptions(input), placeholderData: keepPreviousData });
+  const needed = (answer: { operators: number; reachable: boolean } | undefined) => (!answer ? '…' : answer.reachable ? String(answer.operators) : '—');
+  return (
+    <section className="mt-4" data-testid="staffing-by-class">
+      <h3 className="text-sm font-medium">{t('byClass.title', { target: figures.percent(targetServiceLevel) })}</h3>
+      <Table
+        testId="staffing-class-rows"
+        frameClassName="mt-2 overflow-x-auto rounded border border-slate-200"
+        className="w-full text-right text-sm tabular-nums"
+        columns={[{ label: t('byClass.class'), className: 'p-2 text-left font-medium' }, { label: t('arrivals') }, { label: t('byClass.aht') }, { label: t('byClass.target') }, { label: t('columns.operators') }]}
+      >
+        {byClass.map((c) => (
+          <tr key={c.class} className="border-t border-slate-100" data-testid="staffing-class-row">
+            <td className="p-2 text-left">{classes(c.class)}</td>
+            <td className="p-2">{c.arrivalsPerHour}</td>
+            <td className="p-2">{figures.duration(c.ahtSeconds)}</td>
+            <td className="p-2">{figures.duration(c.targetSeconds)}</td>
+            <td className="p-2">{needed(result.data?.perClass.find((p) => p.class === c.class))}</td>
+          </tr>
+        ))}
+        <tr className="border-t border-slate-200" data-testid="staffing-dedicated">
+          <td className="p-2 text-left">{t('byClass.dedicated')}</td>
+          <td className="p-2" colSpan={3} />
+          <td className="p-2">{needed(result.data?.dedicated)}</td>
+        </tr>
+        <tr className="border-t border-slate-100 font-semibold" data-testid="staffing-pooled">
+          <td className="p-2 text-left">{t('byClass.pooled')}</td>
+          <td className="p-2">{result.data ? Math.round(result.data.pooled.arrivalsPerHour * 10) / 10 : ''}</td>
+          <td className="p-2">{result.data ? figures.duration(result.data.pooled.ahtSeconds) : ''}</td>
+          <td className="p-2">{result.data ? figures.duration(result.data.pooled.thresholdSeconds) : ''}</td>
+          <td className="p-2">{needed(result.data?.pooled)}</td>
+        </tr>
+      </Table>
+      <p className="mt-2 text-xs text-slate-600">{t('byClass.note')}</p>
+    </section>
   );
 }

@@ -29,7 +29,8 @@ const STATUS_TONE: Record<string, string> = {
 };
 
 /**
- * The supervisor's view: chats waiting now (their wait ticking, whom each is offered to) and the
+ * The supervisor's view: chats of both classes waiting now, in routing order (their wait ticking
+ * against their class's target, whom each is offered to), counts per class, and the
  * operators with status, capacity and load; refreshed every 5 seconds.
  */
 export function LiveQueue() {
@@ -48,7 +49,7 @@ export function LiveQueue() {
   if (!live.data) {
     return live.isError ? <p className="text-red-700">{errorText(live.error)}</p> : <div className="grid min-h-64 place-items-center rounded-lg border border-dashed border-slate-300 text-slate-500">{t('loading')}</div>;
   }
-  const { summary, waiting, operators } = live.data;
+  const { summary, waiting, operators, byClass } = live.data;
 
   return (
     <div className="flex flex-col gap-6" data-testid="live-queue">
@@ -58,6 +59,21 @@ export function LiveQueue() {
         <FigureTile testId="live-available" label={t('summary.available')} value={String(summary.available)} detail={t('summary.activeChats', { count: summary.activeChats })} />
         <FigureTile testId="live-free-slots" label={t('summary.freeSlots')} value={String(summary.freeSlots)} />
       </dl>
+      <ul className="-mt-3 flex flex-col gap-1 text-sm" data-testid="live-by-class">
+        {byClass.map((c) => (
+          <li key={c.class} data-testid={`live-class-${c.class}`} className={c.overTarget > 0 ? 'text-red-800' : 'text-slate-700'}>
+            <span className="font-semibold">{t(`classes.${c.class}`)}: </span>
+            {t('classLine', {
+              waiting: c.waiting,
+              longest: c.waiting > 0 ? waited(c.longestWaitSeconds) : figures.duration(null),
+              target: figures.duration(c.targetSeconds),
+              over: c.overTarget,
+              available: c.available,
+              free: c.freeSlots,
+            })}
+          </li>
+        ))}
+      </ul>
       <p className="-mt-3 text-xs text-slate-500" aria-live="off">
         {live.isError ? <span className="text-red-700">{t('stale', { error: errorText(live.error) })} </span> : null}
         {t('updated', { time: format.dateTime(live.dataUpdatedAt, { timeStyle: 'medium' }), seconds: REFRESH_MS / 1000 })}
@@ -72,16 +88,30 @@ export function LiveQueue() {
             {t('waitingEmpty')}
           </p>
         ) : (
-          <Table testId="live-waiting-table" columns={[{ label: t('columns.waited') }, { label: t('columns.dealer') }, { label: t('columns.topic') }, { label: t('columns.offeredTo') }]}>
+          <Table testId="live-waiting-table" columns={[{ label: t('columns.waited') }, { label: t('columns.class') }, { label: t('columns.dealer') }, { label: t('columns.topic') }, { label: t('columns.offeredTo') }]}>
                 {waiting.map((chat) => (
-                  <tr key={chat.id} className="border-t border-slate-100" data-testid="live-waiting-row">
-                    <td className="whitespace-nowrap p-2 font-semibold tabular-nums">
+                  <tr key={chat.id} className="border-t border-slate-100" data-testid="live-waiting-row" data-class={chat.class}>
+                    <td className={`whitespace-nowrap p-2 font-semibold tabular-nums ${chat.overTarget || chat.waitSeconds + sinceAnswer > chat.targetSeconds ? 'text-red-700' : ''}`}>
                       {waited(chat.waitSeconds)}
-                      <div className="text-xs font-normal text-slate-500">{t('since', { time: format.dateTime(chat.createdAt, { timeStyle: 'short' }) })}</div>
+                      <div className="text-xs font-normal text-slate-500">
+                        {t('target', { target: figures.duration(chat.targetSeconds) })} · {t('since', { time: format.dateTime(chat.createdAt, { timeStyle: 'short' }) })}
+                      </div>
                     </td>
                     <td className="p-2">
-                      {chat.dealerName}
-                      {chat.pointOfSale && <div className="text-xs text-slate-500">{chat.pointOfSale}</div>}
+                      <span className={`rounded px-1.5 py-0.5 text-xs ${chat.class === 'subscriber' ? 'bg-sky-100 text-sky-900' : 'bg-violet-100 text-violet-900'}`}>{t(`classBadge.${chat.class}`)}</span>
+                    </td>
+                    <td className="p-2">
+                      {chat.class === 'subscriber' ? (
+                        <>
+                          {t('subscriberChat')}
+                          <div className="text-xs text-slate-500">{chat.visitor ?? t('guest')}</div>
+                        </>
+                      ) : (
+                        <>
+                          {chat.dealerName}
+                          {chat.pointOfSale && <div className="text-xs text-slate-500">{chat.pointOfSale}</div>}
+                        </>
+                      )}
                     </td>
                     <td className="p-2">{chat.topic || '—'}</td>
                     <td className="p-2">{chat.offeredToName ?? <span className="text-slate-500">{t('offeredToNobody')}</span>}</td>

@@ -1,7 +1,7 @@
 import { liveQueue } from '@/server/metrics/live';
 import { periodInput, readOverview } from '@/server/metrics/overview';
-import { liveQueueDto, metricsOverviewDto, staffingDto } from '@/server/metrics/schemas';
-import { staffing, staffingInput } from '@/server/metrics/staffing';
+import { liveQueueDto, metricsOverviewDto, staffingByClassDto, staffingDto } from '@/server/metrics/schemas';
+import { staffing, staffingByClass, staffingByClassInput, staffingInput } from '@/server/metrics/staffing';
 import { roleProcedure, router } from '../init';
 
 const admin = roleProcedure('admin');
@@ -11,4 +11,5 @@ export const metricsRouter = router({
   overview: admin.input(periodInput).output(metricsOverviewDto).query(({ ctx, input }) => readOverview({ ctx, input })),
   live: admin.output(liveQueueDto).query(({ ctx }) => liveQueue({ ctx })),
   staffing: admin.input(staffingInput).output(staffingDto).query(({ ctx, input }) => staffing({ ctx, input })),
+  staffingByClass: admin.input(staffingByClassInput).output(staffingByClassDto).query(({ ctx, input }) => staffingByClass({ ctx, input })),
 });

@@ -1,6 +1,7 @@
 import { listOperators } from '@/server/chat/list-operators';
 import { setOperatorCapacity } from '@/server/chat/set-operator-capacity';
-import { capacityDto, operatorListDto, setCapacityInput } from '@/server/chat/schemas';
+import { setOperatorServes } from '@/server/chat/set-operator-serves';
+import { capacityDto, operatorListDto, servesDto, setCapacityInput, setServesInput } from '@/server/chat/schemas';
 import { roleProcedure, router } from '../../init';
 
 const admin = roleProcedure('admin');
@@ -13,4 +14,8 @@ export const adminOperatorsRouter = router({
     .input(setCapacityInput)
     .output(capacityDto)
     .mutation(({ ctx, input }) => setOperatorCapacity({ ctx, input })),
+  setServes: admin
+    .input(setServesInput)
+    .output(servesDto)
+    .mutation(({ ctx, input }) => setOperatorServes({ ctx, input })),
 });
