@@ -1,3 +1,4 @@
+import { visitorAuditActor } from './widget-chat-access';
 import { and, eq, inArray } from 'drizzle-orm';
 import { first, type Tx } from '@/db/client';
 import { attachments, chatMessages, chats, visitors, visitorSessions } from '@/db/schema';
@@ -50,8 +51,7 @@ export async function proveVisitor(tx: Tx, emitter: Emitter, ctx: VisitorContext
   await tx.update(visitorSessions).set({ visitorId: target.id }).where(eq(visitorSessions.id, ctx.widgetSession.id));
   await writeAuditEvent(tx, {
     at: now,
-    actorId: current.id,
-    actorRole: guest ? 'guest' : 'subscriber',
+    ...visitorAuditActor(current),
     action: 'visitor.verify',
     entityType: 'visitor',
     entityId: target.id,
