@@ -222,6 +222,32 @@ test('a guest asks at once and gets an answer; the badge counts it while the cha
   await context.close();
 });
 
+test('the operator asks a guest to verify: the chat shows the form, the code proves the number, the console marks the chat verified', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const question = `Скільки коштує мій тариф? ${attemptTag()}`;
+  const msisdn = freshMsisdn();
+  const { context, page, chat } = await embedded(browser);
+  const { context: operatorContext, operator } = await operatorOnline(browser);
+  await openChat(page, chat);
+  await askAndAccept(chat, operator, question);
+  const view = operatorChatView(operator, question);
+  await expect(view.getByTestId('visitor-badge').first()).toHaveAttribute('data-verified', 'false');
+
+  await view.getByTestId('request-verification').click();
+  const request = chat.getByTestId('verification-request');
+  await expect(request).toBeVisible();
+  await request.getByLabel('Номер мобільного').fill(msisdn);
+  await request.getByRole('button', { name: 'Надіслати код' }).click();
+  await request.getByLabel('Код з SMS або листа (6 цифр)').fill(await codeFromDevInbox(browser, msisdn));
+  await request.getByRole('button', { name: 'Підтвердити' }).click();
+  await expect(request).toHaveCount(0);
+  await expect(chat.getByTestId('widget-visitor')).toHaveText(`Номер ${msisdn} підтверджено`);
+  await expect(view.getByTestId('visitor-badge').first()).toHaveAttribute('data-verified', 'true');
+
+  await operatorContext.close();
+  await context.close();
+});
+
 test('inside the self-service portal the signed token proves the number with no code', async ({ browser }) => {
   const msisdn = freshMsisdn();
   const { context, page, chat } = await embedded(browser, site.origin, `?portal=${encodeURIComponent(portalToken(msisdn))}`);
