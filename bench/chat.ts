@@ -34,7 +34,7 @@ import { createDevelopmentP12 } from '../server/signing/seal-certificate';
 import { scribblePng } from '../server/signing/sample-document';
 import { bookletIdentification, TARIFF_FORM } from '../tests/helpers/application-world';
 import { startPostgres, type PostgresCluster } from '../tests/helpers/postgres';
-import { classOf, machine, perClassSummary, processTreeCpuMs, runChatLoad, type ChatClass, type Delivered, type LoadTarget, type Pair, type Participant, type Side } from './lib/chat-load';
+import { classOf, machine, perClassSummary, processCpuMs, processTreeCpuMs, runChatLoad, type ChatClass, type Delivered, type LoadTarget, type Pair, type Participant, type Side } from './lib/chat-load';
 import { parseChatBenchArgs } from './lib/chat-options';
 import { freePort, startServer } from './lib/server';
 
@@ -45,6 +45,8 @@ const DROP_SHARE = 0.05;
 const PASSWORD = 'bench-password-1';
 /** The widget's chat is open round the clock for the bench (server/time/business-hours.ts's format). */
 const ALL_DAY = 'mon-sun 00:00-24:00';
+/** The idle widget connections' CPU is measured over this window, with and without them (one session re-check period). */
+const IDLE_CPU_WINDOW_MS = 3000;
 
 // Client k (the dealers 0 … CHATS − 1, then the visitors) works through process k mod N; the
 // operators who take its chat through the next process, (k + 1) mod N. Routing is the server's, so
@@ -154,7 +156,7 @@ async function appTarget(pdfPerSecond: number): Promise<
   LoadTarget & {
     sameProcess: number;
     started: Map<string, { class: ChatClass; startedAt: number; activeAt: number | null }>;
-    idle: { connections: number; rss_kb_per_connection: number; heap_kb_per_connection: number } | null;
+    idle: { connections: number; rss_kb_per_connection: number; heap_kb_per_connection: number; cpu_share_of_core: number } | null;
     stop: () => Promise<void>;
     probe: () => Probe & { loop_delay_p99_ms_per_process: number[] };
   }
@@ -333,7 +335,14 @@ async function appTarget(pdfPerSecond: number): Promise<
   async function openIdleWidgets() {
     // Twice: the first full collection after the chats' set-up frees much, and the RSS follows a moment later.
     await memoryOf(pids, probeFiles);
-    await sleep(1000);
+    // The app's CPU with nothing happening, over one re-check period of a widget feed's session
+    // (server/widget/watch-widget-session.ts), before and after: what the idle connections cost.
+    const idleCpuShare = async () => {
+      const from = pids.reduce((n, pid) => n + processCpuMs(pid), 0);
+      await sleep(IDLE_CPU_WINDOW_MS);
+      return (pids.reduce((n, pid) => n + processCpuMs(pid), 0) - from) / IDLE_CPU_WINDOW_MS;
+    };
+    const cpuBefore = await idleCpuShare();
     const before = await memoryOf(pids, probeFiles);
     log(`opening ${IDLE_WIDGETS} idle widget connections (app RSS before: ${Math.round(before.rss / 2 ** 20)} MiB)`);
     const idlers: Participant[] = [];
@@ -359,10 +368,16 @@ async function appTarget(pdfPerSecond: number): Promise<
       );
     }
     await sleep(2000);
+    const cpuAfter = await idleCpuShare();
     const after = await memoryOf(pids, probeFiles);
     log(`${opened} idle widget connections open (app RSS after: ${Math.round(after.rss / 2 ** 20)} MiB)`);
     const perConnection = (bytes: number) => Math.round(bytes / 1024 / Math.max(1, opened));
-    return { connections: opened, rss_kb_per_connection: perConnection(after.rss - before.rss), heap_kb_per_connection: perConnection(after.heapUsed - before.heapUsed) };
+    return {
+      connections: opened,
+      rss_kb_per_connection: perConnection(after.rss - before.rss),
+      heap_kb_per_connection: perConnection(after.heapUsed - before.heapUsed),
+      cpu_share_of_core: Math.round((cpuAfter - cpuBefore) * 1000) / 1000,
+    };
   }
 
   const documents = pdfPerSecond > 0 ? await prepareDocuments(call, pairs.find((pair) => pair.client.side === 'dealer'), Math.ceil(pdfPerSecond * SECONDS * 1.2)) : [];
@@ -574,6 +589,8 @@ console.log(
     idle_widget_connections: appResult.idle?.connections ?? 0,
     idle_widget_rss_kb_per_connection: appResult.idle?.rss_kb_per_connection ?? null,
     idle_widget_heap_kb_per_connection: appResult.idle?.heap_kb_per_connection ?? null,
+    // The app's CPU (share of one core) the idle connections take with no chat traffic.
+    idle_widget_cpu_share_of_core: appResult.idle?.cpu_share_of_core ?? null,
     failed_sends: appResult.failed_sends,
     loop_delay_p99_ms: appResult.loop_delay_p99_ms,
     ...(PROCESSES > 1 ? { loop_delay_p99_ms_per_process: appResult.loop_delay_p99_ms_per_process } : {}),
