@@ -593,6 +593,9 @@ console.log(
     idle_widget_cpu_share_of_core: appResult.idle?.cpu_share_of_core ?? null,
     failed_sends: appResult.failed_sends,
     loop_delay_p99_ms: appResult.loop_delay_p99_ms,
+    // The load generator (this process) on the same cores: its CPU and its own event-loop delay.
+    generator_cpu_share_of_core: appResult.generator_cpu_share_of_core,
+    generator_loop_delay_p99_ms: appResult.generator_loop_delay_p99_ms,
     ...(PROCESSES > 1 ? { loop_delay_p99_ms_per_process: appResult.loop_delay_p99_ms_per_process } : {}),
     ...(withPdf
       ? {

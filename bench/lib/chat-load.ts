@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from './server';
 
 /** Who holds a connection: a dealer (one chat), a subscriber through the widget (one chat) or an operator (several). */
@@ -186,6 +187,11 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
   const dbCpuBefore = target.dbCpuMs?.() ?? 0;
   // A server preloaded with server-probe.mjs measures just this window (event-loop delay, profile).
   if (target.probed) for (const pid of target.pids) process.kill(pid, 'SIGUSR2');
+  // This process too (the load generator, on the same cores): when its own loop lags, every
+  // latency above includes that lag.
+  const generatorCpuBefore = process.cpuUsage();
+  const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
+  generatorDelay.enable();
   const extra = new AbortController();
   const extraLoad = target.during?.(extra.signal);
   const endAt = performance.now() + seconds * 1000;
@@ -223,6 +229,8 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
   const got = () => [...received.values()].reduce((n, r) => n + new Set(r.client).size + new Set(r.operator).size, 0);
   for (let i = 0; i < 50 && got() < expected(); i += 1) await sleep(100);
   const cpuMs = serverCpuMs() - cpuBefore;
+  generatorDelay.disable();
+  const generatorCpu = process.cpuUsage(generatorCpuBefore);
   const dbCpuMs = target.dbCpuMs ? target.dbCpuMs() - dbCpuBefore : null;
   if (target.probed) for (const pid of target.pids) process.kill(pid, 'SIGUSR2');
 
@@ -260,6 +268,8 @@ export async function runChatLoad(target: LoadTarget, options: LoadOptions) {
     cpu_share_of_core: round(cpuMs / (seconds * 1000)),
     db_cpu_ms_per_msg: dbCpuMs === null ? null : round(dbCpuMs / Math.max(1, messages)),
     db_cpu_share_of_core: dbCpuMs === null ? null : round(dbCpuMs / (seconds * 1000)),
+    generator_cpu_share_of_core: round((generatorCpu.user + generatorCpu.system) / 1000 / (seconds * 1000)),
+    generator_loop_delay_p99_ms: round(generatorDelay.percentile(99) / 1e6),
     lost: total('lost'),
     duplicated: total('duplicated'),
     out_of_order: total('out_of_order'),
