@@ -1,6 +1,8 @@
 // Preloaded into the app's server by a benchmark (node --import). The first SIGUSR2 opens the
 // measured window, the second closes it: the event-loop delay over the window is written as JSON
 // to BENCH_PROBE_FILE, and with BENCH_PROFILE_DIR a CPU profile of just the window is written there.
+// SIGWINCH writes the process's memory (process.memoryUsage(), after a full collection when node
+// runs with --expose-gc) to BENCH_PROBE_FILE + '.memory'.
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
 import path from 'node:path';
@@ -32,4 +34,12 @@ process.on('SIGUSR2', () => {
     fs.mkdirSync(profileDir, { recursive: true });
     fs.writeFileSync(path.join(profileDir, `window-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(result.profile));
   });
+});
+
+process.on('SIGWINCH', () => {
+  if (!probeFile) return;
+  globalThis.gc?.();
+  // Whole or not at all: the bench reads it as soon as it is there.
+  fs.writeFileSync(`${probeFile}.memory.tmp`, JSON.stringify(process.memoryUsage()));
+  fs.renameSync(`${probeFile}.memory.tmp`, `${probeFile}.memory`);
 });
