@@ -7,6 +7,15 @@ import { formatDuration } from '../_components/chat/format';
 
 type WidgetStatus = z.infer<typeof widgetStatusDto>;
 
+function isLongWait(status: WidgetStatus): boolean {
+  return status.open && status.expectedWaitSeconds !== null && status.expectedWaitSeconds > status.longWaitSeconds;
+}
+
+/** No operator to chat with now: closed, nobody available, or a long wait (the widget offers a written request). */
+export function unavailable(status: WidgetStatus): boolean {
+  return !status.open || isLongWait(status) || status.outlook === 'noOperators';
+}
+
 /**
  * Outside business hours, or when the wait is long, the widget says so and shows the hours (a
  * written request arrives with its own issue). Nothing when the chat is open and quick.
@@ -14,9 +23,8 @@ type WidgetStatus = z.infer<typeof widgetStatusDto>;
 export function StatusNotice({ status }: { status: WidgetStatus }) {
   const t = useTranslations('widget');
   const locale = useLocale();
-  const long = status.open && status.expectedWaitSeconds !== null && status.expectedWaitSeconds > status.longWaitSeconds;
   const nobody = status.open && status.outlook === 'noOperators';
-  if (status.open && !long && !nobody) return null;
+  if (!unavailable(status)) return null;
   const when = (date: Date) =>
     new Date(date).toLocaleString(locale === 'en' ? 'en-GB' : 'uk-UA', { weekday: 'long', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'long', timeZone: 'Europe/Kyiv' });
   return (
