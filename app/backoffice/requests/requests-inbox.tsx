@@ -48,7 +48,7 @@ export function RequestsInbox() {
     offset: page * PAGE,
   };
   const categories = useQuery(trpc.requests.categories.queryOptions(undefined, { staleTime: 300_000 }));
-  const inbox = useQuery({ ...trpc.backoffice.requests.inbox.queryOptions(input), refetchInterval: 15_000, placeholderData: keepPreviousData });
+  const inbox = useQuery({ ...trpc.backoffice.requests.list.queryOptions(input), refetchInterval: 15_000, placeholderData: keepPreviousData });
   const names = new Map((categories.data ?? []).map((c) => [c.key, locale === 'en' ? c.nameEn : c.nameUk]));
   const reset = () => setPage(0);
 

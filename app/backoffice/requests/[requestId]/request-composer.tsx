@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { RequestDetailDto } from '@/server/requests/schemas';
@@ -21,7 +21,20 @@ export function RequestComposer({ request, onDone }: { request: RequestDetailDto
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const canned = useQuery(trpc.backoffice.requests.cannedReplies.queryOptions(undefined, { staleTime: 60_000 }));
-  const render = useMutation(trpc.backoffice.requests.renderCanned.mutationOptions({ onSuccess: (r) => setBody((b) => (b.trim() ? `${b}\n${r.body}` : r.body)), onError: (e) => setError(errorText(e)) }));
+  const queryClient = useQueryClient();
+  const [rendering, setRendering] = useState(false);
+  // The reply's placeholders ({number}, {name}, {category}, {due}) are filled in by the server for this request.
+  const insertCanned = async (cannedReplyId: string) => {
+    setRendering(true);
+    try {
+      const rendered = await queryClient.fetchQuery(trpc.backoffice.requests.renderCanned.queryOptions({ id: request.id, cannedReplyId }));
+      setBody((b) => (b.trim() ? `${b}\n${rendered.body}` : rendered.body));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setRendering(false);
+    }
+  };
   const done = {
     onSuccess: async () => {
       setBody('');
@@ -67,10 +80,10 @@ export function RequestComposer({ request, onDone }: { request: RequestDetailDto
           {t('cannedReplies')}
           <select
             value=""
-            disabled={options.length === 0 || render.isPending}
+            disabled={options.length === 0 || rendering}
             className="max-w-64 rounded border border-slate-300 px-2"
             onChange={(e) => {
-              if (e.target.value) render.mutate({ id: request.id, cannedReplyId: e.target.value });
+              if (e.target.value) void insertCanned(e.target.value);
             }}
             data-testid="request-canned-picker"
           >
