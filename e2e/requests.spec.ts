@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { attemptTag, hydrated, signIn } from './helpers';
 
@@ -33,6 +35,40 @@ async function fromDevInbox(browser: Browser, to: string, pattern: RegExp, notTh
     .not.toBe('');
   await admin.context().close();
   return found;
+}
+
+/** An admin adds a canned reply for written requests, with placeholders the back office's reply fills in. */
+async function cannedReplyForRequests(browser: Browser, title: string) {
+  const admin = await signedIn(browser, 'admin@demo.local', /\/admin$/);
+  const form = admin.getByTestId('canned-reply-form');
+  await form.getByLabel('Для чатів').selectOption('request');
+  await form.getByLabel('Назва (українською)').fill(title);
+  await form.getByLabel('Назва (англійською)').fill(`${title} (en)`);
+  await form.getByLabel('Текст (українською)').fill('Вітаємо! Звернення {number} ({category}) у роботі, вирішимо до {due}. З повагою, {name}.');
+  await form.getByLabel('Текст (англійською)').fill('Hello! Request {number} ({category}) is being handled, resolved by {due}. Regards, {name}.');
+  await form.getByRole('button', { name: 'Зберегти' }).click();
+  await expect(admin.getByTestId('canned-replies-list')).toContainText(title);
+  await admin.context().close();
+}
+
+/**
+ * The server's clock cannot be moved from a browser test and a category's target is at least an
+ * hour, so a request is made late the way time would: its due times moved an hour into the past
+ * in the test server's own database (playwright.config.ts: DATA_DIR).
+ */
+function makeLate(number: string) {
+  const file = path.join(process.env.E2E_DATA_DIR ?? '.tmp/e2e-data', 'dealer-desk.sqlite');
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const past = Date.now() - 3600_000;
+    const changed = db
+      .prepare('UPDATE requests SET first_response_due_at = ?, resolution_due_at = ?, due_at = ?, risk_at = ? WHERE number = ?')
+      .run(past, past + 1000, past, past - 1000, number).changes;
+    expect(changed).toBe(1);
+  } finally {
+    db.close();
+  }
 }
 
 async function signedIn(browser: Browser, email: string, path: RegExp): Promise<Page> {
@@ -88,7 +124,9 @@ test('a subscriber writes with a photo and a proven number; the back office clai
   const msisdn = freshMsisdn();
   const text = `Двічі списали абонплату за листопад ${tag}`;
   const note = `Перевірити нарахування в білінгу ${tag}`;
-  const { page: subscriber, number } = await writeRequest(browser, msisdn, 'Рахунок і оплата', text);
+  const canned = `Звернення у роботі ${tag}`;
+  await cannedReplyForRequests(browser, canned);
+  const { page: subscriber, number } = await writeRequest(browser, msisdn, 'Рахунки та оплата', text);
 
   // The private link comes by SMS.
   const link = await fromDevInbox(browser, msisdn, /(https?:\/\/\S+\/r\/[A-Za-z0-9_-]+)/);
@@ -116,8 +154,7 @@ test('a subscriber writes with a photo and a proven number; the back office clai
 
   await detail.getByLabel('Відповідь абоненту').check();
   const picker = detail.getByTestId('request-canned-picker');
-  await expect(picker.locator('option')).not.toHaveCount(1);
-  await picker.selectOption({ index: 1 });
+  await picker.selectOption({ label: canned });
   await expect(detail.getByTestId('request-body')).toHaveValue(new RegExp(number));
   await expect(detail.getByTestId('request-body')).not.toHaveValue(/\{number\}/);
   const reply = await detail.getByTestId('request-body').inputValue();
@@ -167,6 +204,30 @@ test('a subscriber writes with a photo and a proven number; the back office clai
 
   await office.context().close();
   await subscriber.context().close();
+});
+
+test('a request past its promised time is flagged late in the inbox and on its page', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const tag = attemptTag();
+  const msisdn = freshMsisdn();
+  const { page: subscriber, number } = await writeRequest(browser, msisdn, 'Роумінг', `Не працює інтернет у роумінгу ${tag}`);
+  await subscriber.context().close();
+  const office = await signedIn(browser, 'backoffice@demo.local', /\/backoffice$/);
+  const row = await openInInbox(office, number);
+  await expect(row).toHaveAttribute('data-sla', 'ok');
+  await expect(row.getByTestId('sla-flag')).toHaveCount(0);
+
+  makeLate(number);
+  await office.getByTestId('requests-sla').selectOption('late');
+  await expect(row).toHaveAttribute('data-sla', 'late');
+  await expect(row.getByTestId('sla-flag')).toHaveText('Прострочено');
+  await expect(row).toHaveClass(/bg-red-50/);
+  await expect(row.getByTestId('due-left')).toContainText('прострочено на');
+  await row.getByRole('link', { name: number }).click();
+  await hydrated(office);
+  await expect(office.getByTestId('request-detail')).toHaveAttribute('data-sla', 'late');
+  await expect(office.getByTestId('request-detail').getByTestId('sla-flag').first()).toHaveText('Прострочено');
+  await office.context().close();
 });
 
 test('an unknown link says so and shows nothing', async ({ page }) => {
