@@ -146,13 +146,13 @@ test('a subscriber writes with a photo and a proven number; the back office clai
   await expect(detail.getByTestId('request-assignee')).not.toHaveText('не призначено');
   await expect(detail).toHaveAttribute('data-status', 'open');
 
-  await detail.getByLabel('Нотатка для колег').check();
+  await detail.getByRole('radio', { name: /Нотатка для колег/ }).check();
   await detail.getByTestId('request-body').fill(note);
   await detail.getByRole('button', { name: 'Додати нотатку' }).click();
   await expect(detail.getByTestId('staff-message').filter({ hasText: note })).toHaveAttribute('data-kind', 'note');
   await expect(detail.getByTestId('staff-message').filter({ hasText: note })).toContainText('Внутрішня нотатка');
 
-  await detail.getByLabel('Відповідь абоненту').check();
+  await detail.getByRole('radio', { name: 'Відповідь абоненту' }).check();
   const picker = detail.getByTestId('request-canned-picker');
   await picker.selectOption({ label: canned });
   await expect(detail.getByTestId('request-body')).toHaveValue(new RegExp(number));
