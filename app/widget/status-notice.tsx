@@ -4,17 +4,9 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import type { widgetStatusDto } from '@/server/widget/schemas';
 import { formatDuration } from '../_components/chat/format';
+import { unavailable } from './widget-availability';
 
 type WidgetStatus = z.infer<typeof widgetStatusDto>;
-
-function isLongWait(status: WidgetStatus): boolean {
-  return status.open && status.expectedWaitSeconds !== null && status.expectedWaitSeconds > status.longWaitSeconds;
-}
-
-/** No operator to chat with now: closed, nobody available, or a long wait (the widget offers a written request). */
-export function unavailable(status: WidgetStatus): boolean {
-  return !status.open || isLongWait(status) || status.outlook === 'noOperators';
-}
 
 /**
  * Outside business hours, or when the wait is long, the widget says so and shows the hours (a
