@@ -99,7 +99,7 @@ export function RequestWorkspace({ requestId, myId }: { requestId: string; myId:
           )}
         </div>
         <aside className="flex flex-col gap-4">
-          <Panel title={r.subject.slice(0, 80) || t('title', { number: r.number })}>
+          <Panel title={t('details')}>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-slate-500">{t('subscriber')}</dt>
               <dd data-testid="request-contact">{r.msisdn ?? r.email ?? '—'}</dd>
