@@ -13,7 +13,7 @@ import { useTRPC } from '../_components/trpc-provider';
 import { useZodLocale } from '../_components/use-zod-locale';
 import { AdminCreateForm, useAdminCreate } from './admin-create-form';
 
-/** The subjects of written requests and their promised times in business hours: list, edit, switch off. */
+/** The subjects of written requests and their promised times in business hours: list, edit, switch off or on. */
 export function RequestCategoriesPanel() {
   const t = useTranslations('requests.categories');
   const locale = useLocale();
@@ -42,7 +42,8 @@ export function RequestCategoriesPanel() {
           </li>
         ))}
       </ul>
-      <CategoryForm key={editing?.key ?? 'new'} editing={editing} onDone={() => setEditing(null)} />
+      {/* The list is fixed (docs/requests.md): an admin changes a category's names, targets and whether it is offered. */}
+      {editing && <CategoryForm key={editing.key} editing={editing} onDone={() => setEditing(null)} />}
     </Panel>
   );
 }
@@ -50,12 +51,12 @@ export function RequestCategoriesPanel() {
 type Input = z.input<typeof updateRequestCategoryInput>;
 type Output = z.output<typeof updateRequestCategoryInput>;
 
-function CategoryForm({ editing, onDone }: { editing: RequestCategoryDto | null; onDone: () => void }) {
+function CategoryForm({ editing, onDone }: { editing: RequestCategoryDto; onDone: () => void }) {
   const t = useTranslations('requests.categories');
   const trpc = useTRPC();
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(updateRequestCategoryInput),
-    defaultValues: editing ?? { key: '', nameUk: '', nameEn: '', firstResponseHours: 8, resolutionHours: 40, active: true, sort: 100 },
+    defaultValues: editing,
   });
   const ui = useAdminCreate(form);
   const save = useMutation(
@@ -70,9 +71,9 @@ function CategoryForm({ editing, onDone }: { editing: RequestCategoryDto | null;
   const { errors } = form.formState;
   const number = { valueAsNumber: true } as const;
   return (
-    <AdminCreateForm title={editing ? t('edit') : t('create')} testId="request-category-form" pending={save.isPending} notice={ui.notice} onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <AdminCreateForm title={t('edit')} testId="request-category-form" pending={save.isPending} notice={ui.notice} onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <Field label={t('code')} error={ui.v(errors.key?.message)}>
-        <input maxLength={40} readOnly={editing !== null} {...form.register('key')} />
+        <input maxLength={40} readOnly {...form.register('key')} />
       </Field>
       <span />
       <Field label={t('nameUk')} error={ui.v(errors.nameUk?.message)}>
@@ -91,11 +92,9 @@ function CategoryForm({ editing, onDone }: { editing: RequestCategoryDto | null;
         <input type="checkbox" {...form.register('active')} />
         {t('enable')}
       </label>
-      {editing && (
-        <button type="button" className="justify-self-start rounded border border-slate-300 px-3 text-sm" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      )}
+      <button type="button" className="justify-self-start rounded border border-slate-300 px-3 text-sm" onClick={onDone}>
+        {t('cancel')}
+      </button>
     </AdminCreateForm>
   );
 }
