@@ -104,7 +104,14 @@ export function RequestsInbox() {
                 </div>
               </td>
               <td className="max-w-md p-2">
-                <div className="truncate">{item.subject}</div>
+                <div className="truncate">
+                  {item.reopenCount > 0 && (
+                    <span className="mr-1 rounded bg-slate-100 px-1 text-xs text-slate-800" data-testid="request-reopened">
+                      {t('reopened', { count: item.reopenCount })}
+                    </span>
+                  )}
+                  {item.subject}
+                </div>
                 <div className="text-xs text-slate-500">
                   {names.get(item.category) ?? item.category} · {item.msisdn ?? item.email ?? '—'}
                 </div>
