@@ -16,7 +16,11 @@ type PageTitle =
   | 'live'
   | 'signIn'
   | 'verify'
-  | 'subscriber';
+  | 'subscriber'
+  | 'requestNew'
+  | 'requestLink'
+  | 'requests'
+  | 'request';
 
 /** A page's `generateMetadata`: its title in the visitor's language (the layout adds " · Dealer Desk"). */
 export function pageTitle(key: PageTitle, extra: Omit<Metadata, 'title'> = {}): () => Promise<Metadata> {

@@ -44,7 +44,7 @@ export function CannedRepliesPanel() {
                 {!reply.active && <span className="ml-2 text-sm font-normal text-slate-500">({t('disabled')})</span>}
               </span>
               <span className="block text-sm text-slate-500">
-                {reply.scope === 'dealer' ? t('scopeDealer') : t('scopeSubscriber')} · {(locale === 'en' ? reply.bodyEn : reply.bodyUk).slice(0, 120)}
+                {reply.scope === 'dealer' ? t('scopeDealer') : reply.scope === 'request' ? t('scopeRequest') : t('scopeSubscriber')} · {(locale === 'en' ? reply.bodyEn : reply.bodyUk).slice(0, 120)}
               </span>
             </span>
             <span className="flex gap-2">
@@ -98,9 +98,10 @@ function CannedReplyForm({ editing, onDone }: { editing: CannedReplyDto | null; 
         <select {...form.register('scope')}>
           <option value="subscriber">{t('scopeSubscriber')}</option>
           <option value="dealer">{t('scopeDealer')}</option>
+          <option value="request">{t('scopeRequest')}</option>
         </select>
       </Field>
-      <span />
+      <span className="self-end text-xs text-slate-600">{t('placeholdersHint')}</span>
       <Field label={t('titleUk')} error={ui.v(errors.titleUk?.message)}>
         <input maxLength={CANNED_REPLY_LIMITS.title} {...form.register('titleUk')} />
       </Field>

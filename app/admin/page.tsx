@@ -6,6 +6,7 @@ import { CannedRepliesPanel } from './canned-replies-panel';
 import { DealersPanel } from './dealers-panel';
 import { NotificationsPanel } from './notifications-panel';
 import { OperatorsPanel } from './operators-panel';
+import { RequestCategoriesPanel } from './request-categories-panel';
 import { SealPanel } from './seal-panel';
 import { UsersPanel } from './users-panel';
 import { pageTitle } from '../_lib/page-title';
@@ -26,6 +27,7 @@ export default async function AdminPage() {
         <OperatorsPanel />
         <DealersPanel />
         <CannedRepliesPanel />
+        <RequestCategoriesPanel />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { WorkspaceHeading } from '../_components/workspace-heading';
 import { requireRole } from '../_lib/guard';
+import { BackOfficeNav } from './backoffice-nav';
 import { BackOfficeQueue } from './backoffice-queue';
 import { pageTitle } from '../_lib/page-title';
 
@@ -11,6 +12,7 @@ export default async function BackOffice() {
   const t = await getTranslations('workspace.backoffice');
   return (
     <>
+      <BackOfficeNav current="/backoffice" />
       <WorkspaceHeading title={t('title')} intro={t('intro')} />
       <BackOfficeQueue />
     </>

@@ -18,6 +18,7 @@ import { useHydrated } from '../_components/use-hydrated';
 // chat open (React.lazy: never rendered on the server, and without next/dynamic's own code).
 const ChatView = lazy(() => import('../_components/chat/chat-view').then((m) => ({ default: m.ChatView })));
 const SendPackageButton = lazy(() => import('./send-package-button').then((m) => ({ default: m.SendPackageButton })));
+const ChatToRequestButton = lazy(() => import('./chat-to-request-button').then((m) => ({ default: m.ChatToRequestButton })));
 const TransferButton = lazy(() => import('./transfer-button').then((m) => ({ default: m.TransferButton })));
 const CannedReplyPicker = lazy(() => import('./canned-reply-picker').then((m) => ({ default: m.CannedReplyPicker })));
 const RequestVerificationButton = lazy(() => import('./subscriber-tools').then((m) => ({ default: m.RequestVerificationButton })));
@@ -129,6 +130,7 @@ export function OperatorConsole({ myId }: { myId: string }) {
                         {/* Packages and applications are a dealer's: a subscriber is pointed to a point of sale. */}
                         {!isSubscriberChat && <SendPackageButton chatId={current} />}
                         {isSubscriberChat && currentChat.visitor && !currentChat.visitor.verified && <RequestVerificationButton chatId={current} />}
+                        {isSubscriberChat && <ChatToRequestButton chatId={current} />}
                         <TransferButton chatId={current} colleagues={data?.colleagues ?? []} onDone={() => setSelected(null)} />
                       </>
                     }

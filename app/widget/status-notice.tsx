@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import type { widgetStatusDto } from '@/server/widget/schemas';
 import { formatDuration } from '../_components/chat/format';
+import { unavailable } from './widget-availability';
 
 type WidgetStatus = z.infer<typeof widgetStatusDto>;
 
@@ -14,9 +15,8 @@ type WidgetStatus = z.infer<typeof widgetStatusDto>;
 export function StatusNotice({ status }: { status: WidgetStatus }) {
   const t = useTranslations('widget');
   const locale = useLocale();
-  const long = status.open && status.expectedWaitSeconds !== null && status.expectedWaitSeconds > status.longWaitSeconds;
   const nobody = status.open && status.outlook === 'noOperators';
-  if (status.open && !long && !nobody) return null;
+  if (!unavailable(status)) return null;
   const when = (date: Date) =>
     new Date(date).toLocaleString(locale === 'en' ? 'en-GB' : 'uk-UA', { weekday: 'long', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'long', timeZone: 'Europe/Kyiv' });
   return (

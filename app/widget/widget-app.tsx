@@ -10,7 +10,9 @@ import { useErrorText } from '../_components/error-text';
 import { queuePlaceFromEvent } from '../_components/chat/queue-outlook';
 import { ChatPanel, type ChatLive } from './chat-panel';
 import { ProveForm } from './prove-form';
+import { RequestForm } from '../_components/requests/request-form';
 import { StatusNotice } from './status-notice';
+import { unavailable } from './widget-availability';
 import { hostOriginOf, parseLoaderMessage, postToLoader } from './widget-bridge';
 import { readLastEventId, readToken, TOKEN_KEY, writeLastEventId, writeToken } from './widget-token';
 import { useWidgetTRPC } from './widget-trpc';
@@ -26,6 +28,7 @@ const codeOf = (error: unknown) => (error as { data?: { code?: string } } | null
  */
 export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
   const t = useTranslations('widget');
+  const tr = useTranslations('requests.widget');
   const locale = useLocale() === 'en' ? 'en' : 'uk';
   const trpc = useWidgetTRPC();
   const queryClient = useQueryClient();
@@ -40,6 +43,7 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
   const [greeted, setGreeted] = useState(false);
   const [online, setOnline] = useState(true);
   const [dismissed, setDismissed] = useState<string | null>(null);
+  const [writing, setWriting] = useState(false);
   const [live, setLive] = useState<ChatLive & { typingUntil: number }>({ typing: null, typingUntil: 0, queuePlace: null, verificationAsked: false });
 
   useEffect(() => {
@@ -234,8 +238,22 @@ export function WidgetApp({ allowedOrigins }: { allowedOrigins: string[] }) {
           <div className="flex flex-col gap-4 overflow-y-auto p-3">
             {fromPortal.isPending && <p role="status">{t('portal')}</p>}
             {status.data && <StatusNotice status={status.data} />}
-            <p>{t('intro')}</p>
-            {closed ? null : visitor?.verifiedBy ? (
+            {/* No operator now (closed, nobody, a long wait): a written request instead of the chat. */}
+            {writing ? (
+              <WrittenRequest visitor={visitor} ensureSession={ensureSession} onProven={proven} onBack={() => setWriting(false)} />
+            ) : (
+              status.data &&
+              unavailable(status.data) && (
+                <section className="flex flex-col gap-2 rounded-lg border border-brand-200 bg-brand-50 p-3" data-testid="widget-request-offer">
+                  <p className="text-sm">{tr('offerHint')}</p>
+                  <button type="button" className="self-start rounded bg-brand-600 px-4 py-2 font-medium text-white" onClick={() => setWriting(true)}>
+                    {tr('offer')}
+                  </button>
+                </section>
+              )
+            )}
+            {!writing && <p>{t('intro')}</p>}
+            {closed || writing ? null : visitor?.verifiedBy ? (
               <AskForm ensureSession={ensureSession} />
             ) : (
               <>
@@ -311,5 +329,32 @@ function AskForm({ ensureSession }: { ensureSession: () => Promise<void> }) {
         {busy ? t('asking') : t('ask')}
       </button>
     </form>
+  );
+}
+
+/** The written request inside the widget: the visitor's own session proves the number (once). */
+function WrittenRequest({
+  visitor,
+  ensureSession,
+  onProven,
+  onBack,
+}: {
+  visitor: { msisdn: string | null; email: string | null; verifiedBy: string | null } | null;
+  ensureSession: () => Promise<void>;
+  onProven: () => void;
+  onBack: () => void;
+}) {
+  const t = useTranslations('requests');
+  return (
+    <section className="flex flex-col gap-3" aria-labelledby="widget-request-title" data-testid="widget-request">
+      <button type="button" className="self-start text-sm text-brand-700 underline" onClick={onBack}>
+        {t('widget.back')}
+      </button>
+      <h2 id="widget-request-title" className="font-medium">
+        {t('form.title')}
+      </h2>
+      <p className="text-sm text-slate-600">{t('form.intro')}</p>
+      <RequestForm visitor={visitor} ensureSession={ensureSession} onProven={onProven} compact />
+    </section>
   );
 }
