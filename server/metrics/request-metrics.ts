@@ -1,6 +1,6 @@
 /**
  * Figures of subscribers' written requests (docs/metrics.md, "Written requests"): pure functions
- * over plain facts and a business calendar (the back office's), so every definition is testable
+ * over plain facts and a business clock (server/metrics/business-clock.ts on the back office's calendar), so every definition is testable
  * without a database. Times are BUSINESS seconds: the calendar's open time between two instants.
  *
  * - First response time: created → first reply, business seconds.
@@ -14,7 +14,7 @@
  * - Backlog: requests not resolved or closed now, by business age: < 4 h, 4–8 h, 1–2 business
  *   days (8–16 h: a business day counts as 8 business hours), older.
  */
-import { businessMillisBetween, type BusinessCalendar } from '@/server/time/business-hours';
+import type { BusinessClock } from './business-clock';
 import { groupBy, percentile } from './chat-metrics';
 
 export const OPEN_REQUEST_STATUSES = ['new', 'open', 'waiting'] as const;
@@ -74,11 +74,11 @@ export function backlogBand(businessAgeMs: number): BacklogBand {
 export const emptyBacklog = (): Backlog => ({ under4h: 0, h4to8: 0, d1to2: 0, older: 0, total: 0 });
 
 /** Open requests now (new, open, waiting) by business age since they were created. */
-export function backlogOf(facts: readonly RequestFact[], calendar: BusinessCalendar, now: Date): Backlog {
+export function backlogOf(facts: readonly RequestFact[], clock: BusinessClock, now: Date): Backlog {
   const backlog = emptyBacklog();
   for (const r of facts) {
     if (!(OPEN_REQUEST_STATUSES as readonly string[]).includes(r.status)) continue;
-    backlog[backlogBand(businessMillisBetween(calendar, r.createdAt, now))] += 1;
+    backlog[backlogBand(clock.between(r.createdAt, now))] += 1;
     backlog.total += 1;
   }
   return backlog;
@@ -87,12 +87,12 @@ export function backlogOf(facts: readonly RequestFact[], calendar: BusinessCalen
 const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : null);
 
 /** The paused business time of a request up to `at` (the stored sum, and the current pause if any). */
-function pausedMs(r: RequestFact, calendar: BusinessCalendar, at: Date): number {
-  return r.slaPausedMs + (r.slaPausedAt ? businessMillisBetween(calendar, r.slaPausedAt, at) : 0);
+function pausedMs(r: RequestFact, clock: BusinessClock, at: Date): number {
+  return r.slaPausedMs + (r.slaPausedAt ? clock.between(r.slaPausedAt, at) : 0);
 }
 
 /** The figures of a set of requests (already chosen: created in the period), at `now`. */
-export function requestFigures(facts: readonly RequestFact[], targets: ReadonlyMap<string, CategoryTarget>, calendar: BusinessCalendar, now: Date): RequestFigures {
+export function requestFigures(facts: readonly RequestFact[], targets: ReadonlyMap<string, CategoryTarget>, clock: BusinessClock, now: Date): RequestFigures {
   const firstTimes: number[] = [];
   const resolveTimes: number[] = [];
   let firstWithin = 0;
@@ -107,24 +107,24 @@ export function requestFigures(facts: readonly RequestFact[], targets: ReadonlyM
     const firstLimit = target ? target.firstResponseHours * HOUR_MS : null;
     const resolveLimit = target ? target.resolutionHours * HOUR_MS : null;
     if (r.firstResponseAt) {
-      const ms = businessMillisBetween(calendar, r.createdAt, r.firstResponseAt);
+      const ms = clock.between(r.createdAt, r.firstResponseAt);
       firstTimes.push(ms / 1000);
       if (firstLimit !== null) {
         firstCounted += 1;
         if (ms <= firstLimit) firstWithin += 1;
       }
-    } else if (firstLimit !== null && r.status !== 'closed' && businessMillisBetween(calendar, r.createdAt, now) > firstLimit) {
+    } else if (firstLimit !== null && r.status !== 'closed' && clock.between(r.createdAt, now) > firstLimit) {
       firstCounted += 1;
     }
     const resolvedAt = r.resolvedAt ?? (r.status === 'closed' ? r.closedAt : null);
     if (resolvedAt && (r.status === 'resolved' || r.status === 'closed')) {
-      const ms = Math.max(0, businessMillisBetween(calendar, r.createdAt, resolvedAt) - r.slaPausedMs);
+      const ms = Math.max(0, clock.between(r.createdAt, resolvedAt) - r.slaPausedMs);
       resolveTimes.push(ms / 1000);
       if (resolveLimit !== null) {
         resolveCounted += 1;
         if (ms <= resolveLimit) resolveWithin += 1;
       }
-    } else if (resolveLimit !== null && businessMillisBetween(calendar, r.createdAt, now) - pausedMs(r, calendar, now) > resolveLimit) {
+    } else if (resolveLimit !== null && clock.between(r.createdAt, now) - pausedMs(r, clock, now) > resolveLimit) {
       resolveCounted += 1;
     }
     if (r.resolvedAt || r.reopenCount > 0 || r.status === 'resolved' || r.status === 'closed') everResolved += 1;
@@ -132,7 +132,7 @@ export function requestFigures(facts: readonly RequestFact[], targets: ReadonlyM
     if (r.rating !== null && r.rating >= 1 && r.rating <= 5) ratings.push(r.rating);
   }
   const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-  for (const rating of ratings) distribution[rating - 1] += 1;
+  for (const rating of ratings) distribution[rating - 1] = (distribution[rating - 1] ?? 0) + 1;
   return {
     received: facts.length,
     answered: firstTimes.length,
@@ -154,11 +154,11 @@ export function requestOverview(input: {
   inPeriod: readonly RequestFact[];
   open: readonly RequestFact[];
   targets: ReadonlyMap<string, CategoryTarget>;
-  calendar: BusinessCalendar;
+  clock: BusinessClock;
   now: Date;
 }) {
-  const { inPeriod, open, targets, calendar, now } = input;
-  const figures = (facts: readonly RequestFact[]) => requestFigures(facts, targets, calendar, now);
+  const { inPeriod, open, targets, clock, now } = input;
+  const figures = (facts: readonly RequestFact[]) => requestFigures(facts, targets, clock, now);
   const openByCategory = groupBy(open, (r) => r.category);
   const openByEmployee = groupBy(open, (r) => r.assigneeId);
   const periodByCategory = groupBy(inPeriod, (r) => r.category);
@@ -166,16 +166,16 @@ export function requestOverview(input: {
   const categories = [...new Set([...targets.keys(), ...periodByCategory.keys(), ...openByCategory.keys()])];
   const employees = [...new Set([...periodByEmployee.keys(), ...openByEmployee.keys()])];
   return {
-    total: { ...figures(inPeriod), backlog: backlogOf(open, calendar, now) },
+    total: { ...figures(inPeriod), backlog: backlogOf(open, clock, now) },
     byCategory: categories.map((category) => ({
       category,
       ...figures(periodByCategory.get(category) ?? []),
-      backlog: backlogOf(openByCategory.get(category) ?? [], calendar, now),
+      backlog: backlogOf(openByCategory.get(category) ?? [], clock, now),
     })),
     byEmployee: employees.map((employeeId) => ({
       employeeId,
       ...figures(periodByEmployee.get(employeeId) ?? []),
-      backlog: backlogOf(openByEmployee.get(employeeId) ?? [], calendar, now),
+      backlog: backlogOf(openByEmployee.get(employeeId) ?? [], clock, now),
     })),
   };
 }

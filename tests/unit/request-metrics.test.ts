@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { backlogBand, backlogOf, requestFigures, requestOverview, type CategoryTarget, type RequestFact } from '@/server/metrics/request-metrics';
+import { businessClock } from '@/server/metrics/business-clock';
 import { parseBusinessCalendar } from '@/server/time/business-hours';
 
 // The back office works Mon–Fri 09:00–18:00 Kyiv (UTC+2 in November); Mon 23 … Fri 27 November 2026.
-const calendar = parseBusinessCalendar('mon-fri 09:00-18:00');
+const calendar = businessClock(parseBusinessCalendar('mon-fri 09:00-18:00'));
 const kyiv = (dayTime: string) => new Date(`2026-11-${dayTime}+02:00`);
 const HOUR = 3600;
 const targets = new Map<string, CategoryTarget>([
@@ -88,7 +89,7 @@ describe('backlog', () => {
 
 describe('requestOverview', () => {
   it('splits the figures per category and per employee, the backlog too', () => {
-    const o = requestOverview({ inPeriod: [r1, r2, r3, r4, r5], open: [r3, r4], targets, calendar, now });
+    const o = requestOverview({ inPeriod: [r1, r2, r3, r4, r5], open: [r3, r4], targets, clock: calendar, now });
     expect(o.total.received).toBe(5);
     expect(o.total.backlog.total).toBe(2);
     const billing = o.byCategory.find((c) => c.category === 'billing');
