@@ -45,3 +45,15 @@ export interface CompanyDetails {
   poaDate: string;
   poaValidUntil: string;
 }
+
+/** A written request's statuses; server/requests/request-transitions.ts says which move to which. */
+export const REQUEST_STATUSES = ['new', 'open', 'waiting', 'resolved', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Who wrote a line of a request: the subscriber, the back office (reply, internal note), the system. */
+export const REQUEST_MESSAGE_KINDS = ['subscriber', 'reply', 'note', 'system'] as const;
+export type RequestMessageKind = (typeof REQUEST_MESSAGE_KINDS)[number];
+
+/** Which conversations a canned reply is for: a chat's class, or the back office's written requests. */
+export const CANNED_REPLY_SCOPES = ['dealer', 'subscriber', 'request'] as const;
+export type CannedReplyScope = (typeof CANNED_REPLY_SCOPES)[number];

@@ -9,3 +9,4 @@ export * from './backoffice';
 export * from './packages';
 export * from './files';
 export * from './widget';
+export * from './requests';

@@ -94,6 +94,8 @@ export const attachments = table(
     /** Who uploaded it: a user, or a widget visitor. */
     uploaderId: text().references(() => users.id),
     visitorId: text().references(() => visitors.id),
+    /** The written request it belongs to (db/schema/requests.ts); null for a chat's file. */
+    requestId: text(),
     fileName: text().notNull(),
     mime: text().notNull(),
     size: integer().notNull(),
@@ -101,7 +103,7 @@ export const attachments = table(
     storageKey: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('attachments_chat_idx').on(t.chatId)],
+  (t) => [index('attachments_chat_idx').on(t.chatId), index('attachments_request_idx').on(t.requestId)],
 );
 
 /** Messages of a chat, numbered per chat; (chat, clientId) makes a retried send a no-op. */

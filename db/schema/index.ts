@@ -51,6 +51,9 @@ export let visitors = sqlite.visitors;
 export let visitorSessions = sqlite.visitorSessions;
 export let oneTimeCodes = sqlite.oneTimeCodes;
 export let cannedReplies = sqlite.cannedReplies;
+export let requestCategories = sqlite.requestCategories;
+export let requests = sqlite.requests;
+export let requestMessages = sqlite.requestMessages;
 
 /** Points every table at the given dialect's declaration; called once at start-up. */
 export function chooseDialect(dialect: SchemaDialect): void {
@@ -86,6 +89,9 @@ export function chooseDialect(dialect: SchemaDialect): void {
   visitorSessions = from.visitorSessions;
   oneTimeCodes = from.oneTimeCodes;
   cannedReplies = from.cannedReplies;
+  requestCategories = from.requestCategories;
+  requests = from.requests;
+  requestMessages = from.requestMessages;
 }
 
 // server/config/env.ts documents and checks DATABASE_URL; only its dialect is read here, that early.

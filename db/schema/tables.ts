@@ -7,3 +7,4 @@ export * from './backoffice';
 export * from './packages';
 export * from './files';
 export * from './widget';
+export * from './requests';

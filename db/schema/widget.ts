@@ -1,5 +1,5 @@
 import { boolean, createdAt, id, index, integer, table, text, timestamp, uniqueIndex } from './kit';
-import { CHAT_CLASSES, LOCALES, ONE_TIME_CODE_CHANNELS, VISITOR_PROOFS } from '../column-values';
+import { CANNED_REPLY_SCOPES, LOCALES, ONE_TIME_CODE_CHANNELS, VISITOR_PROOFS } from '../column-values';
 
 /**
  * A person chatting through the subscriber widget (the company's site, the self-service portal).
@@ -72,7 +72,7 @@ export const oneTimeCodes = table(
 export const cannedReplies = table('canned_replies', {
   id: id(),
   /** Which conversations it is for; the back office's written requests may add their own. */
-  scope: text({ enum: CHAT_CLASSES }).notNull().default('subscriber'),
+  scope: text({ enum: CANNED_REPLY_SCOPES }).notNull().default('subscriber'),
   titleUk: text().notNull(),
   titleEn: text().notNull(),
   bodyUk: text().notNull(),

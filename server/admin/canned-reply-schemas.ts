@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { CHAT_CLASSES } from '@/db/column-values';
+import { CANNED_REPLY_SCOPES } from '@/db/column-values';
 import { multiLine, singleLine } from '@/templates/validators/user-text';
 
 /** A canned reply is inserted into the composer, so its text fits a chat message. */
 export const CANNED_REPLY_LIMITS = { title: 100, body: 4000 } as const;
 
 const fields = {
-  scope: z.enum(CHAT_CLASSES),
+  scope: z.enum(CANNED_REPLY_SCOPES),
   titleUk: singleLine().min(1).max(CANNED_REPLY_LIMITS.title),
   titleEn: singleLine().min(1).max(CANNED_REPLY_LIMITS.title),
   bodyUk: multiLine().min(1).max(CANNED_REPLY_LIMITS.body),
@@ -21,7 +21,7 @@ export const setCannedReplyActiveInput = z.object({ id: z.uuid('invalidId'), act
 
 export const cannedReplyDto = z.object({
   id: z.string(),
-  scope: z.enum(CHAT_CLASSES),
+  scope: z.enum(CANNED_REPLY_SCOPES),
   titleUk: z.string(),
   titleEn: z.string(),
   bodyUk: z.string(),

@@ -1,5 +1,6 @@
 import type { ChatAction } from '@/server/chat/chat-transitions';
 import type { PACKAGE_TRANSITIONS } from '@/server/packages/package-access';
+import type { RequestAction } from '@/server/requests/request-transitions';
 import type { ApplicationAction } from '@/server/workflow/transition-table';
 
 /**
@@ -27,6 +28,8 @@ export type AuditAction =
   | 'point_of_sale.create'
   | 'operator.capacity'
   | 'notification.retry'
+  | `request.${RequestAction}`
+  | 'request_category.update'
   | 'demo.seed';
 
 export interface Words {
@@ -81,6 +84,23 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'point_of_sale.create': { uk: 'Точку продажу додано', en: 'Point of sale added' },
   'operator.capacity': { uk: 'Змінено кількість чатів оператора', en: 'Operator’s chat capacity changed' },
   'notification.retry': { uk: 'Повідомлення надіслано повторно', en: 'Notification retried' },
+  'request.submit': { uk: 'Звернення подано', en: 'Request submitted' },
+  'request.claim': { uk: 'Звернення взято в роботу', en: 'Request taken' },
+  'request.assign': { uk: 'Звернення передано колезі', en: 'Request assigned' },
+  'request.note': { uk: 'Внутрішню нотатку додано', en: 'Internal note added' },
+  'request.reply': { uk: 'Відповідь абоненту', en: 'Reply to the subscriber' },
+  'request.wait': { uk: 'Очікуємо на абонента', en: 'Waiting for the subscriber' },
+  'request.resolve': { uk: 'Звернення вирішено', en: 'Request resolved' },
+  'request.close': { uk: 'Звернення закрито', en: 'Request closed' },
+  'request.merge': { uk: 'Дублікат об’єднано з іншим зверненням', en: 'Duplicate merged into another request' },
+  'request.absorb': { uk: 'До звернення приєднано дублікат', en: 'A duplicate merged into this request' },
+  'request.link': { uk: 'Звернення пов’язано із заявою або чатом', en: 'Request linked to an application or a chat' },
+  'request.answer': { uk: 'Абонент відповів', en: 'The subscriber answered' },
+  'request.addFiles': { uk: 'Абонент додав файли', en: 'The subscriber added files' },
+  'request.subscriberClose': { uk: 'Абонент закрив звернення', en: 'The subscriber closed the request' },
+  'request.reopen': { uk: 'Абонент повторно відкрив звернення', en: 'The subscriber reopened the request' },
+  'request.rate': { uk: 'Абонент оцінив звернення', en: 'The subscriber rated the request' },
+  'request_category.update': { uk: 'Категорію звернень змінено', en: 'Request category changed' },
   'demo.seed': { uk: 'Створено демонстраційні дані', en: 'Demo data created' },
 };
 

@@ -58,6 +58,8 @@ const envSchema = z.object({
   BUSINESS_HOURS: z.preprocess(unsetIfBlank, z.string().default('mon-sun 08:00-21:00')),
   /** Days the subscriber chat is closed, comma-separated YYYY-MM-DD. */
   HOLIDAYS: z.string().default(''),
+  /** The back office's hours, Kyiv time, on which written requests' promised times run (docs/requests.md); HOLIDAYS apply too. */
+  BACKOFFICE_HOURS: z.preprocess(unsetIfBlank, z.string().default('mon-fri 09:00-18:00')),
   /**
    * Where the data lives: unset or a file path, SQLite (unset: DATA_DIR/dealer-desk.sqlite); a
    * postgres:// (or postgresql://) URL, PostgreSQL, e.g. postgres://desk:secret@db.example.ua/dealer_desk.
@@ -86,6 +88,11 @@ const envSchema = z.object({
     parseBusinessCalendar(value.BUSINESS_HOURS, value.HOLIDAYS);
   } catch (error) {
     ctx.addIssue({ code: 'custom', path: ['BUSINESS_HOURS'], message: error instanceof Error ? error.message : String(error) });
+  }
+  try {
+    parseBusinessCalendar(value.BACKOFFICE_HOURS);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['BACKOFFICE_HOURS'], message: error instanceof Error ? error.message : String(error) });
   }
   // Several processes on one PostgreSQL must share their keys: one generated per process (under
   // its DATA_DIR) would make a session or a link of one process unknown to another. Development

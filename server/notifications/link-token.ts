@@ -12,6 +12,18 @@ export function linkToken(linkId: string): string {
   return createHmac('sha256', linkSecret()).update(`confirmation-link:${linkId}`).digest().subarray(0, 24).toString('base64url');
 }
 
+/**
+ * A written request's private link token (docs/requests.md): the same construction for the request's
+ * id. The outbox keeps `{requestToken:<id>}` in a message's text; the sender derives the token
+ * when the message leaves (`fillRequestTokens`).
+ */
+export function requestLinkToken(requestId: string): string {
+  return createHmac('sha256', linkSecret()).update(`request-link:${requestId}`).digest().subarray(0, 24).toString('base64url');
+}
+
+/** `{requestToken:<id>}` placeholders of an outbox text → the requests' link tokens. */
+export const fillRequestTokens = (text: string) => text.replace(/\{requestToken:([0-9a-f-]{36})\}/g, (_, id: string) => requestLinkToken(id));
+
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** 24 bytes in base64url. */

@@ -4,7 +4,7 @@ import { forUpdateSkipLocked } from '@/db/row-lock';
 import { notifications, type NotificationChannelName } from '@/db/schema';
 import { logger } from '@/server/config/logger';
 import type { Clock } from '@/server/context';
-import { linkToken } from './link-token';
+import { fillRequestTokens, linkToken } from './link-token';
 import type { NotificationChannel } from './channel';
 
 export const SENDING = {
@@ -94,7 +94,7 @@ async function deliverLeased(deps: SenderDeps, tokenOf: (linkId: string) => stri
   // must not overwrite what the sender that took over recorded.
   const stillMine = and(eq(notifications.id, row.id), eq(notifications.status, 'sending'), eq(notifications.attempts, attempts));
   try {
-    const text = row.linkId ? row.body.replaceAll('{token}', tokenOf(row.linkId)) : row.body;
+    const text = fillRequestTokens(row.linkId ? row.body.replaceAll('{token}', tokenOf(row.linkId)) : row.body);
     await deps.channels[row.channel].send({ id: row.id, channel: row.channel, to: row.recipient, subject: row.subject, text });
     await inTransaction(db, (tx) => tx.update(notifications).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(stillMine));
     return 'sent';

@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '@/db/client';
+import { seedRequestCategories } from './request-categories';
 import { cannedReplies, dealers, pointsOfSale, type Role } from '@/db/schema';
 import { createUser } from '@/server/admin/create-user';
 import { auditActor } from '@/server/audit/audit-actor';
@@ -45,6 +46,7 @@ export type DemoHistorySeeder = (deps: { db: Db; clock: Clock; admin: Actor }) =
  * chat history for the dashboard.
  */
 export async function seedDemoData({ db, clock, history }: { db: Db; clock: Clock; history?: DemoHistorySeeder }): Promise<void> {
+  await seedRequestCategories(db);
   const pointIds = await inTransaction(db, async (tx) => {
     const ids = new Map<string, { dealerId: string; pointOfSaleId: string }>();
     for (const dealer of DEMO_DEALERS) {

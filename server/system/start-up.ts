@@ -8,6 +8,7 @@ import { logger } from '@/server/config/logger';
 import { systemClock } from '@/server/context';
 import { createUser } from '@/server/admin/create-user';
 import { seedDemoData, type DemoHistorySeeder } from '@/server/seed/demo-data';
+import { seedRequestCategories } from '@/server/seed/request-categories';
 import { startChatServices } from '@/server/chat/start-chat-services';
 import { startNotifications } from '@/server/notifications/start-notification-sender';
 import { startEventBus } from '@/server/realtime/in-process-event-bus';
@@ -32,6 +33,8 @@ export async function startUp(options: StartUpOptions = {}): Promise<void> {
   // On PostgreSQL the bus listens before anything is published, so this process hears it all.
   const bus = await startEventBus();
   await fillEmptyDatabase(db, config, options);
+  // The written requests' default categories (docs/requests.md), on every start: only the missing ones are added.
+  await seedRequestCategories(db);
   await startChatServices({ db, actor: null, clock: systemClock, bus, scheduler: getScheduler() });
   startNotifications({ db, clock: systemClock });
   // The PDF workers start now (each compiles the document code and parses the seal once), not

@@ -150,3 +150,48 @@ export function weeklyHours(calendar: BusinessCalendar): { weekday: number; open
     .sort(([a], [b]) => a - b)
     .flatMap(([weekday, intervals]) => intervals.map(({ from, to }) => ({ weekday, opens: hhmm(from), closes: hhmm(to) })));
 }
+
+/**
+ * The instant `ms` business milliseconds of open time after `from` (an SLA target): the clock
+ * runs only inside the opening intervals, skipping nights, closed days and holidays; DST-safe as
+ * the intervals are instants. `from` itself when ms ≤ 0; null when the calendar has no opening
+ * within a year and a half.
+ */
+export function addBusinessMillis(calendar: BusinessCalendar, from: Date, ms: number): Date | null {
+  if (ms <= 0) return from;
+  let left = ms;
+  let day = kyivDate(new Date(from.getTime() - 24 * 3600_000));
+  for (let i = 0; i < 552; i += 1, day = nextDay(day)) {
+    for (const { start, end } of openIntervalsOn(calendar, day)) {
+      const begin = Math.max(start.getTime(), from.getTime());
+      if (end.getTime() <= begin) continue;
+      const open = end.getTime() - begin;
+      if (open >= left) return new Date(begin + left);
+      left -= open;
+    }
+  }
+  return null;
+}
+
+/** The instant `ms` business milliseconds of open time before `to` (when a target's last quarter begins); `to` when ms ≤ 0; null when none within a year and a half. */
+export function subtractBusinessMillis(calendar: BusinessCalendar, to: Date, ms: number): Date | null {
+  if (ms <= 0) return to;
+  let left = ms;
+  let day = kyivDate(new Date(to.getTime() + 24 * 3600_000));
+  for (let i = 0; i < 552; i += 1, day = previousDay(day)) {
+    for (const { start, end } of [...openIntervalsOn(calendar, day)].reverse()) {
+      const finish = Math.min(end.getTime(), to.getTime());
+      if (finish <= start.getTime()) continue;
+      const open = finish - start.getTime();
+      if (open >= left) return new Date(finish - left);
+      left -= open;
+    }
+  }
+  return null;
+}
+
+function previousDay(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -5,6 +5,7 @@ import { adminCannedRepliesRouter } from './routers/admin/canned-replies';
 import { adminDealersRouter } from './routers/admin/dealers';
 import { adminNotificationsRouter } from './routers/admin/notifications';
 import { adminOperatorsRouter } from './routers/admin/operators';
+import { adminRequestCategoriesRouter } from './routers/admin/request-categories';
 import { adminSealRouter } from './routers/admin/seal';
 import { adminUsersRouter } from './routers/admin/users';
 import { backofficeRouter } from './routers/backoffice';
@@ -13,6 +14,7 @@ import { metricsRouter } from './routers/metrics';
 import { operatorRouter } from './routers/operator';
 import { packageRouter } from './routers/package';
 import { realtimeRouter } from './routers/realtime';
+import { requestsRouter } from './routers/requests';
 import { subscriberRouter } from './routers/subscriber';
 import { verificationRouter } from './routers/verification';
 
@@ -25,6 +27,7 @@ export const appRouter = router({
     seal: adminSealRouter,
     notifications: adminNotificationsRouter,
     cannedReplies: adminCannedRepliesRouter,
+    requestCategories: adminRequestCategoriesRouter,
   }),
   application: applicationRouter,
   backoffice: backofficeRouter,
@@ -33,6 +36,7 @@ export const appRouter = router({
   operator: operatorRouter,
   package: packageRouter,
   realtime: realtimeRouter,
+  requests: requestsRouter,
   subscriber: subscriberRouter,
   verification: verificationRouter,
 });

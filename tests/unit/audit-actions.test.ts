@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTOR_LABELS, auditActionLabel } from '@/server/audit/audit-actions';
 import { CHAT_TRANSITIONS } from '@/server/chat/chat-transitions';
 import { PACKAGE_TRANSITIONS } from '@/server/packages/package-access';
+import { REQUEST_TRANSITIONS } from '@/server/requests/request-transitions';
 import { buildDocumentModel } from '@/server/signing/document-model';
 import { sampleDocument } from '@/server/signing/sample-document';
 import { ROLES } from '@/server/auth/roles';
@@ -15,6 +16,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   application: APPLICATION_ACTIONS,
   chat: Object.keys(CHAT_TRANSITIONS),
   package: Object.keys(PACKAGE_TRANSITIONS),
+  request: Object.keys(REQUEST_TRANSITIONS),
 };
 
 /** Every audit action code the server can write, found in its sources. */

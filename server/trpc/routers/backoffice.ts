@@ -10,6 +10,7 @@ import { queueInput, readQueue } from '@/server/backoffice/queue';
 import { getReview, reviewDto } from '@/server/backoffice/review';
 import { filterOptionsDto, queueDto } from '@/server/backoffice/schemas';
 import { roleProcedure, router } from '../init';
+import { backofficeRequestsRouter } from './backoffice-requests';
 
 const backoffice = roleProcedure('backoffice');
 const reader = roleProcedure('backoffice', 'admin');
@@ -25,5 +26,7 @@ export const backofficeRouter = router({
   release: backoffice.input(claimInput).output(applicationChangedDto).mutation(({ ctx, input }) => releaseApplication({ ctx, input })),
   approve: backoffice.input(decideInput).output(applicationChangedDto).mutation(({ ctx, input }) => approveApplication({ ctx, input })),
   reject: backoffice.input(rejectInput).output(applicationChangedDto).mutation(({ ctx, input }) => rejectApplication({ ctx, input })),
+  /** Written requests (docs/requests.md). */
+  requests: backofficeRequestsRouter,
   return: backoffice.input(backOfficeReturnInput).output(applicationChangedDto).mutation(({ ctx, input }) => returnToDealer({ ctx, input })),
 });
