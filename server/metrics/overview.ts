@@ -9,6 +9,8 @@ import { daysBetween, kyivDate, kyivDayStart, kyivHour, nextDay } from '@/server
 import { backOfficeFigures, pointOfSaleFigures, type DecisionFact } from './backoffice-metrics';
 import { chatFigures, concurrency, groupBy, type ChatFact } from './chat-metrics';
 import { serviceLevel } from './erlang-c';
+import { loadRequestFigures } from './request-overview';
+import { backofficeCalendar } from '@/server/requests/backoffice-calendar';
 
 const isoDate = z.iso.date('invalidDate');
 
@@ -122,6 +124,7 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
   const backOfficeInPeriod = await loadBackOffice(db, start, end, now);
   const employeeNames = await namesOf(db, backOfficeInPeriod.byEmployee.map((e) => e.employeeId), users);
   const pointsOfSaleInPeriod = await loadPointsOfSale(db, start, end);
+  const writtenRequests = await loadRequestFigures(db, { start, end, days, now, calendar: backofficeCalendar(), applicationsSubmitted: backOfficeInPeriod.submitted });
   const ahtSeconds = headline.handleTime.mean ?? 300;
 
   return {
@@ -143,6 +146,8 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
     }),
     backOffice: { ...backOfficeInPeriod, byEmployee: backOfficeInPeriod.byEmployee.map((e) => ({ ...e, name: employeeNames.get(e.employeeId) ?? '?' })) },
     pointsOfSale: pointsOfSaleInPeriod,
+    /** Subscribers' written requests: figures in business hours, backlog now, back-office staffing inputs. */
+    requests: writtenRequests,
     staffing: {
       /** The busiest hour of the day, averaged over the period's days: what staffing must cover. */
       peakHour: peak.hour,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestFiguresOverviewDto } from './request-schemas';
 
 const num = z.number().nullable();
 
@@ -77,6 +78,7 @@ export const metricsOverviewDto = z.object({
       returnedShare: z.number(),
     }),
   ),
+  requests: requestFiguresOverviewDto,
   staffing: z.object({
     peakHour: z.number(),
     arrivalsPerHour: z.number(),
