@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Actor } from '../../server/context';
 import { InProcessEventBus } from '../../server/realtime/in-process-event-bus';
 import { listInbox } from '../../server/requests/list-inbox';
+import { listInboxProposed } from './inbox-proposed';
 import { getRequest } from '../../server/requests/get-request';
 import type { RequestContext } from '../../server/requests/request-context';
 import type { InboxInput } from '../../server/requests/schemas';
@@ -25,8 +26,12 @@ export interface Query {
   run: (i: number) => Promise<unknown>;
 }
 
-/** The inbox's queries, through the same verbs the back office's procedures call. */
-export function inboxQueries(db: Db, world: InboxWorld, now: Date): Query[] {
+/**
+ * The inbox's queries, through the same verbs the back office's procedures call (`shape`
+ * 'proposed': the list through bench/lib/inbox-proposed.ts instead, the changes it names).
+ */
+export function inboxQueries(db: Db, world: InboxWorld, now: Date, shape: 'verb' | 'proposed' = 'verb'): Query[] {
+  const list = shape === 'verb' ? listInbox : listInboxProposed;
   const at = <T>(items: readonly T[], i: number): T => {
     const item = items[i % items.length];
     if (item === undefined) throw new Error('empty rotation');
@@ -37,7 +42,7 @@ export function inboxQueries(db: Db, world: InboxWorld, now: Date): Query[] {
     const actor: Actor = { id: at(world.backoffice, i), name: 'Бек-офіс', email: 'backoffice@bench.local', role: 'backoffice', dealerId: null, pointOfSaleId: null };
     return { db, actor, clock: { now: () => now }, bus: new InProcessEventBus(), scheduler: { at: () => undefined }, storage, appUrl: 'http://localhost:3000', ip: '127.0.0.1' };
   };
-  const inbox = (input: (i: number) => Partial<InboxInput>) => async (i: number) => listInbox({ ctx: ctx(i), input: { limit: 50, offset: 0, ...input(i) } });
+  const inbox = (input: (i: number) => Partial<InboxInput>) => async (i: number) => list({ ctx: ctx(i), input: { limit: 50, offset: 0, ...input(i) } });
   // Numbers and msisdns over the whole year (an old request is looked up as often as a new one).
   const number = (i: number) => at(world.numbers, (i * 7919) % world.numbers.length);
   const msisdn = (i: number) => at(world.msisdns, (i * 104_729) % world.msisdns.length);
