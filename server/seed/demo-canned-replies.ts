@@ -1,7 +1,21 @@
-import type { ChatClass } from '@/db/column-values';
+import type { CannedReplyScope } from '@/db/column-values';
 
 /** The demo's canned replies: common subscriber questions, in both languages (admins edit them in the admin area). */
-export const DEMO_CANNED_REPLIES: { scope: ChatClass; titleUk: string; titleEn: string; bodyUk: string; bodyEn: string }[] = [
+export const DEMO_CANNED_REPLIES: { scope: CannedReplyScope; titleUk: string; titleEn: string; bodyUk: string; bodyEn: string }[] = [
+  {
+    scope: 'request',
+    titleUk: 'Звернення прийнято в роботу',
+    titleEn: 'Request taken',
+    bodyUk: 'Доброго дня! Ваше звернення {number} ({category}) прийнято в роботу. Відповімо не пізніше {due}. З повагою, {name}.',
+    bodyEn: 'Hello! Your request {number} ({category}) is being handled. We will answer by {due} at the latest. Kind regards, {name}.',
+  },
+  {
+    scope: 'request',
+    titleUk: 'Потрібні додаткові дані',
+    titleEn: 'More details needed',
+    bodyUk: 'Щоб розглянути звернення {number}, надішліть, будь ласка, фото квитанції або скриншот через посилання на звернення. З повагою, {name}.',
+    bodyEn: 'To look into request {number}, please send a photo of the receipt or a screenshot through the request’s link. Kind regards, {name}.',
+  },
   {
     scope: 'subscriber',
     titleUk: 'Перевірка балансу',

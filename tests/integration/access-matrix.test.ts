@@ -9,6 +9,8 @@ import { LocalFileStorage } from '@/server/storage/file-storage';
 import { createCaller } from '@/server/trpc/root';
 import { bookletIdentification, SIM_FORM } from '../helpers/application-world';
 import { makeWorld } from '../helpers/factories';
+import { PNG_BASE64, provenVisitor } from '../helpers/requests';
+import { seedRequestCategories } from '@/server/seed/request-categories';
 import { callerFor, createTestDb, ManualScheduler, openSession, validEdrpou } from '../helpers/test-db';
 
 type Who = 'anonymous' | 'dealer' | 'operator' | 'backoffice' | 'admin';
@@ -115,6 +117,22 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'subscriber.confirm': ANYONE,
   'subscriber.dispute': ANYONE,
   'application.cancel': CHAT_PARTICIPANTS,
+  // Written requests (docs/requests.md): the form and the private link need no account.
+  'requests.categories': ANYONE,
+  'requests.submit': ANYONE,
+  'requests.link.view': ANYONE,
+  'requests.link.reply': ANYONE,
+  'requests.link.addFiles': ANYONE,
+  'requests.link.close': ANYONE,
+  'requests.link.reopen': ANYONE,
+  'requests.link.rate': ANYONE,
+  'requests.link.file': ANYONE,
+  'requests.fromChat': { ...OPERATOR_ONLY, admin: 'ok' },
+  ...Object.fromEntries(
+    ['list', 'get', 'assignees', 'cannedReplies', 'renderCanned', 'file', 'claim', 'assign', 'note', 'reply', 'setWaiting', 'resolve', 'close', 'merge', 'link'].map((name) => [`backoffice.requests.${name}`, BACKOFFICE_READERS]),
+  ),
+  'admin.requestCategories.list': ADMIN_ONLY,
+  'admin.requestCategories.update': ADMIN_ONLY,
 };
 
 let db: Db;
@@ -239,6 +257,46 @@ function validInput(path: string): unknown {
       return { token: 'A'.repeat(32) };
     case 'subscriber.dispute':
       return { token: 'A'.repeat(32), comment: 'не я' };
+    case 'requests.submit':
+      return { visitorToken, category: 'other', text: 'Питання', files: [], consent: true, locale: 'uk' };
+    case 'requests.link.view':
+    case 'requests.link.close':
+    case 'requests.link.reopen':
+      return { token: 'A'.repeat(32) };
+    case 'requests.link.reply':
+      return { token: 'A'.repeat(32), text: 'Відповідь', files: [] };
+    case 'requests.link.addFiles':
+      return { token: 'A'.repeat(32), files: [{ fileName: 'a.png', contentBase64: PNG_BASE64 }] };
+    case 'requests.link.rate':
+      return { token: 'A'.repeat(32), rating: 5 };
+    case 'requests.link.file':
+      return { token: 'A'.repeat(32), attachmentId: crypto.randomUUID() };
+    case 'requests.fromChat':
+      return { chatId: crypto.randomUUID(), category: 'other' };
+    case 'backoffice.requests.list':
+      return {};
+    case 'backoffice.requests.get':
+    case 'backoffice.requests.claim':
+    case 'backoffice.requests.close':
+      return { id: crypto.randomUUID() };
+    case 'backoffice.requests.renderCanned':
+      return { id: crypto.randomUUID(), cannedReplyId: crypto.randomUUID() };
+    case 'backoffice.requests.file':
+      return { id: crypto.randomUUID(), attachmentId: crypto.randomUUID() };
+    case 'backoffice.requests.assign':
+      return { id: crypto.randomUUID(), assigneeId: crypto.randomUUID() };
+    case 'backoffice.requests.note':
+    case 'backoffice.requests.reply':
+      return { id: crypto.randomUUID(), body: 'Текст' };
+    case 'backoffice.requests.setWaiting':
+    case 'backoffice.requests.resolve':
+      return { id: crypto.randomUUID() };
+    case 'backoffice.requests.merge':
+      return { id: crypto.randomUUID(), into: 'Z-2026-000001' };
+    case 'backoffice.requests.link':
+      return { id: crypto.randomUUID(), chatId: null };
+    case 'admin.requestCategories.update':
+      return { key: 'other', nameUk: 'Інше', nameEn: 'Other', firstResponseHours: 8, resolutionHours: 40, active: true, sort: 70 };
     default:
       return undefined;
   }
@@ -253,8 +311,11 @@ async function call(who: Who, path: string): Promise<Outcome | string> {
   const actor = who === 'anonymous' ? null : world[who];
   const controller = new AbortController();
   const session = actor && (await openSession(db, actor, systemClock));
+  // Each call from an address of its own: the made-up link tokens must not add up to the link throttle.
+  calls += 1;
+  const ip = `10.0.${Math.floor(calls / 250)}.${calls % 250}`;
   const caller = createCaller(
-    { db, actor, session, clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip: '127.0.0.1', userAgent: 'vitest', appUrl: 'http://localhost:3000' },
+    { db, actor, session, clock: systemClock, bus: new InProcessEventBus(), scheduler: new ManualScheduler(systemClock), storage: new LocalFileStorage(os.tmpdir()), ip, userAgent: 'vitest', appUrl: 'http://localhost:3000' },
     { signal: controller.signal },
   ) as unknown as Record<string, unknown>;
   const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
@@ -277,6 +338,8 @@ async function call(who: Who, path: string): Promise<Outcome | string> {
 
 let chatId: string;
 let applicationId: string;
+let visitorToken: string;
+let calls = 0;
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDb());
@@ -287,6 +350,8 @@ beforeAll(async () => {
   ({ chatId } = await callerFor(db, world.dealer, systemClock).chat.start({ topic: 'Матриця' }));
   await operatorCaller.operator.accept({ chatId });
   ({ applicationId } = await callerFor(db, world.dealer, systemClock).application.create({ chatId, templateId: 'sim-replacement' }));
+  await seedRequestCategories(db);
+  ({ token: visitorToken } = await provenVisitor(db, systemClock));
 });
 afterAll(() => cleanup());
 

@@ -146,4 +146,19 @@ describe('a written request from submission to closing', () => {
     expect(reopened).toMatchObject({ status: 'open' });
     expect((await staff.backoffice.requests.get({ id: a.id })).reopenCount).toBe(1);
   });
+
+  it('due times at submission skip a holiday (HOLIDAYS) and keep the wall clock over the change to summer time', async () => {
+    const pub = harnessCaller(h, null);
+    const submitAt = async (iso: string, msisdn: string) => {
+      h.clock.advance(Date.parse(iso) - h.clock.now().getTime());
+      return pub.requests.submit({ visitorToken: (await provenVisitor(h.db, h.clock, { msisdn })).token, category: 'roaming', text: 'Роумінг', files: [], consent: true, locale: 'uk' });
+    };
+    // Thursday 24 December 17:00 Kyiv; Friday 25 December is a holiday. Roaming: 2 h first response, 16 h resolution.
+    const christmas = await submitAt('2026-12-24T15:00:00Z', '+380670000001');
+    expect(christmas.firstResponseDueAt).toEqual(at('2026-12-28T08:00:00Z')); // Monday 10:00
+    expect(christmas.resolutionDueAt).toEqual(at('2026-12-29T13:00:00Z')); // 1 h Thu + 9 h Mon + 6 h Tue → Tuesday 15:00 Kyiv
+    // Friday 26 March 2027 17:00 Kyiv (UTC+2); summer time from Sunday 28 March: Monday 10:00 is 07:00 UTC.
+    const spring = await submitAt('2027-03-26T15:00:00Z', '+380670000002');
+    expect(spring.firstResponseDueAt).toEqual(at('2027-03-29T07:00:00Z'));
+  });
 });
