@@ -14,7 +14,9 @@
 //             "floor":{"p50_ms","p99_ms"},"max_p99_ms","target_p99_ms","machine"}.
 //
 // Flags: --db sqlite|postgres; --explain prints SQLite's query plans; --no-naive skips the baseline;
-// --keep leaves the SQLite file. Environment: BENCH_REQUESTS (100000), BENCH_ITERATIONS (200), BENCH_SEED (1).
+// --try-index=col,col (repeatable) adds that index on requests before timing; --keep leaves the
+// SQLite file. Environment: BENCH_REQUESTS (100000), BENCH_ITERATIONS (200), BENCH_SEED (1),
+// BENCH_ONLY (a regular expression: only the queries whose name matches).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,10 +36,11 @@ import { percentile } from './lib/server';
 import { inboxQueries, type InboxWorld } from './lib/request-queries';
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, explain: { type: 'boolean' }, 'no-naive': { type: 'boolean' }, keep: { type: 'boolean' } },
+  options: { db: { type: 'string' }, explain: { type: 'boolean' }, 'no-naive': { type: 'boolean' }, keep: { type: 'boolean' }, 'try-index': { type: 'string', multiple: true } },
 });
 const DB = args.db ?? 'sqlite';
 if (DB !== 'sqlite' && DB !== 'postgres') throw new Error(`--db ${DB}: sqlite or postgres`);
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const NAIVE_ITERATIONS = Math.max(20, Math.round(ITERATIONS / 4));
@@ -225,16 +228,22 @@ async function main() {
     const world = await load(db, nowMs);
     log(`loaded ${REQUESTS} requests and ${world.messages} messages into ${DB} in ${Math.round(performance.now() - t0)} ms`);
     const now = new Date(nowMs);
+    for (const columns of args['try-index'] ?? []) {
+      const name = `bench_try_${columns.replace(/[^a-z0-9]+/gi, '_')}`;
+      if (DB === 'sqlite') db.$client.exec(`create index ${name} on requests (${columns}); analyze requests`);
+      else await rawRows(db, sql.raw(`create index ${name} on requests (${columns}); analyze requests`));
+      log(`added index ${name} on requests (${columns})`);
+    }
     if (args.explain && DB === 'sqlite') await explain(db, world, now);
 
     // The floor: one request by primary key, nothing else.
     const floor = await time(async (i) => first(db.select({ id: requests.id, status: requests.status }).from(requests).where(eq(requests.id, world.ids[(i * 7919) % world.ids.length] ?? ''))), ITERATIONS);
     const results: { name: string; p50: number; p99: number; max: number; proposed?: { p50: number; p99: number }; naive?: { p50: number; p99: number } }[] = [];
-    for (const q of inboxQueries(db, world, now)) results.push({ name: q.name, ...(await time(q.run, ITERATIONS)) });
+    for (const q of inboxQueries(db, world, now).filter((x) => !ONLY || ONLY.test(x.name))) results.push({ name: q.name, ...(await time(q.run, ITERATIONS)) });
 
     // The list with the changes bench/lib/inbox-proposed.ts proposes, on the same data and indexes.
-    for (const [k, q] of inboxQueries(db, world, now, 'proposed').entries()) {
-      const r = results[k];
+    for (const q of inboxQueries(db, world, now, 'proposed')) {
+      const r = results.find((x) => x.name === q.name);
       if (r && !q.name.startsWith('request page')) r.proposed = await time(q.run, ITERATIONS);
     }
 
@@ -244,9 +253,8 @@ async function main() {
       for (const name of dropped) db.$client.exec(`drop index "${name}"`);
       db.$client.exec('ANALYZE');
       log(`naive baseline: dropped ${dropped.join(', ')}; ${NAIVE_ITERATIONS} runs each`);
-      const queries = inboxQueries(db, world, now);
-      for (const [k, q] of queries.entries()) {
-        const r = results[k];
+      for (const q of inboxQueries(db, world, now)) {
+        const r = results.find((x) => x.name === q.name);
         if (r) r.naive = await time(q.run, NAIVE_ITERATIONS);
       }
     }
