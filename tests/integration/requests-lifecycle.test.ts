@@ -99,6 +99,8 @@ describe('a written request from submission to closing', () => {
     expect(sent.map((n) => n.kind)).toEqual(['request.submitted', 'request.reply', 'request.waiting', 'request.resolved', 'request.resolved']);
     expect(new Set(sent.map((n) => n.dedupeKey)).size).toBe(sent.length);
     expect(sent.some((n) => n.body.includes('ВНУТРІШНЄ'))).toBe(false);
+    // Each SMS fits 2 UCS-2 segments (134 characters) even with an APP_URL of 30 characters (the test's is 21).
+    for (const sms of sent.filter((n) => n.channel === 'sms')) expect(sms.sent.length + 9).toBeLessThanOrEqual(134);
 
     // Every change is in the hash chain.
     const actions = (await h.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, submitted.id))).map((e) => e.action);
