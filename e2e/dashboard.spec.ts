@@ -109,7 +109,10 @@ test('admin: the live queue, the dashboard of a period with chats and of an empt
   await expect(tile(page, 'arrived')).toHaveText(/^[1-9]/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Завантажити CSV' }).click()]);
   expect(download.suggestedFilename()).toBe(`dealer-desk-${week.from}-${week.to}.csv`);
-  const lines = (await fs.readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  // The chats' section, then after an empty line the written requests' section (server/metrics/csv.ts).
+  const [chatSection = '', requestSection = ''] = (await fs.readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n\r\n');
+  expect(requestSection.split('\r\n')[1]?.startsWith('requests_total,all,')).toBe(true);
+  const lines = chatSection.split('\r\n');
   expect(lines[0]).toBe(CSV_HEADER);
   // Per day a row of all chats and one per class (dealer, subscriber); the same for the total.
   expect(lines).toHaveLength(1 + 7 * 3 + 3);

@@ -76,6 +76,8 @@ export const requests = table(
     index('requests_assignee_status_due_idx').on(t.assigneeId, t.status, t.dueAt),
     index('requests_category_status_due_idx').on(t.category, t.status, t.dueAt),
     index('requests_created_idx').on(t.createdAt),
+    // Resolved and closed requests newest first (no running clock: due_at is null): docs/benchmarks.md, "Written requests' inbox".
+    index('requests_status_created_idx').on(t.status, t.createdAt),
     index('requests_msisdn_idx').on(t.msisdn),
     index('requests_merged_into_idx').on(t.mergedIntoId),
   ],

@@ -11,6 +11,8 @@ import { chatFigures, concurrency, groupBy, type ChatFact, type ChatFigures } fr
 import { serviceLevel } from './erlang-c';
 import { CHAT_CLASSES, type ChatClass } from '@/db/column-values';
 import { classTargetsSeconds } from '@/server/chat/class-targets';
+import { loadRequestFigures } from './request-overview';
+import { backofficeCalendar } from '@/server/requests/backoffice-calendar';
 
 const isoDate = z.iso.date('invalidDate');
 
@@ -134,6 +136,7 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
   const backOfficeInPeriod = await loadBackOffice(db, start, end, now);
   const employeeNames = await namesOf(db, backOfficeInPeriod.byEmployee.map((e) => e.employeeId), users);
   const pointsOfSaleInPeriod = await loadPointsOfSale(db, start, end);
+  const writtenRequests = await loadRequestFigures(db, { start, end, days, now, calendar: backofficeCalendar(), applicationsSubmitted: backOfficeInPeriod.submitted });
   const ahtSeconds = headline.handleTime.mean ?? 300;
 
   return {
@@ -168,6 +171,8 @@ export async function metricsOverview(db: DbOrTx, period: PeriodInput, now: Date
     }),
     backOffice: { ...backOfficeInPeriod, byEmployee: backOfficeInPeriod.byEmployee.map((e) => ({ ...e, name: employeeNames.get(e.employeeId) ?? '?' })) },
     pointsOfSale: pointsOfSaleInPeriod,
+    /** Subscribers' written requests: figures in business hours, backlog now, back-office staffing inputs. */
+    requests: writtenRequests,
     staffing: {
       /** The busiest hour of the day, averaged over the period's days: what staffing must cover. */
       peakHour: peak.hour,

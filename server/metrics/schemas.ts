@@ -1,5 +1,6 @@
 import { CHAT_CLASSES, OPERATOR_SERVES } from '@/db/column-values';
 import { z } from 'zod';
+import { requestFiguresOverviewDto } from './request-schemas';
 
 const num = z.number().nullable();
 
@@ -94,6 +95,7 @@ export const metricsOverviewDto = z.object({
       returnedShare: z.number(),
     }),
   ),
+  requests: requestFiguresOverviewDto,
   staffing: z.object({
     peakHour: z.number(),
     arrivalsPerHour: z.number(),

@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'metrics.live': ADMIN_ONLY,
   'metrics.staffing': ADMIN_ONLY,
   'metrics.staffingByClass': ADMIN_ONLY,
+  'metrics.backOfficeStaffing': ADMIN_ONLY,
   'chat.start': DEALER_ONLY,
   'chat.cancel': DEALER_ONLY,
   'chat.rate': DEALER_ONLY,
@@ -235,6 +236,8 @@ function validInput(path: string): unknown {
       return { packageId: crypto.randomUUID(), requestId: crypto.randomUUID() };
     case 'metrics.overview':
       return { from: '2026-11-01', to: '2026-11-25' };
+    case 'metrics.backOfficeStaffing':
+      return { requestsPerDay: 300, minutesPerRequest: 12, applicationsPerDay: 120, minutesPerApplication: 10, hoursPerPerson: 8, occupancy: 0.85, headcount: 11 };
     case 'metrics.staffing':
       return { arrivalsPerHour: 120, ahtSeconds: 300, concurrency: 3, targetServiceLevel: 0.98, thresholdSeconds: 20 };
     case 'metrics.staffingByClass':

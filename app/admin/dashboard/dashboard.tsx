@@ -10,6 +10,7 @@ import { FigureTable } from './figure-table';
 import { FigureTile } from './figure-tile';
 import { isValidPeriod, type Period } from './period';
 import { PeriodFilter, type PeriodDraft } from './period-filter';
+import { RequestsSection } from './requests-section';
 import { StaffingCalculator } from './staffing-calculator';
 import { useFigures, type Figures } from './use-figures';
 
@@ -76,6 +77,7 @@ export function Dashboard({ initial }: { initial: Period }) {
         >
           <ChatSection data={data} figures={figures} />
           <BackOfficeSection data={data} figures={figures} />
+          <RequestsSection data={data} figures={figures} />
           <StaffingCalculator key={`${data.staffing.arrivalsPerHour}|${data.staffing.ahtSeconds}|${data.staffing.concurrency}|${data.period.thresholdSeconds}`} staffing={data.staffing} thresholdSeconds={data.period.thresholdSeconds} figures={figures} />
         </div>
       )}
