@@ -37,6 +37,7 @@ export default defineConfig({
                 'tests/integration/nginx-config.test.ts',
                 // The simulator runs in virtual time on a SQLite file of its own.
                 'tests/integration/simulation.test.ts',
+                'tests/integration/simulation-classes.test.ts',
               ],
               globalSetup: ['tests/helpers/postgres-global-setup.ts'],
               setupFiles: ['tests/helpers/postgres-setup-file.ts'],

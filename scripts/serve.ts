@@ -1,6 +1,7 @@
 // The app's one HTTP server. Every request passes the front door (server/http/front-door.ts);
-// then the API (/api/*: the realtime feed written straight to the socket, tRPC's JSON calls
-// answered straight from Node's request, every other route module of app/api run directly) is
+// then the API (/api/*: the realtime feeds, staff and widget, written straight to the socket,
+// tRPC's JSON calls of both endpoints answered straight from Node's request, every other route
+// module of app/api run directly, tRPC's route modules for what the direct paths leave) is
 // answered here, and pages go to Next.js. The API and the
 // background services live in this module graph only, so the event bus, timers and session
 // signals are one per process. `npm start` runs it on the production build, `npm run dev` with --dev.
@@ -14,8 +15,7 @@ import { env } from '@/server/config/env';
 import { logger } from '@/server/config/logger';
 import { compileRoutes, serveApi, type RouteModule } from '@/server/http/api-router';
 import { parseTrustedProxies } from '@/server/http/client-address';
-import { FEED_PATH, serveFeed } from '@/server/http/feed-stream';
-import { serveTrpcCalls, TRPC_ENDPOINT } from '@/server/http/trpc-calls';
+import { serveDirectApi } from '@/server/http/direct-api';
 import { createFrontDoor } from '@/server/http/front-door';
 import { jsonError } from '@/server/http/limited-body';
 import { sendFetchResponse } from '@/server/http/node-fetch-bridge';
@@ -65,8 +65,7 @@ const server = http.createServer(
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (pathname !== '/api' && !pathname.startsWith('/api/')) return pages(req, res);
     try {
-      if (pathname === FEED_PATH && req.method === 'GET') return await serveFeed(req, res, base);
-      if (pathname.startsWith(`${TRPC_ENDPOINT}/`) && (await serveTrpcCalls(req, res, new URL(req.url ?? '/', base)))) return;
+      if (await serveDirectApi(req, res, base)) return;
       if (!(await serveApi(routes, req, res, base))) await sendFetchResponse(res, jsonError(404, 'NOT_FOUND', 'No such address.', { messageKey: 'errors.noSuchAddress' }));
     } catch (error) {
       logger().error({ err: error, url: req.url }, 'request failed');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { announceSessionChange } from '@/server/auth/session-signals';
 import { env } from '@/server/config/env';
 import { DomainError, invalid } from '@/server/errors/domain-error';
 import { routingTransaction } from '@/server/chat/route-waiting-chats';
@@ -22,5 +23,6 @@ export async function sessionFromPortal({ ctx, input }: { ctx: VisitorContext; i
     throw invalid('errors.portalTokenInvalid', `The portal’s token is not valid (${checked.reason})`, { reason: checked.reason });
   }
   const visitor = await routingTransaction(ctx, (tx, emitter) => proveVisitor(tx, emitter, ctx, { msisdn: checked.msisdn }, 'portal'));
+  announceSessionChange({ widgetSessionId: ctx.widgetSession.id });
   return visitorDtoOf(visitor);
 }

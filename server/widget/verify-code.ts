@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { first } from '@/db/client';
 import { oneTimeCodes } from '@/db/schema';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
+import { announceSessionChange } from '@/server/auth/session-signals';
 import { invalid } from '@/server/errors/domain-error';
 import { routingTransaction } from '@/server/chat/route-waiting-chats';
 import { CODE_LIMITS } from './code-limits';
@@ -46,5 +47,7 @@ export async function verifyCode({ ctx, input }: { ctx: VisitorContext; input: z
     return { visitor: await proveVisitor(tx, emitter, ctx, proof, code.channel) };
   });
   if ('error' in outcome) throw outcome.error;
+  // The session may belong to another visitor now: its open feeds re-check it (and end if so).
+  announceSessionChange({ widgetSessionId: ctx.widgetSession.id });
   return visitorDtoOf(outcome.visitor);
 }
