@@ -9,8 +9,7 @@
 // all); each query's ratio is its p50 over the floor's p50. The naive baseline (--naive, on by
 // default on SQLite): the same queries again with the requests' secondary indexes dropped, to
 // show what the indexes are worth.
-// Proposed: the list again through bench/lib/inbox-proposed.ts (the changes it names), same data.
-// Last line: {"requests","messages","db","queries":{name:{"p50_ms","p99_ms","ratio_to_floor","proposed_p50_ms","proposed_p99_ms","naive_p50_ms","naive_p99_ms"}},
+// Last line: {"requests","messages","db","queries":{name:{"p50_ms","p99_ms","ratio_to_floor","naive_p50_ms","naive_p99_ms"}},
 //             "floor":{"p50_ms","p99_ms"},"max_p99_ms","target_p99_ms","machine"}.
 //
 // Flags: --db sqlite|postgres; --explain prints SQLite's query plans; --no-naive skips the baseline;
@@ -238,14 +237,8 @@ async function main() {
 
     // The floor: one request by primary key, nothing else.
     const floor = await time(async (i) => first(db.select({ id: requests.id, status: requests.status }).from(requests).where(eq(requests.id, world.ids[(i * 7919) % world.ids.length] ?? ''))), ITERATIONS);
-    const results: { name: string; p50: number; p99: number; max: number; proposed?: { p50: number; p99: number }; naive?: { p50: number; p99: number } }[] = [];
+    const results: { name: string; p50: number; p99: number; max: number; naive?: { p50: number; p99: number } }[] = [];
     for (const q of inboxQueries(db, world, now).filter((x) => !ONLY || ONLY.test(x.name))) results.push({ name: q.name, ...(await time(q.run, ITERATIONS)) });
-
-    // The list with the changes bench/lib/inbox-proposed.ts proposes, on the same data and indexes.
-    for (const q of inboxQueries(db, world, now, 'proposed')) {
-      const r = results.find((x) => x.name === q.name);
-      if (r && !q.name.startsWith('request page')) r.proposed = await time(q.run, ITERATIONS);
-    }
 
     const naive = DB === 'sqlite' && !args['no-naive'];
     if (naive) {
@@ -261,11 +254,11 @@ async function main() {
 
     const width = Math.max(...results.map((r) => r.name.length), 'floor (SELECT by primary key)'.length);
     const cell = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(2)).padStart(9);
-    console.log(`\n${'query'.padEnd(width)}  ${'p50 ms'.padStart(9)}  ${'p99 ms'.padStart(9)}  ${'max ms'.padStart(9)}  ${'× floor'.padStart(8)}  ${'prop. p50'.padStart(9)}  ${'prop. p99'.padStart(9)}  ${'naive p50'.padStart(9)}  ${'naive p99'.padStart(9)}`);
+    console.log(`\n${'query'.padEnd(width)}  ${'p50 ms'.padStart(9)}  ${'p99 ms'.padStart(9)}  ${'max ms'.padStart(9)}  ${'× floor'.padStart(8)}  ${'naive p50'.padStart(9)}  ${'naive p99'.padStart(9)}`);
     console.log(`${'floor (SELECT by primary key)'.padEnd(width)}  ${cell(floor.p50)}  ${cell(floor.p99)}  ${cell(floor.max)}`);
     for (const r of results) {
       const flag = r.p99 >= TARGET_P99_MS ? '  ← misses the target' : '';
-      console.log(`${r.name.padEnd(width)}  ${cell(r.p50)}  ${cell(r.p99)}  ${cell(r.max)}  ${(r.p50 / floor.p50).toFixed(1).padStart(8)}  ${cell(r.proposed?.p50)}  ${cell(r.proposed?.p99)}  ${cell(r.naive?.p50)}  ${cell(r.naive?.p99)}${flag}`);
+      console.log(`${r.name.padEnd(width)}  ${cell(r.p50)}  ${cell(r.p99)}  ${cell(r.max)}  ${(r.p50 / floor.p50).toFixed(1).padStart(8)}  ${cell(r.naive?.p50)}  ${cell(r.naive?.p99)}${flag}`);
     }
     console.log(`(${DB}; ${ITERATIONS} runs each after ${WARMUP} warm-up${naive ? `; naive: the same without the requests' secondary indexes, ${NAIVE_ITERATIONS} runs` : ''}; target p99 < ${TARGET_P99_MS} ms)\n`);
     await closeDb(db);
@@ -275,7 +268,7 @@ async function main() {
         messages: world.messages,
         db: DB,
         queries: Object.fromEntries(
-          results.map((r) => [r.name, { p50_ms: r.p50, p99_ms: r.p99, ratio_to_floor: Math.round((r.p50 / floor.p50) * 10) / 10, ...(r.proposed ? { proposed_p50_ms: r.proposed.p50, proposed_p99_ms: r.proposed.p99 } : {}), ...(r.naive ? { naive_p50_ms: r.naive.p50, naive_p99_ms: r.naive.p99 } : {}) }]),
+          results.map((r) => [r.name, { p50_ms: r.p50, p99_ms: r.p99, ratio_to_floor: Math.round((r.p50 / floor.p50) * 10) / 10, ...(r.naive ? { naive_p50_ms: r.naive.p50, naive_p99_ms: r.naive.p99 } : {}) }]),
         ),
         floor: { p50_ms: floor.p50, p99_ms: floor.p99 },
         max_p99_ms: Math.max(...results.map((r) => r.p99)),

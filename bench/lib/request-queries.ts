@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Actor } from '../../server/context';
 import { InProcessEventBus } from '../../server/realtime/in-process-event-bus';
 import { listInbox } from '../../server/requests/list-inbox';
-import { listInboxProposed } from './inbox-proposed';
 import { getRequest } from '../../server/requests/get-request';
 import type { RequestContext } from '../../server/requests/request-context';
 import type { InboxInput } from '../../server/requests/schemas';
@@ -26,12 +25,9 @@ export interface Query {
   run: (i: number) => Promise<unknown>;
 }
 
-/**
- * The inbox's queries, through the same verbs the back office's procedures call (`shape`
- * 'proposed': the list through bench/lib/inbox-proposed.ts instead, the changes it names).
- */
-export function inboxQueries(db: Db, world: InboxWorld, now: Date, shape: 'verb' | 'proposed' = 'verb'): Query[] {
-  const list = shape === 'verb' ? listInbox : listInboxProposed;
+/** The inbox's queries, through the same verbs the back office's procedures call. */
+export function inboxQueries(db: Db, world: InboxWorld, now: Date): Query[] {
+  const list = listInbox;
   const at = <T>(items: readonly T[], i: number): T => {
     const item = items[i % items.length];
     if (item === undefined) throw new Error('empty rotation');

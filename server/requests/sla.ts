@@ -61,9 +61,16 @@ export function resumeClock(calendar: BusinessCalendar, row: Pick<RequestRow, 'f
 }
 
 /** How the request stands against its running target at `now`, and the business time left (negative when late). */
+/** Where a request stands against its running target: by its stored due and at-risk instants alone (cheap: a list computes it per row). */
+export function slaStateOf(row: { dueAt: Date | null; riskAt: Date | null }, now: Date): 'none' | 'ok' | 'atRisk' | 'late' {
+  if (!row.dueAt) return 'none';
+  if (now >= row.dueAt) return 'late';
+  return row.riskAt && now >= row.riskAt ? 'atRisk' : 'ok';
+}
+
 export function slaOf(calendar: BusinessCalendar, row: Clocked & { dueAt: Date | null; riskAt: Date | null }, now: Date): { sla: 'none' | 'ok' | 'atRisk' | 'late'; businessMsLeft: number | null } {
-  if (!row.dueAt) return { sla: 'none', businessMsLeft: null };
-  if (now >= row.dueAt) return { sla: 'late', businessMsLeft: -businessMillisBetween(calendar, row.dueAt, now) };
-  const left = businessMillisBetween(calendar, now, row.dueAt);
-  return { sla: row.riskAt && now >= row.riskAt ? 'atRisk' : 'ok', businessMsLeft: left };
+  const sla = slaStateOf(row, now);
+  if (!row.dueAt || sla === 'none') return { sla, businessMsLeft: null };
+  if (sla === 'late') return { sla, businessMsLeft: -businessMillisBetween(calendar, row.dueAt, now) };
+  return { sla, businessMsLeft: businessMillisBetween(calendar, now, row.dueAt) };
 }
