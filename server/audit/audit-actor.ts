@@ -11,3 +11,8 @@ export interface AuditActor {
 export function auditActor(actor: { id: string; role: string } | null | undefined): AuditActor {
   return actor ? { actorId: actor.id, actorRole: actor.role } : { actorId: null, actorRole: 'system' };
 }
+
+/** A subscriber, who has no account: the widget visitor who proved their number (or wrote), if there is one. */
+export function subscriberAuditActor(visitorId: string | null): AuditActor {
+  return { actorId: visitorId, actorRole: 'subscriber' };
+}

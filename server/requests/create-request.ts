@@ -1,3 +1,4 @@
+import { auditActor, subscriberAuditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { requests } from '@/db/schema';
 import type { LOCALES } from '@/db/column-values';
@@ -70,7 +71,7 @@ export async function createRequest(tx: Tx, input: NewRequest, linkBase: string,
   await attachRequestFiles(tx, row, input.files, { kind: 'subscriber', authorId: null, visitorId: input.visitorId }, now);
   await writeAuditEvent(tx, {
     at: now,
-    ...(input.actor ? { actorId: input.actor.id, actorRole: input.actor.role } : { actorId: input.visitorId, actorRole: 'subscriber' }),
+    ...(input.actor ? auditActor(input.actor) : subscriberAuditActor(input.visitorId)),
     action: 'request.submit',
     entityType: 'request',
     entityId: id,

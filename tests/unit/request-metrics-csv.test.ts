@@ -41,7 +41,7 @@ function overview(): MetricsOverview {
       { ...figures({ received: 1 }), employeeId: null, name: null },
     ],
   };
-  return { byDay: [], chats, requests } as unknown as MetricsOverview;
+  return { byDay: [], byDayAndClass: [], byClass: [], chats, requests } as unknown as MetricsOverview;
 }
 
 describe('overviewCsv: written requests', () => {
