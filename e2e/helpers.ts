@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { isValidEdrpou } from '../templates/validators';
 
 export const DEMO_PASSWORD = 'demo12345';
@@ -40,4 +40,31 @@ export function freshEdrpou(): { edrpou: string; stem: string; wrong: string } {
 /** A short tag unique to this attempt (test, retry and repetition), for names other data is found by. */
 export function attemptTag(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.toUpperCase();
+}
+
+/** A Ukrainian mobile number no other test or attempt uses. */
+export function freshMsisdn(): string {
+  return `+38067${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+}
+
+/** The texts the development SMS inbox holds for this number, read as an admin, until one matches. */
+export async function fromDevInbox(browser: Browser, to: string, pattern: RegExp, notThis?: string): Promise<string> {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@demo.local');
+  await expect(admin).toHaveURL(/\/admin$/);
+  let found = '';
+  await expect
+    .poll(
+      async () => {
+        const input = encodeURIComponent(JSON.stringify({ json: { limit: 200 } }));
+        const response = await admin.request.get(`/api/trpc/admin.notifications.devInbox?input=${input}`);
+        const entries = ((await response.json()) as { result: { data: { json: { to: string; text: string }[] } } }).result.data.json;
+        found = entries.filter((e) => e.to === to).map((e) => pattern.exec(e.text)?.[1] ?? '').find((m) => m && m !== notThis) ?? '';
+        return found;
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe('');
+  await admin.context().close();
+  return found;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { attemptTag, hydrated, signIn } from './helpers';
+import { attemptTag, freshMsisdn, fromDevInbox, hydrated, signIn } from './helpers';
 
 // Written requests (issue 18): a subscriber writes from a phone, proves the number, follows the
 // request by its private link; the back office answers from its inbox within the promised time.
@@ -9,33 +9,6 @@ import { attemptTag, hydrated, signIn } from './helpers';
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'uk-UA' } as const;
-
-/** A Ukrainian mobile number no other test or attempt uses. */
-function freshMsisdn(): string {
-  return `+38067${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
-}
-
-/** The texts the development SMS inbox holds for this number, read as an admin, until one matches. */
-async function fromDevInbox(browser: Browser, to: string, pattern: RegExp, notThis?: string): Promise<string> {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, 'admin@demo.local');
-  await expect(admin).toHaveURL(/\/admin$/);
-  let found = '';
-  await expect
-    .poll(
-      async () => {
-        const input = encodeURIComponent(JSON.stringify({ json: { limit: 200 } }));
-        const response = await admin.request.get(`/api/trpc/admin.notifications.devInbox?input=${input}`);
-        const entries = ((await response.json()) as { result: { data: { json: { to: string; text: string }[] } } }).result.data.json;
-        found = entries.filter((e) => e.to === to).map((e) => pattern.exec(e.text)?.[1] ?? '').find((m) => m && m !== notThis) ?? '';
-        return found;
-      },
-      { timeout: 15_000 },
-    )
-    .not.toBe('');
-  await admin.context().close();
-  return found;
-}
 
 /** An admin adds a canned reply for written requests, with placeholders the back office's reply fills in. */
 async function cannedReplyForRequests(browser: Browser, title: string) {

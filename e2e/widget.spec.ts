@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type Browser, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
 import { operatorChatView } from './application-steps';
-import { attemptTag, hydrated, signIn } from './helpers';
+import { attemptTag, freshMsisdn, fromDevInbox, hydrated, signIn } from './helpers';
 import { E2E_PORTAL_TOKEN_SECRET, startWidgetSite, WIDGET_SITE_OFFSETS, type WidgetSite } from './widget-site';
 
 // The subscriber's chat embedded in a page of another site (issue 17): the loader's launcher, the
@@ -41,11 +41,6 @@ test.afterEach(async () => {
   await site.close();
 });
 
-/** A Ukrainian mobile number no other test or attempt uses. */
-function freshMsisdn(): string {
-  return `+38067${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
-}
-
 /** The self-service portal's token (docs/widget.md: v1.<msisdn>.<exp>.<base64url HMAC-SHA256 of "v1.<msisdn>.<exp>">). */
 function portalToken(msisdn: string, lifeSeconds = 300): string {
   const exp = Math.floor(Date.now() / 1000) + lifeSeconds;
@@ -70,28 +65,8 @@ async function openChat(page: Page, chat: FrameLocator) {
   await expect(chat.getByTestId('widget')).toHaveAttribute('data-ready', 'true');
 }
 
-/** The newest code the development SMS (or e-mail) inbox holds for this address, read as an admin. */
-async function codeFromDevInbox(browser: Browser, to: string, notThis?: string): Promise<string> {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, 'admin@demo.local');
-  await expect(admin).toHaveURL(/\/admin$/);
-  let code = '';
-  await expect
-    .poll(
-      async () => {
-        const input = encodeURIComponent(JSON.stringify({ json: { limit: 200 } }));
-        const response = await admin.request.get(`/api/trpc/admin.notifications.devInbox?input=${input}`);
-        const entries = ((await response.json()) as { result: { data: { json: { to: string; text: string }[] } } }).result.data.json;
-        const found = entries.filter((e) => e.to === to).map((e) => /\b(\d{6})\b/.exec(e.text)?.[1] ?? '').find((c) => c && c !== notThis);
-        code = found ?? '';
-        return code;
-      },
-      { timeout: 15_000 },
-    )
-    .toMatch(/^\d{6}$/);
-  await admin.context().close();
-  return code;
-}
+/** The newest one-time code the development SMS (or e-mail) inbox holds for this address. */
+const codeFromDevInbox = (browser: Browser, to: string, notThis?: string) => fromDevInbox(browser, to, /\b(\d{6})\b/, notThis);
 
 async function requestCode(chat: FrameLocator, msisdn: string) {
   await chat.getByLabel('Номер мобільного').fill(msisdn);
