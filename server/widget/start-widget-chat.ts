@@ -1,8 +1,12 @@
 import type { z } from 'zod';
+import type { Tx } from '@/db/client';
 import { chats } from '@/db/schema';
+import type { AuditActor } from '@/server/audit/audit-actor';
 import { writeAuditEvent } from '@/server/audit/write-audit-event';
 import { chatAudience } from '@/server/chat/chat-access';
 import { routeWaitingChats, routingTransaction } from '@/server/chat/route-waiting-chats';
+import type { VerbContext } from '@/server/context';
+import type { Emitter } from '@/server/realtime/change-and-publish';
 import { routingContext } from '@/server/chat/routing-context';
 import { conflict } from '@/server/errors/domain-error';
 import { isOpen, nextOpening } from '@/server/time/business-hours';
@@ -28,11 +32,27 @@ export async function startWidgetChat({ ctx, input }: { ctx: VisitorContext; inp
       const next = nextOpening(calendar, now);
       throw conflict('errors.widgetClosed', `The chat is closed now${next ? `; it opens at ${next.toISOString()}` : ''}`, { opensAt: next?.toISOString() ?? '' });
     }
-    const [chat] = await tx.insert(chats).values({ class: 'subscriber', visitorId: visitor.id, topic: input.topic || null, createdAt: now }).returning();
-    if (!chat) throw new Error('the chat insert returned no row');
-    await writeAuditEvent(tx, { at: now, ...visitorAuditActor(visitor), action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic, class: 'subscriber' } });
-    await emitter.emit({ type: 'chat.created', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id } });
-    await routeWaitingChats(tx, emitter, routingContext(ctx));
-    return { chatId: chat.id, created: true };
+    const chatId = await queueSubscriberChat(tx, emitter, ctx, { visitorId: visitor.id, topic: input.topic || null, actor: visitorAuditActor(visitor) });
+    return { chatId, created: true };
   });
+}
+
+/**
+ * A subscriber's chat joins the queue, inside a routingTransaction: its row, its audit event,
+ * `chat.created` for the operators, then routing (offered at once if anyone is free). The
+ * widget's start verb ends with it, and so does the simulator's subscriber (simulation/).
+ */
+export async function queueSubscriberChat(
+  tx: Tx,
+  emitter: Emitter,
+  ctx: VerbContext,
+  input: { visitorId: string; topic: string | null; actor: AuditActor },
+): Promise<string> {
+  const now = ctx.clock.now();
+  const [chat] = await tx.insert(chats).values({ class: 'subscriber', visitorId: input.visitorId, topic: input.topic, createdAt: now }).returning();
+  if (!chat) throw new Error('the chat insert returned no row');
+  await writeAuditEvent(tx, { at: now, ...input.actor, action: 'chat.start', entityType: 'chat', entityId: chat.id, data: { topic: chat.topic, class: 'subscriber' } });
+  await emitter.emit({ type: 'chat.created', ...chatAudience(chat, { allOperators: true }), payload: { chatId: chat.id } });
+  await routeWaitingChats(tx, emitter, routingContext(ctx));
+  return chat.id;
 }
